@@ -1,0 +1,2 @@
+// Public API of @gw/otel.
+export {}

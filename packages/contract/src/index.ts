@@ -1,5 +1,16 @@
 // Public API of @gw/contract: wire schemas, error codes, HMAC signing, control-plane client.
 
+export type { ControlPlaneEndpoint } from './classify-control-plane-failure.js'
+export { classifyControlPlaneFailure } from './classify-control-plane-failure.js'
+export type {
+  ControlPlaneClient,
+  ControlPlaneClientOptions,
+  GetChangesOptions,
+  GetConfigResult,
+} from './control-plane-client.js'
+export { CONTROL_PLANE_BASE_PATH, createControlPlaneClient, REVISION_HEADER } from './control-plane-client.js'
+export type { ControlPlaneErrorKind, ControlPlaneErrorOptions } from './control-plane-error.js'
+export { ControlPlaneError, isControlPlaneAuthError } from './control-plane-error.js'
 export type { AnthropicErrorEnvelope, ErrorCode, ErrorEnvelope, GatewayErrorOptions } from './errors.js'
 export {
   errorCodes,
@@ -8,3 +19,104 @@ export {
   toAnthropicErrorEnvelope,
   toErrorEnvelope,
 } from './errors.js'
+export type {
+  SignatureRejection,
+  SignedRequest,
+  SignRequestOptions,
+  VerifyRequestOptions,
+  VerifyResult,
+} from './hmac.js'
+export {
+  DEFAULT_SIGNATURE_WINDOW_SECONDS,
+  NODE_HEADER,
+  SIGNATURE_HEADER,
+  signRequest,
+  stringToSign,
+  TIMESTAMP_HEADER,
+  verifyRequest,
+} from './hmac.js'
+export type { BundleClaims } from './schemas/bundle-claims.js'
+export {
+  BUNDLE_AUDIENCE,
+  BUNDLE_ISSUER,
+  bundleClaimsSchema,
+  parseBundleClaims,
+} from './schemas/bundle-claims.js'
+export type { Change, ChangeKind, ChangesResponse } from './schemas/changes.js'
+export {
+  CHANGES_TIMEOUT_BOUNDS,
+  changeKinds,
+  changeSchema,
+  changesResponseSchema,
+  isKnownChangeKind,
+  parseChangesResponse,
+} from './schemas/changes.js'
+export type { ControlPlaneErrorBody } from './schemas/error-body.js'
+export { controlPlaneErrorBodySchema, readControlPlaneError } from './schemas/error-body.js'
+export type {
+  BudgetConfig,
+  BudgetScope,
+  CacheMode,
+  CacheRule,
+  GatewayKeyConfig,
+  GuardrailAttachment,
+  GuardrailConfig,
+  GuardrailDirection,
+  PolicyRules,
+} from './schemas/gateway-key-config.js'
+export {
+  budgetScopes,
+  cacheModes,
+  gatewayKeyConfigSchema,
+  guardrailDirections,
+  parseGatewayKeyConfig,
+} from './schemas/gateway-key-config.js'
+export type {
+  GuardrailCheckRequest,
+  GuardrailCheckResponse,
+  GuardrailDecision,
+} from './schemas/guardrail-check.js'
+export {
+  guardrailCheckDirections,
+  guardrailCheckRequestSchema,
+  guardrailCheckResponseSchema,
+  guardrailDecisions,
+  parseGuardrailCheckRequest,
+  parseGuardrailCheckResponse,
+} from './schemas/guardrail-check.js'
+export { parseWith } from './schemas/parse.js'
+export type {
+  ApiKeyCredentials,
+  AzureCredentials,
+  BedrockCredentials,
+  ProviderCredentials,
+  ProviderSlot,
+  VertexCredentials,
+} from './schemas/provider-slot.js'
+export { providerCredentialsSchema, providerSlotSchema } from './schemas/provider-slot.js'
+export type { ResolveKeyRequest, ResolveKeyResponse } from './schemas/resolve-key.js'
+export {
+  parseResolveKeyRequest,
+  parseResolveKeyResponse,
+  resolveKeyRequestSchema,
+  resolveKeyResponseSchema,
+} from './schemas/resolve-key.js'
+export type {
+  SpendCommandName,
+  SpendCommandsRequest,
+  SpendCommandsResponse,
+  SpendPayload,
+  SpendRecord,
+  SpendUsage,
+} from './schemas/spend-commands.js'
+export {
+  MAX_SPEND_RECORDS,
+  parseSpendCommandsRequest,
+  parseSpendCommandsResponse,
+  spendCommandNames,
+  spendCommandsRequestSchema,
+  spendCommandsResponseSchema,
+  spendPayloadSchema,
+  spendRecordSchema,
+  spendUsageSchema,
+} from './schemas/spend-commands.js'

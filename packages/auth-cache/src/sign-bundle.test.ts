@@ -1,0 +1,39 @@
+import { base64url } from 'jose'
+import { describe, expect, it } from 'vitest'
+import { signBundle } from './sign-bundle.js'
+
+const secret = 'current-jwt-secret-0123456789abcdef'
+const t0 = 1_750_000_000_000
+const clock = (ms: number) => () => ms
+const claims = {
+  vk_id: 'vk_1',
+  org_id: 'org_1',
+  project_id: 'prj_1',
+  team_id: 'team_1',
+  principal_id: null,
+  revision: '42',
+  vk_expires_at: null,
+}
+
+function decode(jwt: string): Record<string, unknown> {
+  return JSON.parse(new TextDecoder().decode(base64url.decode(jwt.split('.')[1]!)))
+}
+
+describe('signBundle', () => {
+  it('sets iss, aud, iat and exp = iat + ttl', async () => {
+    const jwt = await signBundle(claims, { secret, now: clock(t0) })
+    const payload = decode(jwt)
+    expect(payload).toMatchObject({ ...claims, iss: 'langwatch-control-plane', aud: 'langwatch-gateway' })
+    expect(payload.iat).toBe(t0 / 1000)
+    expect(payload.exp).toBe(t0 / 1000 + 900)
+    const short = decode(await signBundle(claims, { secret, ttlSeconds: 60, now: clock(t0) }))
+    expect(short.exp).toBe(t0 / 1000 + 60)
+  })
+
+  it('caps exp at the key expiry', async () => {
+    const expiresSoon = { ...claims, vk_expires_at: t0 / 1000 + 100 }
+    expect(decode(await signBundle(expiresSoon, { secret, now: clock(t0) })).exp).toBe(t0 / 1000 + 100)
+    const expiresLate = { ...claims, vk_expires_at: t0 / 1000 + 10_000 }
+    expect(decode(await signBundle(expiresLate, { secret, now: clock(t0) })).exp).toBe(t0 / 1000 + 900)
+  })
+})

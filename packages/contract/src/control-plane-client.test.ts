@@ -1,0 +1,266 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { type ControlPlaneClient, createControlPlaneClient } from './control-plane-client.js'
+import { ControlPlaneError } from './control-plane-error.js'
+import { verifyRequest } from './hmac.js'
+
+const secret = 'internal-secret-for-tests-0123456789'
+
+interface Seen {
+  method: string
+  url: string
+  body: string
+  headers: IncomingMessage['headers']
+  verified: ReturnType<typeof verifyRequest>
+}
+type Handler = (seen: Seen, response: ServerResponse) => void
+
+let server: Server
+let baseUrl: string
+let handler: Handler
+const seen: Seen[] = []
+const clients: ControlPlaneClient[] = []
+
+function client(options: { requestTimeoutMs?: number } = {}): ControlPlaneClient {
+  const created = createControlPlaneClient({ baseUrl, internalSecret: secret, nodeId: 'gw-test', ...options })
+  clients.push(created)
+  return created
+}
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers })
+  response.end(JSON.stringify(body))
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ControlPlaneError> {
+  try {
+    await promise
+  } catch (error) {
+    expect(error).toBeInstanceOf(ControlPlaneError)
+    return error as ControlPlaneError
+  }
+  throw new Error('expected a rejection')
+}
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8')
+      const url = request.url ?? '/'
+      const verified = verifyRequest({
+        secret,
+        method: request.method ?? 'GET',
+        path: url,
+        body,
+        signature: request.headers['x-langwatch-gateway-signature'] as string | undefined,
+        timestamp: request.headers['x-langwatch-gateway-timestamp'] as string | undefined,
+      })
+      const entry = { method: request.method ?? '', url, body, headers: request.headers, verified }
+      seen.push(entry)
+      handler(entry, response)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterEach(async () => {
+  seen.length = 0
+  await Promise.all(clients.splice(0).map((created) => created.close()))
+})
+
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+})
+
+describe('createControlPlaneClient', () => {
+  it('signs resolve-key and returns the typed answer', async () => {
+    handler = (_seen, response) =>
+      json(response, 200, { jwt: 'a.b.c', revision: 7, key_id: 'vk_1', display_prefix: 'lw_vk_live_01J' })
+    const answer = await client().resolveKey('lw_vk_live_secret')
+    expect(answer).toEqual({ jwt: 'a.b.c', revision: '7', key_id: 'vk_1', display_prefix: 'lw_vk_live_01J' })
+    const request = seen[0]!
+    expect(request.verified).toEqual({ ok: true })
+    expect(request.method).toBe('POST')
+    expect(request.url).toBe('/api/internal/gateway/resolve-key')
+    expect(JSON.parse(request.body)).toEqual({
+      key_presented: 'lw_vk_live_secret',
+      gateway_node_id: 'gw-test',
+    })
+    expect(request.headers['x-langwatch-gateway-node']).toBe('gw-test')
+  })
+
+  it('passes the 403 code of a revoked key through as kind auth', async () => {
+    handler = (_seen, response) =>
+      json(response, 403, {
+        error: { type: 'permission_error', code: 'virtual_key_revoked', message: 'revoked' },
+      })
+    const error = await rejection(client().resolveKey('lw_vk_live_x'))
+    expect(error).toMatchObject({
+      kind: 'auth',
+      code: 'virtual_key_revoked',
+      status: 403,
+      upstreamStatus: 403,
+    })
+    expect(error.controlPlaneCode).toBe('virtual_key_revoked')
+  })
+
+  it('maps a 401 virtual_key_not_found to invalid_api_key, keeping the control-plane code', async () => {
+    handler = (_seen, response) =>
+      json(response, 401, { error: { code: 'virtual_key_not_found', message: 'no' } })
+    const error = await rejection(client().resolveKey('lw_vk_live_x'))
+    expect(error).toMatchObject({
+      kind: 'auth',
+      code: 'invalid_api_key',
+      controlPlaneCode: 'virtual_key_not_found',
+    })
+  })
+
+  it('treats a refused signature as rejected, not as a bad key', async () => {
+    handler = (_seen, response) =>
+      json(response, 401, { error: { code: 'invalid_signature', message: 'no' } })
+    const error = await rejection(client().resolveKey('lw_vk_live_x'))
+    expect(error).toMatchObject({ kind: 'rejected', code: 'auth_upstream_unavailable' })
+  })
+
+  it('treats 5xx and an unparsable 200 as transport', async () => {
+    handler = (_seen, response) => json(response, 502, { error: { code: 'bad_gateway', message: 'x' } })
+    expect(await rejection(client().resolveKey('k'))).toMatchObject({ kind: 'transport', retryable: true })
+    handler = (_seen, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end('{not json')
+    }
+    expect(await rejection(client().resolveKey('k'))).toMatchObject({ kind: 'transport' })
+    handler = (_seen, response) => json(response, 200, { jwt: 'a.b.c' })
+    const missingField = await rejection(client().resolveKey('k'))
+    expect(missingField).toMatchObject({ kind: 'transport', code: 'auth_upstream_unavailable' })
+    expect(missingField.message).toContain('revision')
+  })
+
+  it('times out into a transport error', async () => {
+    handler = () => undefined // never answers
+    const error = await rejection(client({ requestTimeoutMs: 200 }).resolveKey('k'))
+    expect(error).toMatchObject({ kind: 'transport', code: 'auth_upstream_unavailable' })
+  })
+
+  it('reports a refused connection as transport', async () => {
+    const closed = createControlPlaneClient({
+      baseUrl: 'http://127.0.0.1:1',
+      internalSecret: secret,
+      nodeId: 'n',
+    })
+    clients.push(closed)
+    expect(await rejection(closed.resolveKey('k'))).toMatchObject({ kind: 'transport' })
+  })
+
+  it('fetches config with an ETag and handles 304', async () => {
+    handler = (request, response) => {
+      if (request.headers['if-none-match'] === '"v2"') {
+        response.writeHead(304, { etag: '"v2"' })
+        response.end()
+        return
+      }
+      json(
+        response,
+        200,
+        { project_id: 'prj_1', providers: [{ id: 'p1', type: 'openai', credentials: { api_key: 'sk' } }] },
+        { etag: '"v2"' },
+      )
+    }
+    const cp = client()
+    const first = await cp.getConfig('vk/1')
+    expect(first).toMatchObject({ notModified: false, etag: '"v2"' })
+    if (first.notModified) throw new Error('expected a body')
+    expect(first.config.providers[0]?.credentials.api_key).toBe('sk')
+    expect(first.config.rate_limits).toEqual({ rpm: null, rpd: null, tpm: null })
+    expect(await cp.getConfig('vk/1', '"v2"')).toEqual({ notModified: true })
+    expect(seen[0]!.url).toBe('/api/internal/gateway/config/vk%2F1')
+    expect(seen.every((request) => request.verified.ok)).toBe(true)
+  })
+
+  it('long-polls changes, clamps the timeout, and reads the revision of a 204', async () => {
+    handler = (request, response) => {
+      if (request.url.includes('since=5')) {
+        response.writeHead(204, { 'x-langwatch-revision': '5' })
+        response.end()
+        return
+      }
+      json(response, 200, {
+        current_revision: '6',
+        changes: [{ kind: 'VK_REVOKED', virtual_key_id: 'vk_1', revision: 6 }],
+      })
+    }
+    const cp = client()
+    const changed = await cp.getChanges({ organizationId: 'org 1', since: '4', timeoutSeconds: 90 })
+    expect(changed).toEqual({
+      currentRevision: '6',
+      changes: [{ kind: 'VK_REVOKED', virtual_key_id: 'vk_1', revision: '6' }],
+    })
+    const url = new URL(seen[0]!.url, baseUrl)
+    expect(url.pathname).toBe('/api/internal/gateway/changes')
+    expect(url.searchParams.get('organization_id')).toBe('org 1')
+    expect(url.searchParams.get('timeout_s')).toBe('25')
+    expect(seen[0]!.verified).toEqual({ ok: true })
+    expect(await cp.getChanges({ organizationId: 'o', since: '5', timeoutSeconds: 0 })).toEqual({
+      currentRevision: '5',
+      changes: [],
+    })
+    expect(new URL(seen[1]!.url, baseUrl).searchParams.get('timeout_s')).toBe('1')
+  })
+
+  it('aborts a long poll through its signal', async () => {
+    handler = () => undefined
+    const controller = new AbortController()
+    const pending = client().getChanges({
+      organizationId: 'o',
+      since: '1',
+      timeoutSeconds: 25,
+      signal: controller.signal,
+    })
+    setTimeout(() => controller.abort(), 20)
+    expect(await rejection(pending)).toMatchObject({ kind: 'transport', code: 'service_unavailable' })
+  })
+
+  it('sends spend commands and guardrail checks', async () => {
+    handler = (request, response) => {
+      if (request.url.endsWith('/spend-commands')) json(response, 200, { accepted: 1, rejected: [] })
+      else json(response, 200, { decision: 'block', reason: null, policies_triggered: ['pii'] })
+    }
+    const cp = client()
+    const records = [
+      {
+        command: 'admitSpend' as const,
+        payload: { gateway_request_id: 'r1', estimated_cost_micro_usd: 10 },
+        pod_id: 'p',
+        pod_seq: 1,
+      },
+    ]
+    expect(await cp.sendSpendCommands(records)).toEqual({ accepted: 1, rejected: [] })
+    expect(JSON.parse(seen[0]!.body)).toEqual({ records })
+    const verdict = await cp.checkGuardrail({
+      vk_id: 'vk_1',
+      project_id: 'prj_1',
+      direction: 'request',
+      guardrail_ids: ['g1'],
+      content: 'hello',
+    })
+    expect(verdict).toEqual({ decision: 'block', reason: '', policies_triggered: ['pii'] })
+    expect(seen.every((request) => request.verified.ok)).toBe(true)
+  })
+
+  it('reports a 400 on spend commands as rejected and health by status', async () => {
+    handler = (request, response) => {
+      if (request.url.endsWith('/health')) json(response, 200, { status: 'ok' })
+      else json(response, 400, { error: { code: 'bad_request', message: 'records' } })
+    }
+    const cp = client()
+    expect(await rejection(cp.sendSpendCommands([]))).toMatchObject({ kind: 'rejected', retryable: false })
+    expect(await cp.health()).toEqual({ ok: true, status: 200 })
+    handler = (_request, response) => json(response, 503, {})
+    expect(await cp.health()).toEqual({ ok: false, status: 503 })
+  })
+})

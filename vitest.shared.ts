@@ -15,9 +15,11 @@ export function createVitestConfig(overrides: ViteUserConfig = {}): ViteUserConf
   return defineConfig({
     ...rest,
     resolve: { conditions: [sourceCondition, 'module', 'node', 'import', 'default'] },
+    // No 'import' for ssr: vitest hands these to worker processes as `node --conditions`, which
+    // would make require() of dual CommonJS/ESM packages (pg → pg-pool) load their ESM build.
     ssr: {
       resolve: {
-        conditions: [sourceCondition, 'module', 'node', 'import', 'default'],
+        conditions: [sourceCondition, 'module', 'node', 'default'],
         externalConditions: [sourceCondition],
       },
     },

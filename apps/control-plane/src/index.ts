@@ -1,2 +1,17 @@
-// Public API of @gw/control-plane.
-export {}
+// Public API of @gw/control-plane: start it, configure it, seed it, talk to its admin API.
+
+export type { AdminClient, AdminClientOptions } from './cli/admin-client.js'
+export { AdminApiError, createAdminClient } from './cli/admin-client.js'
+export type { CliIo } from './cli/run-cli.js'
+export { runCli } from './cli/run-cli.js'
+export type { ControlPlaneConfig } from './config.js'
+export { controlPlaneConfigSchema, loadControlPlaneConfig, parseListenAddress } from './config.js'
+export type { Database, Queryable, QueryResult } from './db/database.js'
+export { migrate } from './db/migrate.js'
+export { openDatabase } from './db/open-database.js'
+export type { ControlPlaneSecrets } from './dev-secrets.js'
+export { generateControlPlaneSecrets } from './dev-secrets.js'
+export type { DemoTenant, SeedDemoOptions } from './seed-demo.js'
+export { seedDemo } from './seed-demo.js'
+export type { RunningControlPlane, StartControlPlaneOptions } from './start-control-plane.js'
+export { startControlPlane } from './start-control-plane.js'

@@ -1,0 +1,22 @@
+// The admin API, mounted at /api/admin, behind the admin bearer token.
+import { Hono } from 'hono'
+import type { ControlPlaneDeps } from '../shared/deps.js'
+import { adminAuth } from './admin-auth.js'
+import { createKeyRoutes } from './key-routes.js'
+import { createProviderRoutes } from './provider-routes.js'
+import { createTenancyRoutes } from './tenancy-routes.js'
+
+/**
+ * Builds the admin API.
+ *
+ * @example
+ * app.route('/api/admin', createAdminRoutes(deps, { token: config.controlPlane.adminToken }))
+ */
+export function createAdminRoutes(deps: ControlPlaneDeps, options: { token: string }): Hono {
+  const admin = new Hono()
+  admin.use('*', adminAuth({ token: options.token }))
+  admin.route('/', createTenancyRoutes(deps))
+  admin.route('/', createKeyRoutes(deps))
+  admin.route('/', createProviderRoutes(deps))
+  return admin
+}

@@ -1,0 +1,118 @@
+// The control plane's configuration: one valibot schema hydrated from environment variables.
+import {
+  envDuration,
+  envEnum,
+  envSecret,
+  envString,
+  hydrateConfig,
+  type InferConfig,
+  withEnvName,
+} from '@gw/config-hydrate'
+import * as v from 'valibot'
+import { parseEncryptionKey } from './crypto/secret-box.js'
+
+function isEncryptionKey(value: string): boolean {
+  try {
+    parseEncryptionKey(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isPostgresUrl(value: string | undefined): boolean {
+  if (value === undefined) return true
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+const SECRET_MIN_LENGTH = 32
+
+/**
+ * Every variable the control plane reads. Secrets are required in every environment: the
+ * internal and JWT secrets must equal the gateway's, and a pepper or encryption key generated
+ * at start would orphan every stored key and credential at the next restart.
+ */
+export const controlPlaneConfigSchema = v.object({
+  controlPlane: v.object({
+    /** CONTROL_PLANE_ADDR: `host:port` or `:port` (all interfaces). */
+    addr: v.pipe(
+      envString(':5560'),
+      v.check((addr) => parseListenAddress(addr) !== null, 'expected host:port or :port'),
+    ),
+    /** CONTROL_PLANE_DATA_DIR: PGlite directory when DATABASE_URL is unset; `memory://` keeps nothing. */
+    dataDir: envString('.data/control-plane'),
+    /** CONTROL_PLANE_ADMIN_TOKEN: bearer token of /api/admin/*. */
+    adminToken: envSecret({ required: true, minLength: 16 }),
+    /** CONTROL_PLANE_ENCRYPTION_KEY: 32 bytes, hex or base64; seals provider credentials (AES-256-GCM). */
+    encryptionKey: v.pipe(
+      envSecret({ required: true }),
+      v.check(isEncryptionKey, 'must be 32 bytes as 64 hex or 44 base64 characters (openssl rand -hex 32)'),
+    ),
+    /** CONTROL_PLANE_BUNDLE_TTL: lifetime of the bundle JWTs from /resolve-key (ms). Default 900 s. */
+    bundleTtl: v.pipe(envDuration(900_000), v.minValue(1_000, 'must be at least 1s')),
+    /** CONTROL_PLANE_CHANGES_MAX_WAIT: longest /changes long poll (ms), 1–25 s. Default 25 s. */
+    changesMaxWait: v.pipe(
+      envDuration(25_000),
+      v.minValue(1_000, 'must be at least 1s'),
+      v.maxValue(25_000, 'must be at most 25s'),
+    ),
+  }),
+  /** DATABASE_URL: PostgreSQL connection string; unset → embedded PGlite. */
+  databaseUrl: withEnvName(
+    v.pipe(envSecret(), v.check(isPostgresUrl, 'must be a postgres:// or postgresql:// URL')),
+    'DATABASE_URL',
+  ),
+  /** LW_GATEWAY_INTERNAL_SECRET: HMAC secret of /api/internal/gateway/* (same on the gateway). */
+  internalSecret: withEnvName(
+    envSecret({ required: true, minLength: SECRET_MIN_LENGTH }),
+    'LW_GATEWAY_INTERNAL_SECRET',
+  ),
+  /** LW_GATEWAY_JWT_SECRET: HS256 secret of bundle JWTs (same on the gateway). */
+  jwtSecret: withEnvName(
+    envSecret({ required: true, minLength: SECRET_MIN_LENGTH }),
+    'LW_GATEWAY_JWT_SECRET',
+  ),
+  /** LW_VIRTUAL_KEY_PEPPER: HMAC key of stored key digests; control plane only. */
+  virtualKeyPepper: withEnvName(
+    envSecret({ required: true, minLength: SECRET_MIN_LENGTH }),
+    'LW_VIRTUAL_KEY_PEPPER',
+  ),
+  /** ENVIRONMENT: free-form label in every log line. Default `local`. */
+  environment: envString('local'),
+  /** LOG_LEVEL. Default `info`. */
+  logLevel: envEnum(['debug', 'info', 'warn', 'error'], 'info'),
+})
+
+/** The hydrated, frozen control-plane configuration. */
+export type ControlPlaneConfig = InferConfig<typeof controlPlaneConfigSchema>
+
+/**
+ * Reads the configuration from `env` (default `process.env`). Throws a `ConfigError` listing
+ * every bad or missing variable, secrets masked.
+ *
+ * @example
+ * const config = loadControlPlaneConfig()
+ */
+export function loadControlPlaneConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ControlPlaneConfig {
+  return hydrateConfig(controlPlaneConfigSchema, { env })
+}
+
+/**
+ * Splits a listen address (`:5560` → all interfaces, `127.0.0.1:0`, `[::1]:5560`); null when malformed.
+ *
+ * @example
+ * parseListenAddress(':5560') // { host: undefined, port: 5560 }
+ */
+export function parseListenAddress(addr: string): { host: string | undefined; port: number } | null {
+  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(addr.trim())
+  const port = Number(match?.[3])
+  if (match === null || port > 65_535) return null
+  const host = match[1] ?? match[2]
+  return { host: host === '' ? undefined : host, port }
+}

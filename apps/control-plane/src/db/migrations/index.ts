@@ -1,0 +1,12 @@
+// The ordered list of schema migrations; append new ones, never edit an applied one.
+import { migration0001Init } from './0001-init.js'
+
+/** One schema change, applied once and recorded in `schema_migrations`. */
+export interface Migration {
+  /** Sortable, unique name, e.g. `0001_init`. */
+  version: string
+  sql: string
+}
+
+/** Every migration in the order it applies. */
+export const migrations: readonly Migration[] = [migration0001Init]

@@ -1,0 +1,49 @@
+// The signed internal API the gateway calls, mounted at /api/internal/gateway.
+import { Hono } from 'hono'
+import type { ControlPlaneDeps } from '../shared/deps.js'
+import { type ChangesHandlerOptions, createChangesHandler } from './changes-route.js'
+import { createGuardrailCheckHandler } from './guardrail-check-route.js'
+import type { InternalEnv } from './internal-env.js'
+import { createKeyConfigHandler } from './key-config-route.js'
+import { createResolveKeyHandler } from './resolve-key-route.js'
+import { createSpendCommandsHandler } from './spend-commands-route.js'
+import { verifySignature } from './verify-signature.js'
+
+/** Options for {@link createInternalRoutes}. */
+export interface InternalRoutesOptions {
+  /** `LW_GATEWAY_INTERNAL_SECRET`. */
+  internalSecret: string
+  /** `LW_GATEWAY_JWT_SECRET`. */
+  jwtSecret: string
+  bundleTtlSeconds: number
+  changes: ChangesHandlerOptions
+}
+
+/**
+ * Builds the internal API. Every route, health included, requires a valid HMAC signature.
+ *
+ * @example
+ * app.route('/api/internal/gateway', createInternalRoutes(deps, options))
+ */
+export function createInternalRoutes(
+  deps: ControlPlaneDeps,
+  options: InternalRoutesOptions,
+): Hono<InternalEnv> {
+  const internal = new Hono<InternalEnv>()
+  internal.use('*', verifySignature({ secret: options.internalSecret, now: deps.now }))
+  internal.get('/health', (c) =>
+    c.json({ status: 'ok', database: deps.db.kind, long_polls: deps.notifier.waiting }),
+  )
+  internal.post(
+    '/resolve-key',
+    createResolveKeyHandler(deps, {
+      jwtSecret: options.jwtSecret,
+      bundleTtlSeconds: options.bundleTtlSeconds,
+    }),
+  )
+  internal.get('/config/:vk_id', createKeyConfigHandler(deps))
+  internal.get('/changes', createChangesHandler(deps, options.changes))
+  internal.post('/spend-commands', createSpendCommandsHandler(deps))
+  internal.post('/guardrail/check', createGuardrailCheckHandler())
+  return internal
+}

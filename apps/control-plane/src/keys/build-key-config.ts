@@ -1,0 +1,52 @@
+// Builds the GatewayKeyConfig document of §4 from a key, its project and the project's providers.
+import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
+
+/** What {@link buildKeyConfig} needs. */
+export interface KeyConfigSources {
+  key: VirtualKeyRecord
+  /** The project's OTLP token (opened), or null. */
+  projectOtlpToken: string | null
+  providers: ProviderSlot[]
+}
+
+/**
+ * The config document the gateway caches for a key. Budgets, guardrail definitions and cache
+ * rules are empty until the control plane manages them; a fallback chain skips providers
+ * deleted since the key was configured.
+ *
+ * @example
+ * const config = buildKeyConfig({ key, projectOtlpToken: null, providers })
+ */
+export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
+  const { key, providers } = sources
+  const policy = key.config
+  const providerIds = new Set(providers.map((provider) => provider.id))
+  return {
+    vk_id: key.id,
+    organization_id: key.organization_id,
+    project_id: key.project_id,
+    team_id: key.team_id,
+    principal_id: key.principal_id,
+    revision: String(key.revision),
+    project_otlp_token: sources.projectOtlpToken,
+    display_prefix: key.display_prefix,
+    vk_tags: policy.tags,
+    providers,
+    fallback: {
+      chain: policy.fallback.chain.filter((id) => providerIds.has(id)),
+      max_attempts: policy.fallback.max_attempts,
+    },
+    model_aliases: policy.model_aliases,
+    models_allowed: policy.models_allowed,
+    providers_allowed: policy.providers_allowed,
+    routing_mode: policy.routing_mode,
+    rate_limits: policy.rate_limits,
+    guardrails: [],
+    guardrail_attachments: policy.guardrail_attachments,
+    policy_rules: policy.policy_rules,
+    budgets: [],
+    cache_rules: [],
+    expires_at: expiresAtSeconds(key),
+  }
+}

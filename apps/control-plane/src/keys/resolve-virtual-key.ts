@@ -1,0 +1,69 @@
+// POST /resolve-key's logic: presented key → digest → key row → state check → signed bundle.
+import { isWellFormedVirtualKey, parseVirtualKeyId, pepperedDigest, signBundle } from '@gw/auth-cache'
+import { GatewayError, type ResolveKeyResponse } from '@gw/contract'
+import type { ControlPlaneDeps } from '../shared/deps.js'
+import { digestMatches, effectiveKeyState } from './key-state.js'
+import { expiresAtSeconds, findVirtualKeyByDigest } from './virtual-key-store.js'
+
+/** Options for {@link resolveVirtualKey}. */
+export interface ResolveVirtualKeyOptions {
+  /** `LW_GATEWAY_JWT_SECRET`. */
+  jwtSecret: string
+  /** Bundle lifetime in seconds (`CONTROL_PLANE_BUNDLE_TTL`). */
+  bundleTtlSeconds: number
+}
+
+const stateErrors = {
+  revoked: ['virtual_key_revoked', 'Virtual key has been revoked'],
+  disabled: ['virtual_key_disabled', 'Virtual key is disabled'],
+  expired: ['virtual_key_expired', 'Virtual key has expired'],
+} as const
+
+// Unknown and malformed keys get this very error so a caller cannot tell them apart.
+function keyNotFound(): GatewayError {
+  return new GatewayError('virtual_key_not_found', 'Virtual key not found', { status: 401 })
+}
+
+/**
+ * Resolves a presented key. Throws 401 `virtual_key_not_found` (unknown, malformed, or a
+ * rotated-out secret past its grace) or 403 `virtual_key_revoked|disabled|expired`.
+ *
+ * @example
+ * const { jwt } = await resolveVirtualKey(deps, rawKey, { jwtSecret, bundleTtlSeconds: 900 })
+ */
+export async function resolveVirtualKey(
+  deps: Pick<ControlPlaneDeps, 'db' | 'pepper' | 'now'>,
+  keyPresented: string,
+  options: ResolveVirtualKeyOptions,
+): Promise<ResolveKeyResponse> {
+  if (!isWellFormedVirtualKey(keyPresented)) throw keyNotFound()
+  const digest = pepperedDigest(deps.pepper, keyPresented)
+  const record = await findVirtualKeyByDigest(deps.db, digest)
+  const nowMs = deps.now()
+  if (
+    record === null ||
+    record.id !== parseVirtualKeyId(keyPresented) ||
+    !digestMatches(record, digest, nowMs)
+  ) {
+    throw keyNotFound()
+  }
+  const state = effectiveKeyState(record, nowMs)
+  if (state !== 'active') {
+    const [code, message] = stateErrors[state]
+    throw new GatewayError(code, message, { meta: { key_id: record.id } })
+  }
+  const revision = String(record.revision)
+  const jwt = await signBundle(
+    {
+      vk_id: record.id,
+      org_id: record.organization_id,
+      project_id: record.project_id,
+      team_id: record.team_id,
+      principal_id: record.principal_id,
+      revision,
+      vk_expires_at: expiresAtSeconds(record),
+    },
+    { secret: options.jwtSecret, ttlSeconds: options.bundleTtlSeconds, now: deps.now },
+  )
+  return { jwt, revision, key_id: record.id, display_prefix: record.display_prefix }
+}

@@ -14,12 +14,12 @@ export function createVitestConfig(overrides: ViteUserConfig = {}): ViteUserConf
   const { test, ...rest } = overrides
   return defineConfig({
     ...rest,
-    resolve: { conditions: [sourceCondition, 'module', 'node', 'import', 'default'] },
-    // No 'import' for ssr: vitest hands these to worker processes as `node --conditions`, which
-    // would make require() of dual CommonJS/ESM packages (pg → pg-pool) load their ESM build.
+    resolve: { conditions: [sourceCondition, 'node', 'import', 'default'] },
+    // vitest hands the ssr conditions to worker processes as `node --conditions`: 'import' would make
+    // require() of dual packages (pg → pg-pool) load ESM, and 'module' breaks @smithy/* ESM builds.
     ssr: {
       resolve: {
-        conditions: [sourceCondition, 'module', 'node', 'default'],
+        conditions: [sourceCondition, 'node', 'default'],
         externalConditions: [sourceCondition],
       },
     },

@@ -1,0 +1,61 @@
+// Decides whether the client's bytes go upstream as they are, or with `model`/`stream_options` spliced in.
+import { type ClientApi, clientApis } from '../spec/client-api.js'
+import type { ProviderAdapter } from '../spec/provider-adapter.js'
+import { type FieldEdit, spliceTopLevel } from '../utils/json-splice.js'
+
+/** The upstream body and whether the usage-only chunk must be hidden from the client. */
+export interface PreparedBody {
+  body: Buffer | undefined
+  stripUsageChunk: boolean
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Returns the client's bytes untouched unless a field must change: `model` when the resolved
+ * model differs (alias, `provider/model`, Azure deployment), and on OpenAI chat streams
+ * `stream_options.include_usage: true` when the client did not ask for it (the gateway then
+ * hides the final usage chunk). Changes are spliced into the raw bytes, so unknown fields,
+ * number formats and `cache_control` blocks stay byte-identical.
+ *
+ * @example
+ * prepareBody('openai-chat', Buffer.from('{"model":"fast"}'), { model: 'fast' }, adapter, 'gpt-4o')
+ * // → { body: <{"model":"gpt-4o"}>, stripUsageChunk: false }
+ */
+export function prepareBody(
+  api: ClientApi,
+  raw: Buffer | undefined,
+  parsed: Record<string, unknown>,
+  adapter: ProviderAdapter,
+  model: string,
+): PreparedBody {
+  if (raw === undefined || clientApis[api].method === 'GET')
+    return { body: undefined, stripUsageChunk: false }
+  let edits: FieldEdit[] | undefined
+  const bodyModel = adapter.bodyModel(api, model)
+  if (bodyModel !== undefined && parsed.model !== bodyModel) {
+    edits = [{ key: 'model', json: JSON.stringify(bodyModel) }]
+  }
+  let stripUsageChunk = false
+  if (api === 'openai-chat' && parsed.stream === true && adapter.injectsStreamUsage) {
+    const options = parsed.stream_options
+    if (!isObject(options) || options.include_usage !== true) {
+      stripUsageChunk = true
+      const json = JSON.stringify({ ...(isObject(options) ? options : {}), include_usage: true })
+      edits ??= []
+      edits.push({ key: 'stream_options', json })
+    }
+  }
+  if (edits === undefined) return { body: raw, stripUsageChunk }
+  const body = spliceTopLevel(raw, edits) ?? reserialise(parsed, edits)
+  return { body, stripUsageChunk }
+}
+
+/** Fallback when the raw bytes could not be scanned: re-serialise the parsed object. */
+function reserialise(parsed: Record<string, unknown>, edits: readonly FieldEdit[]): Buffer {
+  const copy: Record<string, unknown> = { ...parsed }
+  for (const edit of edits) copy[edit.key] = JSON.parse(edit.json)
+  return Buffer.from(JSON.stringify(copy))
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { createRouter } from './create-router.js'
+import { providerConfigFromSlot, routeConfigFromKeyConfig } from './route-config-from-key.js'
+
+describe('routeConfigFromKeyConfig', () => {
+  it('maps control-plane providers, aliases, allowlists and the fallback chain', () => {
+    const route = routeConfigFromKeyConfig({
+      providers: [
+        {
+          id: 'p1',
+          type: 'azure',
+          credentials: { api_key: 'k', endpoint: 'https://a.openai.azure.com', api_version: '2025-01-01' },
+          deployment_map: { 'gpt-4o': 'd1' },
+        },
+        {
+          id: 'p2',
+          type: 'anthropic',
+          credentials: { api_key: 'k2' },
+          handle: 'claude',
+          base_url: null,
+          models: ['claude-sonnet-4-5'],
+        },
+        { id: 'p3', type: 'quantum-llm', credentials: {} },
+      ],
+      fallback: { chain: ['p2'], max_attempts: 2 },
+      model_aliases: { fast: 'p1/gpt-4o' },
+      models_allowed: null,
+      providers_allowed: null,
+    })
+    expect(route.providers.map((p) => [p.id, p.type])).toEqual([
+      ['p1', 'azure-openai'],
+      ['p2', 'anthropic'],
+    ])
+    expect(route.providers[0]).toMatchObject({
+      deploymentMap: { 'gpt-4o': 'd1' },
+      credentials: { api_version: '2025-01-01' },
+    })
+    const plan = createRouter(route).resolve('fast')
+    expect(plan.candidates.map((c) => `${c.provider.id}:${c.model}`)).toEqual([
+      'p1:gpt-4o',
+      'p2:claude-sonnet-4-5',
+    ])
+    expect(plan.maxAttempts).toBe(2)
+  })
+
+  it('keeps OpenAI-compatible servers keyless when no key is configured', () => {
+    expect(
+      providerConfigFromSlot({
+        id: 'v',
+        type: 'openai_compatible',
+        credentials: {},
+        base_url: 'http://v/v1',
+      }),
+    ).toEqual({
+      id: 'v',
+      type: 'openai-compatible',
+      baseUrl: 'http://v/v1',
+      credentials: {},
+    })
+  })
+})

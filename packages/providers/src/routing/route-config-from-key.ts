@@ -1,0 +1,97 @@
+// Maps a control-plane key config (snake_case, loose provider types) to the providers package's RouteConfig.
+import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import type { ProviderConfig, ProviderType } from '../spec/provider-config.js'
+import type { RouteConfig } from './route-config.js'
+
+/** Provider type names the control planes use, mapped to ours. */
+const typeAliases: Readonly<Record<string, ProviderType>> = {
+  openai: 'openai',
+  azure: 'azure-openai',
+  'azure-openai': 'azure-openai',
+  azure_openai: 'azure-openai',
+  anthropic: 'anthropic',
+  'openai-compatible': 'openai-compatible',
+  openai_compatible: 'openai-compatible',
+  custom: 'openai-compatible',
+  gemini: 'gemini',
+  google: 'gemini',
+  bedrock: 'bedrock',
+  vertex: 'vertex',
+  vertex_ai: 'vertex',
+}
+
+/**
+ * Converts one `providers[]` entry. Returns undefined for a type no adapter knows, so the caller
+ * can log it and carry on with the others.
+ *
+ * @example
+ * providerConfigFromSlot({ id: 'p1', type: 'azure', credentials: { api_key: 'k', endpoint: 'https://x.openai.azure.com' } })
+ * // → { id: 'p1', type: 'azure-openai', … }
+ */
+export function providerConfigFromSlot(slot: ProviderSlot): ProviderConfig | undefined {
+  const type = typeAliases[slot.type.toLowerCase()]
+  if (type === undefined) return undefined
+  const credentials = slot.credentials
+  const base = {
+    id: slot.id,
+    ...(slot.handle == null ? {} : { handle: slot.handle }),
+    ...(slot.base_url == null || slot.base_url === '' ? {} : { baseUrl: slot.base_url }),
+    ...(slot.models == null ? {} : { models: slot.models }),
+    ...(slot.deployment_map === undefined ? {} : { deploymentMap: slot.deployment_map }),
+  }
+  const apiKey = credentials.api_key ?? ''
+  switch (type) {
+    case 'openai':
+    case 'anthropic':
+      return { ...base, type, credentials: { api_key: apiKey } }
+    case 'azure-openai':
+      return {
+        ...base,
+        type,
+        credentials: {
+          api_key: apiKey,
+          endpoint: credentials.endpoint ?? slot.base_url ?? '',
+          ...(credentials.api_version === undefined ? {} : { api_version: credentials.api_version }),
+        },
+      }
+    case 'openai-compatible':
+      return { ...base, type, credentials: credentials.api_key === undefined ? {} : { api_key: apiKey } }
+    default:
+      return {
+        ...base,
+        type,
+        credentials: credentials as ProviderConfig['credentials'] as { api_key: string },
+      }
+  }
+}
+
+/** The routing fields of a key config. */
+export type KeyRoutingFields = Pick<
+  GatewayKeyConfig,
+  'providers' | 'fallback' | 'model_aliases' | 'models_allowed' | 'providers_allowed'
+>
+
+/**
+ * Builds the {@link RouteConfig} of one key config: providers converted (unknown types
+ * skipped), aliases, allowlists and the fallback chain of provider ids.
+ *
+ * @example
+ * const router = createRouter(routeConfigFromKeyConfig(keyConfig))
+ */
+export function routeConfigFromKeyConfig(config: KeyRoutingFields): RouteConfig {
+  const providers: ProviderConfig[] = []
+  for (const slot of config.providers) {
+    const provider = providerConfigFromSlot(slot)
+    if (provider !== undefined) providers.push(provider)
+  }
+  return {
+    providers,
+    modelAliases: config.model_aliases,
+    ...(config.models_allowed === null ? {} : { modelsAllowed: config.models_allowed }),
+    providersAllowed: config.providers_allowed,
+    fallback: {
+      chain: config.fallback.chain,
+      ...(config.fallback.max_attempts === null ? {} : { maxAttempts: config.fallback.max_attempts }),
+    },
+  }
+}

@@ -1,0 +1,99 @@
+// The provider configuration an adapter is built from: mirrors the control plane's `providers[]` entry.
+
+/** Every provider type a configuration may name; adapters exist for the first four today. */
+export type ProviderType =
+  | 'openai'
+  | 'azure-openai'
+  | 'anthropic'
+  | 'openai-compatible'
+  | 'gemini'
+  | 'bedrock'
+  | 'vertex'
+
+/** Credentials of a provider reached with one API key (OpenAI, Anthropic, Gemini, compatible servers). */
+export interface ApiKeyCredentials {
+  api_key: string
+}
+
+/** Azure OpenAI credentials: the resource endpoint, its key and the `api-version` to call. */
+export interface AzureOpenAICredentials {
+  api_key: string
+  /** `https://<resource>.openai.azure.com`. */
+  endpoint: string
+  /** Defaults to {@link defaultAzureApiVersion}. */
+  api_version?: string
+}
+
+/** AWS Bedrock credentials (adapter not implemented yet). */
+export interface BedrockCredentials {
+  access_key: string
+  secret_key: string
+  session_token?: string
+  region: string
+}
+
+/** Google Vertex AI credentials (adapter not implemented yet). */
+export interface VertexCredentials {
+  project_id: string
+  region: string
+  auth_credentials: string | Record<string, unknown>
+}
+
+interface ProviderConfigBase {
+  /** Stable id of this credential: breakers, `X-LangWatch-Provider` and `provider/model` use it. */
+  id: string
+  /** Optional human handle usable as the `provider/` prefix of a model name. */
+  handle?: string
+  /** Overrides the provider's default origin (and base path for OpenAI-wire providers). */
+  baseUrl?: string
+  /** Models this provider serves; bare model names are matched against it first. */
+  models?: readonly string[]
+  /** Model name → deployment name (Azure); a model absent from the map is its own deployment. */
+  deploymentMap?: Readonly<Record<string, string>>
+}
+
+/** OpenAI: `baseUrl` defaults to `https://api.openai.com/v1` and includes the `/v1` prefix. */
+export interface OpenAIProviderConfig extends ProviderConfigBase {
+  type: 'openai'
+  credentials: ApiKeyCredentials
+}
+
+/** Azure OpenAI: `baseUrl`, when set, replaces `credentials.endpoint`. */
+export interface AzureOpenAIProviderConfig extends ProviderConfigBase {
+  type: 'azure-openai'
+  credentials: AzureOpenAICredentials
+}
+
+/** Anthropic: `baseUrl` defaults to `https://api.anthropic.com` and excludes `/v1`, like Anthropic's SDK. */
+export interface AnthropicProviderConfig extends ProviderConfigBase {
+  type: 'anthropic'
+  credentials: ApiKeyCredentials
+}
+
+/** Any server speaking the OpenAI wire (vLLM, Ollama, LiteLLM…): `baseUrl` is required, key optional. */
+export interface OpenAICompatibleProviderConfig extends ProviderConfigBase {
+  type: 'openai-compatible'
+  credentials: Partial<ApiKeyCredentials>
+}
+
+/** Providers whose adapters are not implemented yet: dispatching to them fails with `not_implemented`. */
+export interface PendingProviderConfig extends ProviderConfigBase {
+  type: 'gemini' | 'bedrock' | 'vertex'
+  credentials: ApiKeyCredentials | BedrockCredentials | VertexCredentials
+}
+
+/**
+ * One configured provider credential.
+ *
+ * @example
+ * const openai: ProviderConfig = { id: 'openai-prod', type: 'openai', credentials: { api_key: 'sk-…' } }
+ */
+export type ProviderConfig =
+  | OpenAIProviderConfig
+  | AzureOpenAIProviderConfig
+  | AnthropicProviderConfig
+  | OpenAICompatibleProviderConfig
+  | PendingProviderConfig
+
+/** Azure `api-version` used when the credentials name none (a GA version). */
+export const defaultAzureApiVersion = '2024-10-21'

@@ -1,0 +1,107 @@
+// Test helper: a minimal gateway-like server that forwards every request with a ProviderClient.
+
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { toAnthropicErrorEnvelope } from '@gw/contract'
+import type { ClientForwardRequest, ProviderClient } from '../../client/create-provider-client.js'
+import type { ForwardResult } from '../../dispatch/dispatch-types.js'
+import type { ClientApi } from '../../spec/client-api.js'
+import { type LoopbackServer, readBody, startLoopbackServer } from './loopback-server.js'
+
+const apiByPath: Record<string, ClientApi> = {
+  '/v1/chat/completions': 'openai-chat',
+  '/v1/responses': 'openai-responses',
+  '/v1/embeddings': 'openai-embeddings',
+  '/v1/messages': 'anthropic-messages',
+  '/v1/messages/count_tokens': 'anthropic-count-tokens',
+}
+
+/** A running harness; `results` and `errors` collect what each forward ended with. */
+export interface ProxyHarness extends LoopbackServer {
+  results: ForwardResult[]
+  errors: unknown[]
+}
+
+/** Polls `predicate` every 5 ms until true; rejects after `timeoutMs`. */
+export async function waitFor(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('waitFor: condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** Starts the harness around `client`; `extra` is merged into every forward request. */
+export async function startProxyHarness(
+  client: ProviderClient,
+  extra: Partial<ClientForwardRequest> = {},
+): Promise<ProxyHarness> {
+  const results: ForwardResult[] = []
+  const errors: unknown[] = []
+  const server = await startLoopbackServer((request, response) => {
+    const [path = '', query = ''] = (request.url ?? '').split('?')
+    const api = apiByPath[path] ?? 'openai-chat'
+    void readBody(request)
+      .then((body) =>
+        client.forward({
+          api,
+          body,
+          headers: request.headers,
+          query: query === '' ? '' : `?${query}`,
+          sink: response,
+          extraHeaders: { 'x-request-id': 'req-test-1' },
+          ...extra,
+        }),
+      )
+      .then(
+        (result) => results.push(result),
+        (error: { status?: number; code?: string; message?: string }) => {
+          errors.push(error)
+          const status = error.status ?? 500
+          const body =
+            api === 'anthropic-messages'
+              ? toAnthropicErrorEnvelope(status, error.code ?? 'internal_error', error.message ?? '')
+              : { error: { code: error.code, message: error.message } }
+          response.writeHead(status, { 'content-type': 'application/json' })
+          response.end(JSON.stringify(body))
+        },
+      )
+  })
+  return { ...server, results, errors }
+}
+
+/** A raw response: status, headers and the exact body bytes. */
+export interface RawResponse {
+  status: number
+  headers: IncomingHttpHeaders
+  body: Buffer
+}
+
+/** Sends one request with node:http and returns the exact bytes received. */
+export function sendRaw(
+  url: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${url}${options.path}`,
+      {
+        method: options.method ?? 'POST',
+        headers: { 'content-type': 'application/json', ...options.headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('error', reject)
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        )
+      },
+    )
+    request.on('error', reject)
+    request.end(options.body)
+  })
+}

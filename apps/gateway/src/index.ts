@@ -1,2 +1,40 @@
-// Public API of @gw/gateway.
-export {}
+// Public API of @gw/gateway: config, the service shell, and helpers for route authors.
+
+export { gatewayConfigAliases, gatewayConfigSchema } from './config/gateway-config-schema.js'
+export type { ListenAddress } from './config/listen-address.js'
+export { isLoopbackHost, parseListenAddress } from './config/listen-address.js'
+export type { ConfigWarning, GatewayConfig, LoadedGatewayConfig, LoadGatewayConfigOptions } from './config.js'
+export { loadGatewayConfig } from './config.js'
+export type { DrainController, DrainOptions, DrainResult } from './lifecycle/drain.js'
+export { createDrainController } from './lifecycle/drain.js'
+export type { LifecycleState } from './lifecycle/lifecycle-state.js'
+export type { ShutdownSignalOptions } from './lifecycle/shutdown-signals.js'
+export { installShutdownSignals } from './lifecycle/shutdown-signals.js'
+export type { StartupNetcheckOptions } from './lifecycle/startup-netcheck.js'
+export { runStartupNetcheck, StartupNetcheckError } from './lifecycle/startup-netcheck.js'
+export { logBodyPeek } from './logging/body-peek.js'
+export type { CreateLoggerOptions } from './logging/create-logger.js'
+export { createLogger } from './logging/create-logger.js'
+export type { ReadRequestBodyOptions } from './server/body.js'
+export { abandonRequestBody, readRequestBody } from './server/body.js'
+export { supportedContentEncodings } from './server/content-encoding.js'
+export type {
+  GatewayAppDependencies,
+  GatewayRouteContext,
+  GatewayRoutes,
+} from './server/create-gateway-app.js'
+export { createGatewayApp } from './server/create-gateway-app.js'
+export type { HttpServerLimits } from './server/create-http-server.js'
+export type { ErrorShape } from './server/error-response.js'
+export {
+  errorShapeForPath,
+  gatewayErrorResponse,
+  serializeGatewayError,
+  writeGatewayError,
+} from './server/error-response.js'
+export type { GatewayEnv } from './server/gateway-env.js'
+export { parseJsonBody } from './server/json-body.js'
+export { getRequestContext, RequestContext } from './server/request-context.js'
+export type { RunningGateway, StartGatewayOptions } from './server/start-gateway.js'
+export { startGateway } from './server/start-gateway.js'
+export { gatewayVersion } from './version.js'

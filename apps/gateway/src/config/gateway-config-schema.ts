@@ -1,0 +1,114 @@
+// The gateway's one config schema: every environment variable it reads, with defaults and forms.
+import {
+  envBoolean,
+  envBytes,
+  envDuration,
+  envEnum,
+  envInteger,
+  envKeyValues,
+  envList,
+  envNumber,
+  envSecret,
+  envString,
+  envUrl,
+  withEnvName,
+} from '@gw/config-hydrate'
+import * as v from 'valibot'
+
+const KiB = 1024
+const MiB = 1024 * KiB
+
+/** Log levels accepted by `LOG_LEVEL`. */
+export const logLevels = ['debug', 'info', 'warn', 'error'] as const
+
+/**
+ * Every variable the gateway honours. Keys ending in `Ms` hold milliseconds whatever the
+ * variable's name says (`SERVER_GRACEFUL_SECONDS=5` → `gracefulMs: 5000`). Optional fields
+ * whose default depends on another variable are filled in by `loadGatewayConfig`.
+ */
+export const gatewayConfigSchema = v.object({
+  environment: envString('local'),
+  server: v.object({
+    addr: envString(':5563'),
+    gracefulMs: withEnvName(envDuration(5_000), 'SERVER_GRACEFUL_SECONDS'),
+    /** Default 5 s, 0 when ENVIRONMENT=local. */
+    drainDelayMs: withEnvName(v.optional(envDuration()), 'SERVER_DRAIN_DELAY_SECONDS'),
+    readHeaderTimeoutMs: withEnvName(envDuration(5_000), 'SERVER_READ_HEADER_TIMEOUT'),
+    readTimeoutMs: withEnvName(envDuration(60_000), 'SERVER_READ_TIMEOUT'),
+    idleTimeoutMs: withEnvName(envDuration(120_000), 'SERVER_IDLE_TIMEOUT'),
+    maxRequestBodyBytes: envBytes(32 * MiB, { min: 1 }),
+    maxHeaderBytes: envBytes(64 * KiB, { min: 1 * KiB, max: 16 * MiB }),
+  }),
+  terminationGraceMs: withEnvName(v.optional(envDuration()), 'TERMINATION_GRACE_SECONDS'),
+  controlPlane: v.object({
+    baseUrl: withEnvName(envUrl('http://localhost:5560'), 'LW_GATEWAY_BASE_URL'),
+    internalSecret: withEnvName(envSecret(), 'LW_GATEWAY_INTERNAL_SECRET'),
+    jwtSecret: withEnvName(envSecret(), 'LW_GATEWAY_JWT_SECRET'),
+    jwtSecretPrevious: withEnvName(envSecret(), 'LW_GATEWAY_JWT_SECRET_PREVIOUS'),
+    /** Default: the host name. */
+    nodeId: withEnvName(v.optional(envString()), 'LW_GATEWAY_NODE_ID'),
+  }),
+  authCache: withEnvName(
+    v.object({
+      softBumpMs: withEnvName(v.optional(envDuration()), 'LW_GATEWAY_AUTH_CACHE_SOFT_BUMP'),
+      hardGraceMs: withEnvName(v.optional(envDuration()), 'LW_GATEWAY_AUTH_CACHE_HARD_GRACE'),
+      lruSize: envInteger(50_000, { min: 1 }),
+    }),
+    'LW_GATEWAY_AUTH_CACHE',
+  ),
+  upstream: withEnvName(
+    v.object({
+      connectTimeoutMs: withEnvName(envDuration(10_000), 'LW_GATEWAY_UPSTREAM_CONNECT_TIMEOUT'),
+      // Non-streaming completions of reasoning models answer only when done: minutes, not seconds.
+      headersTimeoutMs: withEnvName(envDuration(600_000), 'LW_GATEWAY_UPSTREAM_HEADERS_TIMEOUT'),
+      // Longest silence between two body chunks, so slow streams are not cut.
+      bodyTimeoutMs: withEnvName(envDuration(300_000), 'LW_GATEWAY_UPSTREAM_BODY_TIMEOUT'),
+      outboundProxy: withEnvName(v.optional(envUrl()), 'LW_GATEWAY_OUTBOUND_PROXY'),
+    }),
+    'LW_GATEWAY_UPSTREAM',
+  ),
+  breaker: withEnvName(
+    v.object({
+      windowMs: withEnvName(envDuration(30_000), 'LW_GATEWAY_BREAKER_WINDOW'),
+      threshold: envInteger(10, { min: 1 }),
+      cooldownMs: withEnvName(envDuration(60_000), 'LW_GATEWAY_BREAKER_COOLDOWN'),
+    }),
+    'LW_GATEWAY_BREAKER',
+  ),
+  otel: v.object({
+    otlpEndpoint: v.optional(envUrl()),
+    otlpHeaders: envKeyValues({ secret: true }),
+    /** Default 1.0 when ENVIRONMENT=local, else 0.1. */
+    sampleRatio: v.optional(envNumber(undefined, { min: 0, max: 1 })),
+  }),
+  /** Default: LW_GATEWAY_BASE_URL. */
+  customerTraceBridgeBaseUrl: withEnvName(v.optional(envUrl()), 'CUSTOMER_TRACE_BRIDGE_BASE_URL'),
+  logging: v.object({
+    level: withEnvName(envEnum(logLevels, 'info'), 'LOG_LEVEL'),
+    messageBody: withEnvName(envBoolean(false), 'LW_LOG_MESSAGE_BODY'),
+  }),
+  admin: withEnvName(
+    v.object({
+      /** Unset: no admin listener. */
+      addr: v.optional(envString()),
+      authToken: envSecret(),
+      allowInsecure: withEnvName(envBoolean(false), 'GATEWAY_ALLOW_INSECURE'),
+    }),
+    'GATEWAY_ADMIN',
+  ),
+  startupNetcheck: withEnvName(
+    v.object({
+      hosts: envList([]),
+      timeoutMs: withEnvName(envDuration(2_000), 'GATEWAY_STARTUP_NETCHECK_TIMEOUT'),
+    }),
+    'GATEWAY_STARTUP_NETCHECK',
+  ),
+})
+
+/** Legacy names read only while the canonical name is unset (scheduled for removal in v1.2). */
+export const gatewayConfigAliases = {
+  GATEWAY_LISTEN_ADDR: 'SERVER_ADDR',
+  GATEWAY_CONTROL_PLANE_URL: 'LW_GATEWAY_BASE_URL',
+  GATEWAY_LOG_LEVEL: 'LOG_LEVEL',
+  GATEWAY_OTEL_DEFAULT_ENDPOINT: 'OTEL_OTLP_ENDPOINT',
+} as const

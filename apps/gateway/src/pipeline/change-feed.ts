@@ -1,0 +1,115 @@
+// The change feed: one long-poll loop per organisation seen, evicting what each change touches.
+import type { Change, ControlPlaneClient } from '@gw/contract'
+
+/** Where the feed reports; the logger of the gateway fits. */
+export interface ChangeFeedLogger {
+  warn(fields: Record<string, unknown>, message: string): void
+  debug(fields: Record<string, unknown>, message: string): void
+}
+
+/** What {@link createChangeFeed} needs. */
+export interface ChangeFeedOptions {
+  client: Pick<ControlPlaneClient, 'getChanges'>
+  /** Drops one key's cached entries. */
+  evictKey: (vkId: string) => void
+  /** Drops every cached entry (provider, budget, cache-rule or routing changes). */
+  evictAll: () => void
+  logger?: ChangeFeedLogger
+  /** Long-poll timeout asked of the control plane, clamped by it to 1–25 s. Default 25. */
+  timeoutSeconds?: number
+  /** First and largest wait after a failed poll. Defaults 500 ms and 30 s. */
+  backoffMs?: { initial: number; max: number }
+  /** Injected for tests. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+}
+
+/** A running change feed. */
+export interface ChangeFeed {
+  /** Starts watching an organisation (idempotent). */
+  watch(organizationId: string): void
+  /** Organisations being watched. */
+  readonly organizations: ReadonlySet<string>
+  /** Stops every loop and waits for them to end. */
+  close(): Promise<void>
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    timer.unref()
+    function done() {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, { once: true })
+  })
+}
+
+/** Applies one change to the cache. VK_* changes name a key; anything else may touch many configs. */
+export function applyChange(change: Change, evictKey: (vkId: string) => void, evictAll: () => void): void {
+  if (change.kind.startsWith('VK_') && change.virtual_key_id) evictKey(change.virtual_key_id)
+  else if (!change.kind.startsWith('VK_')) evictAll()
+}
+
+/**
+ * Creates the change feed. Each watched organisation gets its own loop, so a slow organisation
+ * never delays another; failures back off exponentially with jitter and never stop the loop.
+ *
+ * @example
+ * const feed = createChangeFeed({ client, evictKey: (id) => cache.evictByKeyId(id), evictAll: () => cache.evictAll() })
+ * feed.watch(claims.org_id)
+ */
+export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
+  const controller = new AbortController()
+  const loops = new Map<string, Promise<void>>()
+  const timeoutSeconds = options.timeoutSeconds ?? 25
+  const backoff = options.backoffMs ?? { initial: 500, max: 30_000 }
+  const sleep = options.sleep ?? abortableSleep
+
+  async function run(organizationId: string): Promise<void> {
+    let since = '0'
+    let failures = 0
+    while (!controller.signal.aborted) {
+      try {
+        const answer = await options.client.getChanges({
+          organizationId,
+          since,
+          timeoutSeconds,
+          signal: controller.signal,
+        })
+        for (const change of answer.changes) applyChange(change, options.evictKey, options.evictAll)
+        if (answer.changes.length > 0) {
+          options.logger?.debug({ organizationId, changes: answer.changes.length }, 'change_feed_applied')
+        }
+        since = answer.currentRevision || since
+        failures = 0
+      } catch (error) {
+        if (controller.signal.aborted) return
+        failures += 1
+        const ceiling = Math.min(backoff.max, backoff.initial * 2 ** Math.min(failures - 1, 16))
+        const wait = Math.round(ceiling / 2 + Math.random() * (ceiling / 2))
+        options.logger?.warn(
+          { organizationId, failures, retryInMs: wait, err: (error as Error).message },
+          'change_feed_poll_failed',
+        )
+        await sleep(wait, controller.signal)
+      }
+    }
+  }
+
+  return {
+    watch(organizationId) {
+      if (loops.has(organizationId) || controller.signal.aborted) return
+      loops.set(organizationId, run(organizationId))
+    },
+    get organizations() {
+      return new Set(loops.keys())
+    },
+    async close() {
+      controller.abort()
+      await Promise.allSettled(loops.values())
+    },
+  }
+}

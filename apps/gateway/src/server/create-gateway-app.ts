@@ -1,0 +1,54 @@
+// Builds the gateway's Hono app: probes, /metrics, the routes mounted by later code, errors.
+import type { GatewayMetrics } from '@gw/otel'
+import { Hono } from 'hono'
+import type { Logger } from 'pino'
+import type { GatewayConfig } from '../config.js'
+import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
+import { mountMetrics } from '../metrics/mount-metrics.js'
+import { mountProbes } from '../probes/mount-probes.js'
+import { gatewayVersion } from '../version.js'
+import { createErrorHandler, createUnknownRouteHandler } from './error-handler.js'
+import type { GatewayEnv } from './gateway-env.js'
+import { createRouteTable, type RouteTable } from './route-table.js'
+
+/** What route modules get to build their handlers (read once, at mount time). */
+export interface GatewayRouteContext {
+  config: GatewayConfig
+  logger: Logger
+  metrics: GatewayMetrics
+  lifecycle: LifecycleState
+}
+
+/**
+ * Mounts routes on the gateway app — the extension point for `/v1/*`. Handlers read bodies with
+ * `readRequestBody(c.env.incoming, …)`, fill `getRequestContext(c)` for logs and metrics, and
+ * either return a Hono response or write `c.env.outgoing` and return `RESPONSE_ALREADY_SENT`.
+ */
+export type GatewayRoutes = (app: Hono<GatewayEnv>, context: GatewayRouteContext) => void
+
+/** Dependencies of {@link createGatewayApp}. */
+export interface GatewayAppDependencies extends GatewayRouteContext {
+  /** Route modules, mounted in order after the probes and /metrics. Default none. */
+  routes?: GatewayRoutes | readonly GatewayRoutes[]
+}
+
+/**
+ * Creates the app. Unknown paths answer 404 `not_found`, known paths with another method 405
+ * `method_not_allowed` with `Allow`; every error leaves through one onError as the envelope.
+ * No middleware is registered: per-request work lives in the Node listener, so proxied
+ * routes keep Hono's single-handler fast path.
+ *
+ * @example
+ * const app = createGatewayApp({ config, logger, metrics, lifecycle, routes: mountChatRoutes })
+ */
+export function createGatewayApp(dependencies: GatewayAppDependencies): Hono<GatewayEnv> {
+  const { routes = [], ...context } = dependencies
+  const app = new Hono<GatewayEnv>()
+  let routeTable: RouteTable | undefined
+  mountProbes(app, { lifecycle: context.lifecycle, version: gatewayVersion })
+  mountMetrics(app, context.metrics)
+  for (const mount of Array.isArray(routes) ? routes : [routes]) (mount as GatewayRoutes)(app, context)
+  app.notFound(createUnknownRouteHandler(() => (routeTable ??= createRouteTable(app))))
+  app.onError(createErrorHandler(context.logger))
+  return app
+}

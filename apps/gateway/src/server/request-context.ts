@@ -1,0 +1,91 @@
+// Per-request state shared by the listener, the routes and the access log, kept on the request.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Context } from 'hono'
+import type { Logger } from 'pino'
+import type { GatewayEnv } from './gateway-env.js'
+
+const contextKey = Symbol('gw.requestContext')
+
+/** What every request context shares: the process logger and the streaming gauge hook. */
+export interface RequestContextShared {
+  readonly logger: Logger
+  readonly onStreamingStart: () => void
+}
+
+/**
+ * One request's state. Routes fill the optional fields (provider, model, tokens…) and they
+ * land in the access log line and the metrics. Every field is initialised in the constructor
+ * so all instances share one shape (cheap property access on the hot path).
+ */
+export class RequestContext {
+  readonly requestId: string
+  /** `performance.now()` when the request arrived. */
+  readonly startedAt: number
+  readonly response: ServerResponse
+  /** Matched route pattern for logs and metrics; resolved from the route table when unset. */
+  route: string | undefined = undefined
+  streaming = false
+  /** True once the body was refused unread; the connection is closed after the response. */
+  bodyAbandoned = false
+  provider: string | undefined = undefined
+  model: string | undefined = undefined
+  /** Display prefix of the virtual key, never the key. */
+  keyPrefix: string | undefined = undefined
+  inputTokens: number | undefined = undefined
+  outputTokens: number | undefined = undefined
+  attempts: number | undefined = undefined
+  /** Milliseconds from arrival to the first response byte of a stream. */
+  ttfbMs: number | undefined = undefined
+  /** Socket bytes written before this response, to count its bytes. */
+  readonly socketBytesBefore: number
+  readonly #shared: RequestContextShared
+  #logger: Logger | undefined = undefined
+
+  constructor(requestId: string, startedAt: number, response: ServerResponse, shared: RequestContextShared) {
+    this.requestId = requestId
+    this.startedAt = startedAt
+    this.response = response
+    this.socketBytesBefore = response.socket?.bytesWritten ?? 0
+    this.#shared = shared
+  }
+
+  /** A logger whose every line carries `request_id` (created on first use). */
+  get logger(): Logger {
+    this.#logger ??= this.#shared.logger.child({ request_id: this.requestId })
+    return this.#logger
+  }
+
+  /** Marks the response as a stream: counted in `gateway_streaming_active` until it closes. */
+  markStreaming(): void {
+    if (this.streaming) return
+    this.streaming = true
+    this.#shared.onStreamingStart()
+  }
+}
+
+/** Attaches `context` to its request (done once by the gateway listener). */
+export function attachRequestContext(incoming: IncomingMessage, context: RequestContext): void {
+  ;(incoming as IncomingMessage & { [contextKey]?: RequestContext })[contextKey] = context
+}
+
+/** The context of a request served by the gateway listener, or undefined elsewhere. */
+export function findRequestContext(incoming: IncomingMessage): RequestContext | undefined {
+  return (incoming as IncomingMessage & { [contextKey]?: RequestContext })[contextKey]
+}
+
+/**
+ * The request context of a Hono handler running in the gateway.
+ *
+ * @example
+ * app.post('/v1/chat/completions', (c) => {
+ *   const context = getRequestContext(c)
+ *   context.provider = 'openai'
+ *   context.logger.debug('dispatching')
+ * })
+ */
+export function getRequestContext(c: Context<GatewayEnv>): RequestContext {
+  const context = findRequestContext(c.env.incoming)
+  if (context === undefined)
+    throw new Error('getRequestContext: the request was not received by the gateway listener')
+  return context
+}

@@ -1,0 +1,126 @@
+// The Node request listener around the Hono app: request id, no-store, metrics and access log.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { GatewayError } from '@gw/contract'
+import type { GatewayMetrics } from '@gw/otel'
+import { getRequestListener, RequestError } from '@hono/node-server'
+import type { Hono } from 'hono'
+import type { Logger } from 'pino'
+import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
+import { writeAccessLog } from '../logging/access-log.js'
+import { gatewayErrorResponse } from './error-response.js'
+import type { GatewayEnv } from './gateway-env.js'
+import {
+  attachRequestContext,
+  findRequestContext,
+  RequestContext,
+  type RequestContextShared,
+} from './request-context.js'
+import { acceptRequestId, createRequestIdGenerator } from './request-id.js'
+import type { RouteTable } from './route-table.js'
+
+/** Options of {@link createGatewayRequestListener}. */
+export interface GatewayRequestListenerOptions {
+  app: Hono<GatewayEnv>
+  /** Route lookups, read when a response closes (after every route is registered). */
+  routeTable: () => RouteTable
+  logger: Logger
+  metrics: GatewayMetrics
+  lifecycle: LifecycleState
+  /** Request id source. Default `req_<monotonic ULID>`. */
+  nextRequestId?: () => string
+  /** Called after every response closes; the drain closes idle connections there. */
+  onResponseClosed?: () => void
+}
+
+/** The listener and the count of requests it is handling. */
+export interface GatewayRequestListener {
+  listener: (incoming: IncomingMessage, outgoing: ServerResponse) => void
+  inFlight(): number
+}
+
+/**
+ * Wraps the Hono app in a Node listener that does the per-request work every route needs,
+ * all before Hono runs and without web streams: the request id and `Cache-Control: no-store`
+ * are set with `setHeader` on the Node response, which Node merges into whatever `writeHead`
+ * writes later — a Hono `Response` or a proxied route's own `writeHead` followed by
+ * `RESPONSE_ALREADY_SENT`. Metrics and the access line are written when the response closes.
+ *
+ * @example
+ * const { listener } = createGatewayRequestListener({ app, routeTable, logger, metrics, lifecycle })
+ * http.createServer(listener).listen(5563)
+ */
+export function createGatewayRequestListener(options: GatewayRequestListenerOptions): GatewayRequestListener {
+  const { metrics, logger, lifecycle, onResponseClosed } = options
+  // The adapter refuses some requests before Hono runs (a bad Host header, an invalid absolute
+  // URL); those get the envelope too instead of its empty 400.
+  const answerAdapterError = (error: unknown): Response => {
+    if (error instanceof RequestError) {
+      return gatewayErrorResponse(
+        new GatewayError('bad_request', `Malformed request: ${error.message}`),
+        'openai',
+      )
+    }
+    logger.error({ err: error }, 'unhandled_error')
+    return gatewayErrorResponse(
+      new GatewayError('internal_error', 'Internal error; the gateway logged the details'),
+      'openai',
+    )
+  }
+  const honoListener = getRequestListener(options.app.fetch, { errorHandler: answerAdapterError })
+  const nextRequestId = options.nextRequestId ?? createRequestIdGenerator()
+  const shared: RequestContextShared = { logger, onStreamingStart: () => metrics.streamingActive.inc() }
+  let inFlight = 0
+
+  function onResponseClose(this: ServerResponse): void {
+    inFlight--
+    const incoming = this.req
+    const context = findRequestContext(incoming)!
+    const durationMs = performance.now() - context.startedAt
+    const method = incoming.method ?? 'GET'
+    const url = incoming.url ?? '/'
+    const queryStart = url.indexOf('?')
+    const path = queryStart === -1 ? url : url.slice(0, queryStart)
+    const route = context.route ?? options.routeTable().routeOf(method, path)
+    // 499 (as nginx logs it): the client left before any response was written.
+    const status = this.headersSent ? this.statusCode : 499
+    metrics.inFlightRequests.dec()
+    if (context.streaming) metrics.streamingActive.dec()
+    metrics.httpRequests.inc({
+      route,
+      method,
+      status: String(status),
+      provider: context.provider ?? '',
+      model: context.model ?? '',
+    })
+    metrics.httpRequestDuration.observe({ route, method }, durationMs / 1000)
+    const bytes = (incoming.socket?.bytesWritten ?? 0) - context.socketBytesBefore
+    writeAccessLog(logger, context, {
+      method,
+      path,
+      route,
+      status,
+      durationMs,
+      bytes,
+      aborted: !this.writableFinished,
+    })
+    onResponseClosed?.()
+  }
+
+  return {
+    inFlight: () => inFlight,
+    listener(incoming, outgoing) {
+      const startedAt = performance.now()
+      const requestId = acceptRequestId(incoming.headers['x-request-id']) ?? nextRequestId()
+      attachRequestContext(incoming, new RequestContext(requestId, startedAt, outgoing, shared))
+      outgoing.setHeader('x-request-id', requestId)
+      outgoing.setHeader('cache-control', 'no-store')
+      // While draining, every response tells the client not to reuse the connection.
+      if (lifecycle.draining) outgoing.setHeader('connection', 'close')
+      inFlight++
+      metrics.inFlightRequests.inc()
+      metrics.requestRate.record()
+      outgoing.on('close', onResponseClose)
+      void honoListener(incoming, outgoing)
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { createGatewayMetrics } from './gateway-metrics.js'
+
+function sampleLines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '' && !line.startsWith('#'))
+}
+
+describe('createGatewayMetrics', () => {
+  it('declares every gateway metric with HELP and TYPE lines', async () => {
+    const metrics = createGatewayMetrics({ collectProcessMetrics: false })
+    metrics.httpRequests.inc({ route: '/healthz', method: 'GET', status: '200', provider: '', model: '' })
+    metrics.httpRequestDuration.observe({ route: '/healthz', method: 'GET' }, 0.002)
+    metrics.providerDuration.observe({ provider: 'openai' }, 0.4)
+    metrics.fallbackEvents.inc({ provider: 'openai', reason: 'status_5xx' })
+    metrics.circuitState.set({ provider_id: 'mp_1' }, 2)
+    metrics.authCacheEvents.inc({ event: 'hit' })
+    metrics.budgetBlocks.inc({ scope: 'project' })
+    metrics.guardrailVerdicts.inc({ direction: 'request', verdict: 'allow' })
+    const text = await metrics.scrape()
+    const expected = {
+      gateway_http_requests_total: 'counter',
+      gateway_http_request_duration_seconds: 'histogram',
+      gateway_in_flight_requests: 'gauge',
+      gateway_streaming_active: 'gauge',
+      gateway_draining: 'gauge',
+      lw_gateway_rps: 'gauge',
+      gateway_provider_duration_seconds: 'histogram',
+      gateway_fallback_events_total: 'counter',
+      gateway_circuit_state: 'gauge',
+      gateway_auth_cache_events_total: 'counter',
+      gateway_budget_blocks_total: 'counter',
+      gateway_guardrail_verdicts_total: 'counter',
+    }
+    for (const [name, type] of Object.entries(expected)) {
+      expect(text).toContain(`# HELP ${name} `)
+      expect(text).toContain(`# TYPE ${name} ${type}`)
+    }
+    expect(text).toContain('gateway_circuit_state{provider_id="mp_1"} 2')
+    expect(text).toContain(
+      'gateway_http_requests_total{route="/healthz",method="GET",status="200",provider="",model=""} 1',
+    )
+  })
+
+  it('writes every sample as name{labels} value', async () => {
+    const metrics = createGatewayMetrics()
+    metrics.httpRequests.inc({ route: '/v1/models', method: 'GET', status: '404', provider: '', model: '' })
+    const sample =
+      /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\})? [-+0-9.eEInfNa]+$/
+    for (const line of sampleLines(await metrics.scrape())) expect(line).toMatch(sample)
+  })
+
+  it('includes Node process metrics unless told not to', async () => {
+    const text = await createGatewayMetrics().scrape()
+    expect(text).toContain('process_cpu_user_seconds_total')
+    expect(text).toContain('# TYPE nodejs_active_handles gauge')
+    // Gauges ending in _total break promtool's lint; the per-type gauges carry the numbers.
+    expect(text).not.toContain('nodejs_active_handles_total')
+    expect(await createGatewayMetrics({ collectProcessMetrics: false }).scrape()).not.toContain('process_cpu')
+  })
+
+  it('reports lw_gateway_rps from the sliding window at scrape time', async () => {
+    let now = 10_000
+    const metrics = createGatewayMetrics({
+      collectProcessMetrics: false,
+      rpsWindowSeconds: 2,
+      now: () => now,
+    })
+    for (let i = 0; i < 8; i++) metrics.requestRate.record()
+    now = 11_000
+    expect(await metrics.scrape()).toContain('lw_gateway_rps 4')
+  })
+
+  it('adds default labels to every series', async () => {
+    const metrics = createGatewayMetrics({ collectProcessMetrics: false, defaultLabels: { pod: 'gw-a' } })
+    metrics.draining.set(1)
+    expect(await metrics.scrape()).toContain('gateway_draining{pod="gw-a"} 1')
+  })
+})

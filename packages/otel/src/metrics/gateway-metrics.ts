@@ -1,0 +1,156 @@
+// The gateway's Prometheus metrics: one registry with every metric declared once, bounded labels.
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { createRateWindow, type RateWindow } from './rate-window.js'
+
+/** Options of {@link createGatewayMetrics}. */
+export interface GatewayMetricsOptions {
+  /** Registry to declare the metrics in. Default: a new one (tests get isolated registries). */
+  registry?: Registry
+  /** Also export Node process metrics (CPU, memory, event loop, GC). Default true. */
+  collectProcessMetrics?: boolean
+  /** Seconds `lw_gateway_rps` is averaged over. Default 10. */
+  rpsWindowSeconds?: number
+  /** Clock in milliseconds for the rate window. Default `performance.now`. */
+  now?: () => number
+  /** Labels added to every series (e.g. `{ pod: 'gw-a' }`). Default none. */
+  defaultLabels?: Record<string, string>
+}
+
+/** Every metric the gateway exports, declared once. */
+export interface GatewayMetrics {
+  readonly registry: Registry
+  /** Label values: `route` = matched route pattern (never a raw path), `status` = numeric code. */
+  readonly httpRequests: Counter<'route' | 'method' | 'status' | 'provider' | 'model'>
+  readonly httpRequestDuration: Histogram<'route' | 'method'>
+  readonly inFlightRequests: Gauge
+  readonly streamingActive: Gauge
+  /** 1 while the process drains after SIGTERM, else 0. */
+  readonly draining: Gauge
+  /** Feeds `lw_gateway_rps`; call `record()` once per request. */
+  readonly requestRate: RateWindow
+  readonly providerDuration: Histogram<'provider'>
+  readonly fallbackEvents: Counter<'provider' | 'reason'>
+  /** 0 closed, 1 half-open, 2 open. */
+  readonly circuitState: Gauge<'provider_id'>
+  readonly authCacheEvents: Counter<'event'>
+  readonly budgetBlocks: Counter<'scope'>
+  readonly guardrailVerdicts: Counter<'direction' | 'verdict'>
+  /** The exposition text of every metric in the registry. */
+  scrape(): Promise<string>
+  /** The `Content-Type` of {@link scrape}'s text. */
+  readonly contentType: string
+}
+
+// prom-client names these gauges *_total, which Prometheus reserves for counters (promtool
+// fails the scrape on them); the per-type gauges without the suffix carry the same numbers.
+const gaugesNamedLikeCounters = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+]
+
+function collectProcessMetrics(registry: Registry): void {
+  collectDefaultMetrics({ register: registry })
+  for (const name of gaugesNamedLikeCounters) registry.removeSingleMetric(name)
+}
+
+// Seconds; spans a sub-millisecond probe to a two-minute stream.
+const requestBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120]
+
+/**
+ * Creates the gateway's metrics in one registry. Metric names and labels are a public contract
+ * (dashboards, the HPA's `lw_gateway_rps`): change them only with a changelog entry.
+ *
+ * @example
+ * const metrics = createGatewayMetrics()
+ * metrics.httpRequests.inc({ route: '/v1/chat/completions', method: 'POST', status: '200', provider: 'openai', model: 'gpt-4o' })
+ * const text = await metrics.scrape()
+ */
+export function createGatewayMetrics(options: GatewayMetricsOptions = {}): GatewayMetrics {
+  const registry = options.registry ?? new Registry()
+  if (options.defaultLabels !== undefined) registry.setDefaultLabels(options.defaultLabels)
+  if (options.collectProcessMetrics ?? true) collectProcessMetrics(registry)
+  const registers = [registry]
+  const requestRate = createRateWindow({ windowSeconds: options.rpsWindowSeconds ?? 10, now: options.now })
+
+  new Gauge({
+    name: 'lw_gateway_rps',
+    help: 'Requests per second received, averaged over a short sliding window',
+    registers,
+    collect() {
+      this.set(requestRate.rate())
+    },
+  })
+
+  return {
+    registry,
+    requestRate,
+    httpRequests: new Counter({
+      name: 'gateway_http_requests_total',
+      help: 'HTTP requests answered, by matched route, method, status, provider and model',
+      labelNames: ['route', 'method', 'status', 'provider', 'model'],
+      registers,
+    }),
+    httpRequestDuration: new Histogram({
+      name: 'gateway_http_request_duration_seconds',
+      help: 'Time from request received to response finished (streams included)',
+      labelNames: ['route', 'method'],
+      buckets: requestBuckets,
+      registers,
+    }),
+    inFlightRequests: new Gauge({
+      name: 'gateway_in_flight_requests',
+      help: 'Requests currently being handled',
+      registers,
+    }),
+    streamingActive: new Gauge({
+      name: 'gateway_streaming_active',
+      help: 'Streaming responses currently open',
+      registers,
+    }),
+    draining: new Gauge({
+      name: 'gateway_draining',
+      help: '1 while the gateway drains before shutdown, else 0',
+      registers,
+    }),
+    providerDuration: new Histogram({
+      name: 'gateway_provider_duration_seconds',
+      help: 'Time spent in the upstream provider call, by provider',
+      labelNames: ['provider'],
+      buckets: requestBuckets,
+      registers,
+    }),
+    fallbackEvents: new Counter({
+      name: 'gateway_fallback_events_total',
+      help: 'Times a request moved on to the next provider in its chain, by provider left and reason',
+      labelNames: ['provider', 'reason'],
+      registers,
+    }),
+    circuitState: new Gauge({
+      name: 'gateway_circuit_state',
+      help: 'Circuit breaker state per provider credential: 0 closed, 1 half-open, 2 open',
+      labelNames: ['provider_id'],
+      registers,
+    }),
+    authCacheEvents: new Counter({
+      name: 'gateway_auth_cache_events_total',
+      help: 'Virtual-key cache events: hit, miss, stale_served, refresh_error, evicted',
+      labelNames: ['event'],
+      registers,
+    }),
+    budgetBlocks: new Counter({
+      name: 'gateway_budget_blocks_total',
+      help: 'Requests refused because a budget was exhausted, by scope',
+      labelNames: ['scope'],
+      registers,
+    }),
+    guardrailVerdicts: new Counter({
+      name: 'gateway_guardrail_verdicts_total',
+      help: 'Guardrail verdicts by direction and verdict',
+      labelNames: ['direction', 'verdict'],
+      registers,
+    }),
+    scrape: () => registry.metrics(),
+    contentType: registry.contentType,
+  }
+}

@@ -1,11 +1,14 @@
 // The gw-gateway command: --help, --version, --print-config, or start and drain on signals.
 import { ConfigError, redactConfig } from '@gw/config-hydrate'
+import { createGatewayMetrics } from '@gw/otel'
 import { gatewayConfigSchema } from '../config/gateway-config-schema.js'
 import { loadGatewayConfig } from '../config.js'
 import { installShutdownSignals } from '../lifecycle/shutdown-signals.js'
 import { createLogger } from '../logging/create-logger.js'
 import type { GatewayRoutes } from '../server/create-gateway-app.js'
 import { startGateway } from '../server/start-gateway.js'
+import { createGatewayServices } from '../v1/gateway-services.js'
+import { createV1Routes } from '../v1/mount-v1-routes.js'
 import { gatewayVersion } from '../version.js'
 import { formatHelp } from './describe-variables.js'
 
@@ -15,7 +18,7 @@ export interface GatewayCliOptions {
   env: Readonly<Record<string, string | undefined>>
   stdout: (text: string) => void
   stderr: (text: string) => void
-  /** Route modules to mount (the production entry mounts the `/v1/*` routes). Default none. */
+  /** Route modules to mount. Default: the `/v1/*` API wired to the control plane and providers. */
   routes?: GatewayRoutes | readonly GatewayRoutes[]
 }
 
@@ -65,7 +68,9 @@ export async function runGatewayCli(options: GatewayCliOptions): Promise<number 
   })
   for (const warning of warnings) logger.warn({ ...warning.fields, detail: warning.message }, warning.event)
   try {
-    const gateway = await startGateway(config, { logger, routes: options.routes ?? [] })
+    const metrics = createGatewayMetrics()
+    const routes = options.routes ?? createV1Routes(createGatewayServices(config, { logger, metrics }))
+    const gateway = await startGateway(config, { logger, metrics, routes })
     installShutdownSignals(gateway, { logger })
     return undefined
   } catch (error) {

@@ -1,0 +1,111 @@
+// Builds the long-lived collaborators of the /v1 routes from the config: auth, change feed, providers.
+import { type AuthCache, createAuthCache, createBundleVerifier } from '@gw/auth-cache'
+import { createControlPlaneClient } from '@gw/contract'
+import type { GatewayMetrics } from '@gw/otel'
+import { createProviderClient, type ProviderClient } from '@gw/providers'
+import type { Logger } from 'pino'
+import type { Dispatcher } from 'undici'
+import type { GatewayConfig } from '../config.js'
+import { createAuthenticator } from '../pipeline/authenticate.js'
+import { type ChangeFeed, createChangeFeed } from '../pipeline/change-feed.js'
+import { createKeyResolver } from '../pipeline/key-resolver.js'
+
+/** Options of {@link createGatewayServices}. */
+export interface GatewayServicesOptions {
+  logger: Logger
+  metrics: GatewayMetrics
+  /** Dispatcher for provider calls (tests). Default: the providers package's own pools. */
+  providerDispatcher?: Dispatcher
+  /** Clock in ms for the auth cache (tests). Default `Date.now`. */
+  now?: () => number
+}
+
+/** What the /v1 routes share. */
+export interface GatewayServices {
+  authenticate: ReturnType<typeof createAuthenticator>
+  cache: AuthCache
+  feed: ChangeFeed
+  providers: ProviderClient
+  /** Stops the change feed and closes every outbound connection. */
+  close(): Promise<void>
+}
+
+const circuitStateValue = { closed: 0, 'half-open': 1, open: 2 } as const
+
+/**
+ * Creates the services: a signed control-plane client, the bundle verifier (current then
+ * previous secret), the auth cache with its resolver, the change feed that evicts from it, and
+ * one provider client whose pools and breakers every key shares.
+ *
+ * @example
+ * const services = createGatewayServices(config, { logger, metrics })
+ * const routes = createV1Routes(services)
+ */
+export function createGatewayServices(
+  config: GatewayConfig,
+  options: GatewayServicesOptions,
+): GatewayServices {
+  const { logger, metrics } = options
+  const { controlPlane } = config
+  if (controlPlane.internalSecret === undefined || controlPlane.jwtSecret === undefined) {
+    throw new Error('LW_GATEWAY_INTERNAL_SECRET and LW_GATEWAY_JWT_SECRET must be set to serve /v1 routes')
+  }
+  const client = createControlPlaneClient({
+    baseUrl: controlPlane.baseUrl,
+    internalSecret: controlPlane.internalSecret,
+    nodeId: controlPlane.nodeId,
+  })
+  const verifyBundle = createBundleVerifier({
+    secret: controlPlane.jwtSecret,
+    ...(controlPlane.jwtSecretPrevious === undefined
+      ? {}
+      : { previousSecret: controlPlane.jwtSecretPrevious }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  })
+  const cache = createAuthCache({
+    ...createKeyResolver({ client, verifyBundle }),
+    maxEntries: config.authCache.lruSize,
+    ...(config.authCache.hardGraceMs === undefined ? {} : { hardGraceMs: config.authCache.hardGraceMs }),
+    ...(config.authCache.softBumpMs === undefined ? {} : { softBumpMs: config.authCache.softBumpMs }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    onEvent: (event) => metrics.authCacheEvents.inc({ event }),
+  })
+  const feed = createChangeFeed({
+    client,
+    evictKey: (vkId) => cache.evictByKeyId(vkId),
+    evictAll: () => cache.evictAll(),
+    logger,
+  })
+  const providers = createProviderClient({
+    providers: [],
+    ...(options.providerDispatcher === undefined ? {} : { dispatcher: options.providerDispatcher }),
+    ...(config.upstream.outboundProxy === undefined ? {} : { proxyUrl: config.upstream.outboundProxy }),
+    timeouts: {
+      connectMs: config.upstream.connectTimeoutMs,
+      headersMs: config.upstream.headersTimeoutMs,
+      bodyMs: config.upstream.bodyTimeoutMs,
+    },
+    breaker: {
+      windowMs: config.breaker.windowMs,
+      failureThreshold: config.breaker.threshold,
+      cooldownMs: config.breaker.cooldownMs,
+      onEvent: (event) => {
+        metrics.circuitState.set({ provider_id: event.providerId }, circuitStateValue[event.to])
+        logger.warn(
+          { provider_id: event.providerId, from: event.from, to: event.to },
+          'circuit_state_changed',
+        )
+      },
+    },
+  })
+  return {
+    authenticate: createAuthenticator({ cache, onOrganization: (id) => feed.watch(id) }),
+    cache,
+    feed,
+    providers,
+    async close() {
+      await feed.close()
+      await Promise.all([client.close(), providers.close()])
+    },
+  }
+}

@@ -1,0 +1,136 @@
+// `pnpm start`: the whole stack offline — the mock provider, the control plane on embedded
+// Postgres (PGlite), and the gateway — with a demo key printed. Run after `turbo run build`.
+import { spawn } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const dataDir = process.env.GW_DATA_DIR ?? join(root, '.data')
+const ports = {
+  mock: Number(process.env.MOCK_PORT ?? 5580),
+  controlPlane: Number(process.env.CONTROL_PLANE_PORT ?? 5560),
+  gateway: Number(process.env.GATEWAY_PORT ?? 5563),
+}
+const { createAdminClient, generateControlPlaneSecrets } = await import(
+  join(root, 'apps/control-plane/dist/index.js')
+)
+
+mkdirSync(join(dataDir, 'logs'), { recursive: true })
+const secretsFile = join(dataDir, 'secrets.json')
+// Generated once and kept with the data: a new pepper would orphan every stored key.
+if (!existsSync(secretsFile)) {
+  writeFileSync(secretsFile, JSON.stringify(generateControlPlaneSecrets(), null, 2))
+  chmodSync(secretsFile, 0o600)
+}
+const secrets = JSON.parse(readFileSync(secretsFile, 'utf8'))
+
+const children = []
+function start(name, script, args, env) {
+  const log = openSync(join(dataDir, 'logs', `${name}.log`), 'a')
+  const child = spawn(process.execPath, [join(root, script), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, log],
+  })
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? code}); see ${join(dataDir, 'logs', `${name}.log`)}`)
+      stop(1)
+    }
+  })
+  children.push(child)
+}
+
+let stopping = false
+function stop(code = 0) {
+  if (stopping) return
+  stopping = true
+  for (const child of children) child.kill('SIGTERM')
+  setTimeout(() => process.exit(code), 6_000).unref()
+  Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(() =>
+    process.exit(code),
+  )
+}
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+
+async function waitFor(url, name) {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  console.error(`${name} did not become ready at ${url}; see ${join(dataDir, 'logs')}`)
+  stop(1)
+}
+
+const mockUrl = `http://127.0.0.1:${ports.mock}`
+const controlPlaneUrl = `http://127.0.0.1:${ports.controlPlane}`
+const gatewayUrl = `http://127.0.0.1:${ports.gateway}`
+start('mock-provider', 'packages/providers/dist/mock/cli.js', ['--port', String(ports.mock), '--quiet'], {})
+start('control-plane', 'apps/control-plane/dist/main.js', [], {
+  ...secrets,
+  CONTROL_PLANE_ADDR: `127.0.0.1:${ports.controlPlane}`,
+  CONTROL_PLANE_DATA_DIR: join(dataDir, 'control-plane'),
+})
+await waitFor(`${controlPlaneUrl}/healthz`, 'control plane')
+start('gateway', 'apps/gateway/dist/main.js', [], {
+  SERVER_ADDR: `127.0.0.1:${ports.gateway}`,
+  LW_GATEWAY_BASE_URL: controlPlaneUrl,
+  LW_GATEWAY_INTERNAL_SECRET: secrets.LW_GATEWAY_INTERNAL_SECRET,
+  LW_GATEWAY_JWT_SECRET: secrets.LW_GATEWAY_JWT_SECRET,
+})
+await waitFor(`${mockUrl}/v1/models`, 'mock provider')
+await waitFor(`${gatewayUrl}/startupz`, 'gateway')
+
+// The demo tenant: one OpenAI and one Anthropic credential, both pointing at the mock provider.
+const admin = createAdminClient({ url: controlPlaneUrl, token: secrets.CONTROL_PLANE_ADMIN_TOKEN })
+const find = async (path, predicate) => (await admin.request('GET', path)).data.find(predicate)
+const org =
+  (await find('/organizations', (o) => o.slug === 'demo')) ??
+  (await admin.request('POST', '/organizations', { name: 'Demo', slug: 'demo' }))
+const project =
+  (await find(`/projects?organization_id=${org.id}`, (p) => p.name === 'demo')) ??
+  (await admin.request('POST', '/projects', { organization_id: org.id, name: 'demo' }))
+const credential = async (type, name, baseUrl) =>
+  (await find(`/provider-credentials?project_id=${project.id}`, (p) => p.name === name)) ??
+  (await admin.request('POST', '/provider-credentials', {
+    project_id: project.id,
+    type,
+    name,
+    credentials: { api_key: 'mock-key' },
+    base_url: baseUrl,
+  }))
+const openai = await credential('openai', 'openai-mock', `${mockUrl}/v1`)
+const anthropic = await credential('anthropic', 'anthropic-mock', mockUrl)
+const existing = await find(
+  `/virtual-keys?project_id=${project.id}`,
+  (k) => k.name === 'demo' && k.status === 'active',
+)
+// Keys are stored as digests only: an existing demo key is rotated to have one to print.
+const issued = existing
+  ? await admin.request('POST', `/virtual-keys/${existing.id}/rotate`, {})
+  : await admin.request('POST', '/virtual-keys', {
+      project_id: project.id,
+      name: 'demo',
+      config: { fallback: { chain: [openai.id, anthropic.id], max_attempts: null } },
+    })
+
+console.log(`
+gateway        ${gatewayUrl}
+control plane  ${controlPlaneUrl}   (admin token in ${secretsFile})
+mock provider  ${mockUrl}
+logs           ${join(dataDir, 'logs')}
+
+demo key       ${issued.key}
+
+curl ${gatewayUrl}/v1/chat/completions \\
+  -H "Authorization: Bearer ${issued.key}" -H "Content-Type: application/json" \\
+  -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'
+
+curl ${gatewayUrl}/v1/messages \\
+  -H "x-api-key: ${issued.key}" -H "anthropic-version: 2023-06-01" -H "Content-Type: application/json" \\
+  -d '{"model":"claude-sonnet-4-5","max_tokens":256,"messages":[{"role":"user","content":"Hello"}]}'
+
+Ctrl-C stops everything.`)

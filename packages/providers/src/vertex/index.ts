@@ -1,0 +1,13 @@
+// Public API of the Vertex AI building blocks: service-account tokens, endpoints, Anthropic-on-Vertex bodies.
+
+export type { VertexMethod, VertexModelPathOptions } from './endpoint.js'
+export {
+  encodeVertexAnthropicBody,
+  vertexAnthropicVersion,
+  vertexModelPath,
+  vertexOrigin,
+} from './endpoint.js'
+export type { ServiceAccount } from './service-account.js'
+export { defaultTokenUri, parseServiceAccount } from './service-account.js'
+export type { VertexTokenSource, VertexTokenSourceOptions } from './token-source.js'
+export { cloudPlatformScope, createVertexTokenSource } from './token-source.js'

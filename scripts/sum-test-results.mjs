@@ -8,7 +8,7 @@ const workspaces = ['packages', 'apps'].flatMap((folder) =>
   readdirSync(join(root, folder), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(root, folder, entry.name)),
-)
+).concat(join(root, 'bench'))
 
 let passed = 0
 let failed = 0

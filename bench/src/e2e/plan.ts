@@ -1,0 +1,57 @@
+// Durations and sizes of one e2e run: `--quick` (under 2 minutes) or full (under 10 minutes).
+
+/** Everything the e2e run repeats or waits for, bounded. */
+export interface E2ePlan {
+  quick: boolean
+  /** wrk connections (closed loop, one thread). */
+  connections: number
+  throughputSeconds: number
+  /** Fixed rates for the latency runs. */
+  rates: readonly number[]
+  rateSeconds: number
+  firstByteRequests: number
+  /** Closed-loop load added until the SUT has carried this many seconds of load, before the RSS reading. */
+  loadSecondsBeforeRss: number
+  startupRuns: number
+  coldStartKeys: number
+  /** Concurrency of the cold-start driver. */
+  coldStartConcurrency: number
+  /** The cold-start driver stops after this long and reports the rate it reached. */
+  coldStartBudgetSeconds: number
+}
+
+/**
+ * The plan for a run.
+ *
+ * @example
+ * const plan = createPlan(values.quick)
+ */
+export function createPlan(quick: boolean): E2ePlan {
+  return quick
+    ? {
+        quick,
+        connections: 32,
+        throughputSeconds: 5,
+        rates: [500, 1_000],
+        rateSeconds: 5,
+        firstByteRequests: 300,
+        loadSecondsBeforeRss: 15,
+        startupRuns: 3,
+        coldStartKeys: 5_000,
+        coldStartConcurrency: 32,
+        coldStartBudgetSeconds: 30,
+      }
+    : {
+        quick,
+        connections: 32,
+        throughputSeconds: 15,
+        rates: [500, 1_000],
+        rateSeconds: 15,
+        firstByteRequests: 2_000,
+        loadSecondsBeforeRss: 60,
+        startupRuns: 5,
+        coldStartKeys: 50_000,
+        coldStartConcurrency: 64,
+        coldStartBudgetSeconds: 150,
+      }
+}

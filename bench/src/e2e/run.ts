@@ -1,0 +1,175 @@
+// Entry of `pnpm bench:e2e`: direct, baseline proxy and gateway under the same load, then start-up
+// and cold start; rewrites the e2e section of BENCHMARKS.md. Bounded in time; cleans up children.
+import { parseArgs } from 'node:util'
+import { writeBenchmarkSection } from '../shared/bench-document.js'
+import { describeMachine } from '../shared/machine.js'
+import { prepareBaselineEntry } from './baseline-entry.js'
+import { createBodies } from './bodies.js'
+import { measureColdStart } from './cold-start.js'
+import {
+  type ControlPlaneStack,
+  type GatewayStackOptions,
+  measureStartup,
+  startControlPlaneStack,
+  startGatewayTarget,
+} from './gateway-stack.js'
+import {
+  measureTarget,
+  type SuiteContext,
+  type TargetResult,
+  UnexpectedStatusError,
+} from './measure-target.js'
+import { createPlan } from './plan.js'
+import { detectPinning, installCleanup, killAllChildren, pinSelf, spawnChild } from './processes.js'
+import { renderE2eSection } from './render-e2e.js'
+import type { E2eReport, Outcome } from './report.js'
+import { chooseGatewayMode } from './stack/choose-gateway-mode.js'
+import { startUpstream, type UpstreamKind } from './upstream.js'
+
+const sections = ['direct', 'baseline', 'gateway', 'startup', 'cold-start'] as const
+type Section = (typeof sections)[number]
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    upstream: { type: 'string', default: 'auto' },
+    'log-level': { type: 'string', default: 'warn' },
+    only: { type: 'string' },
+    gateway: { type: 'string', default: 'auto' },
+  },
+})
+const quick = values.quick ?? false
+const upstreamKind = (
+  ['auto', 'mock', 'fixed'].includes(values.upstream ?? '') ? values.upstream : 'auto'
+) as UpstreamKind
+const only = new Set((values.only ?? sections.join(',')).split(',').map((name) => name.trim()))
+const loadCore = 0
+const systemCore = 1
+const startedAt = new Date()
+const machine = describeMachine()
+const log = (line: string) =>
+  console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`)
+
+installCleanup()
+// A hard stop: whatever hangs, the run ends and takes its children with it.
+const watchdog = setTimeout(
+  () => {
+    console.error('bench:e2e exceeded its time limit; stopping')
+    killAllChildren()
+    process.exit(2)
+  },
+  (quick ? 4 : 14) * 60_000,
+)
+watchdog.unref()
+
+/** Runs a section when `--only` includes it; a throw becomes a failed outcome, never a crash. */
+async function section<T>(name: Section, run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  if (!only.has(name)) return { ok: false, reason: 'not run (--only)' }
+  try {
+    return await run()
+  } catch (error) {
+    return { ok: false, reason: `failed: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+const plan = createPlan(quick)
+const pinning = detectPinning()
+pinSelf(pinning, loadCore)
+log(pinning.enabled ? 'pinning: load + upstream on core 0, SUT on core 1' : `unpinned: ${pinning.reason}`)
+
+const upstream = await startUpstream(upstreamKind, pinning, loadCore)
+log(`upstream: ${upstream.description} at ${upstream.url}`)
+const context: SuiteContext = { plan, pinning, bodies: createBodies('gpt-4o-mini'), loadCore, log }
+const gatewayMode = chooseGatewayMode(values.gateway ?? 'auto')
+log(`gateway: ${gatewayMode.note}`)
+const stackOptions: GatewayStackOptions = {
+  upstreamUrl: upstream.url,
+  pinning,
+  loadCore,
+  systemCore,
+  logLevel: values['log-level'] ?? 'warn',
+  mode: gatewayMode.mode,
+  measureBuiltStartup: gatewayMode.builtUsable,
+  log,
+}
+
+const direct = await section('direct', async () => {
+  const url = `${upstream.url}/v1/chat/completions`
+  const target = { label: 'direct', url, pid: upstream.handle.pid, process: upstream.handle }
+  return { ok: true, value: await measureTarget(target, context) }
+})
+
+const baseline = await section('baseline', async () => {
+  const entry = prepareBaselineEntry()
+  const proxy = spawnChild({
+    name: 'baseline proxy',
+    command: process.execPath,
+    args: [entry.file],
+    env: { BENCH_UPSTREAM_URL: upstream.url },
+    core: systemCore,
+    pinning,
+  })
+  try {
+    const [, url] = await proxy.waitForLine(/^BENCH_READY url=(.*)$/, 30_000)
+    const target = { label: 'baseline', url: `${url}/v1/chat/completions`, pid: proxy.pid, process: proxy }
+    return { ok: true, value: await measureTarget(target, context) }
+  } finally {
+    await proxy.stop()
+    entry.dispose()
+  }
+})
+
+// One control plane serves the gateway run, the start-ups and the cold start.
+const needsStack = ['gateway', 'startup', 'cold-start'].some((name) => only.has(name))
+const stack: Outcome<ControlPlaneStack> = needsStack
+  ? await startControlPlaneStack(stackOptions).catch((error: unknown) => ({
+      ok: false as const,
+      reason: `failed: control plane: ${error instanceof Error ? error.message : String(error)}`,
+    }))
+  : { ok: false, reason: 'not run (--only)' }
+
+const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>> => {
+  if (!stack.ok) return stack
+  const running = await startGatewayTarget(stack.value, stackOptions)
+  if (!running.ok) return running
+  try {
+    return { ok: true, value: await measureTarget(running.value.target, context) }
+  } catch (error) {
+    if (error instanceof UnexpectedStatusError && error.status === 404) {
+      return { ok: false, reason: 'skipped: the gateway does not serve POST /v1/chat/completions yet (404)' }
+    }
+    throw error
+  } finally {
+    await running.value.stop()
+  }
+})
+const startup = await section('startup', () =>
+  measureStartup(stack.ok ? stack.value : undefined, stackOptions, plan.startupRuns),
+)
+const coldStart = await section('cold-start', async () =>
+  stack.ok ? measureColdStart(stack.value, stackOptions, plan) : stack,
+)
+if (stack.ok) await stack.value.stop()
+await upstream.handle.stop()
+
+const report: E2eReport = {
+  plan,
+  pinning,
+  machine,
+  command: ['pnpm bench:e2e', ...process.argv.slice(2)].join(' '),
+  startedAt,
+  upstream: upstream.description,
+  gatewayLogLevel: stackOptions.logLevel,
+  gatewayMode: gatewayMode.note,
+  direct,
+  baseline,
+  gateway,
+  startup,
+  coldStart,
+  durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+}
+log(`wrote ${writeBenchmarkSection('e2e', renderE2eSection(report))}`)
+for (const [label, outcome] of Object.entries({ direct, baseline, gateway, startup, coldStart })) {
+  if (!outcome.ok) log(`${label}: ${outcome.reason}`)
+}
+clearTimeout(watchdog)

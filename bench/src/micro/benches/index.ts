@@ -1,0 +1,11 @@
+// Imports every microbenchmark module so each registers itself, in table order.
+import './hash-key.js'
+import './auth-cache-hit.js'
+import './budget-precheck.js'
+import './model-resolution.js'
+import './walker.js'
+import './request-id.js'
+import './sse-usage.js'
+import './hmac-sign.js'
+import './jwt-verify.js'
+import './route-dispatch.js'

@@ -1,7 +1,6 @@
 // Step 2 of the pipeline: the presented key → a cached, verified bundle and config.
 import type { IncomingHttpHeaders } from 'node:http'
-import type { AuthCache, CachedKey } from '@gw/auth-cache'
-import { GatewayError } from '@gw/contract'
+import { type AuthCache, type CachedKey, toClientAuthError } from '@gw/auth-cache'
 import { extractPresentedKey } from './extract-key.js'
 
 /** What {@link createAuthenticator} needs. */
@@ -11,11 +10,9 @@ export interface AuthenticatorOptions {
   onOrganization?: (organizationId: string) => void
 }
 
-const missingKey = () =>
-  new GatewayError(
-    'invalid_api_key',
-    'Missing API key: send your virtual key as "Authorization: Bearer lw_vk_…", "x-api-key" or "x-goog-api-key"',
-  )
+// A missing key gets the very body of a malformed or unknown one: the answer must not tell a
+// prober which of the three it hit (where to send a key is in the docs, not in the error).
+const missingKey = () => toClientAuthError(undefined, true)
 
 /**
  * Builds the authenticate step. A cache hit is synchronous work (hash + LRU lookup); a miss

@@ -5,7 +5,7 @@ import { applyChange, createChangeFeed } from './change-feed.js'
 const change = (kind: string, virtual_key_id?: string) => ({ kind, revision: '2', virtual_key_id }) as Change
 
 describe('applyChange', () => {
-  it('evicts one key for VK_* changes and everything for other kinds', () => {
+  it('evicts one key for VK_* changes but creations, and everything for other kinds', () => {
     const evictKey = vi.fn()
     const evictAll = vi.fn()
     applyChange(change('VK_REVOKED', 'vk_1'), evictKey, evictAll)
@@ -13,7 +13,9 @@ describe('applyChange', () => {
     applyChange(change('MODEL_PROVIDER_UPDATED'), evictKey, evictAll)
     expect(evictAll).toHaveBeenCalledTimes(1)
     applyChange(change('VK_CREATED'), evictKey, evictAll)
+    applyChange(change('VK_CREATED', 'vk_2'), evictKey, evictAll)
     expect(evictKey).toHaveBeenCalledTimes(1)
+    expect(evictAll).toHaveBeenCalledTimes(1)
   })
 })
 

@@ -47,8 +47,13 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-/** Applies one change to the cache. VK_* changes name a key; anything else may touch many configs. */
+/**
+ * Applies one change to the cache. VK_* changes name a key; anything else may touch many configs.
+ * A creation touches nothing cached (an entry resolved since is already current), and evicting
+ * it would drop a key the gateway may have to serve stale through a control-plane outage.
+ */
 export function applyChange(change: Change, evictKey: (vkId: string) => void, evictAll: () => void): void {
+  if (change.kind === 'VK_CREATED') return
   if (change.kind.startsWith('VK_') && change.virtual_key_id) evictKey(change.virtual_key_id)
   else if (!change.kind.startsWith('VK_')) evictAll()
 }

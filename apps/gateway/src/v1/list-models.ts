@@ -1,6 +1,14 @@
 // GET /v1/models: the models a key may use, in OpenAI's list shape (or Anthropic's for its SDKs).
 import type { GatewayKeyConfig } from '@gw/contract'
-import { builtInPrices, compileModelGlobs, modelFamilyOf, providerConfigFromSlot } from '@gw/providers'
+import {
+  builtInPrices,
+  compileModelGlobs,
+  modelFamilyOf,
+  providerConfigFromSlot,
+  type Router,
+} from '@gw/providers'
+import { withoutEmptyModelLists } from './provider-slots.js'
+import { routerForKey } from './router-for-key.js'
 
 /** One model a key may use, and the provider id that serves it. */
 export interface KeyModel {
@@ -20,31 +28,38 @@ const catalogueModels = Object.keys(builtInPrices)
  */
 export function listKeyModels(config: GatewayKeyConfig): KeyModel[] {
   const glob = compileModelGlobs(config.models_allowed ?? undefined)
-  const allowed = (...names: string[]) => glob === undefined || names.some(glob)
   const providersAllowed = config.providers_allowed
   const seen = new Map<string, KeyModel>()
-  for (const slot of config.providers) {
+  for (const slot of withoutEmptyModelLists(config.providers)) {
     const provider = providerConfigFromSlot(slot)
     if (provider === undefined) continue
-    if (
-      providersAllowed != null &&
-      ![provider.id, provider.handle, provider.type].some(
-        (name) => name !== undefined && providersAllowed.includes(name),
-      )
-    )
-      continue
+    // Routing matches both allowlists against the id, the handle and the type of a provider.
+    const names = [provider.id, provider.handle, provider.type].filter((name) => name !== undefined)
+    if (providersAllowed != null && !names.some((name) => providersAllowed.includes(name))) continue
     const models =
       provider.models ??
       catalogueModels.filter((model) => modelFamilyOf(model)?.types.includes(provider.type))
     for (const model of models) {
-      if (!seen.has(model) && allowed(model, `${provider.id}/${model}`))
+      if (seen.has(model)) continue
+      if (glob === undefined || glob(model) || names.some((name) => glob(`${name}/${model}`)))
         seen.set(model, { id: model, ownedBy: provider.id })
     }
   }
-  for (const [alias, target] of Object.entries(config.model_aliases ?? {})) {
-    if (!seen.has(alias) && allowed(alias, target)) seen.set(alias, { id: alias, ownedBy: 'alias' })
+  const router = routerForKey(config)
+  for (const alias of Object.keys(config.model_aliases ?? {})) {
+    if (!seen.has(alias) && isRouted(router, alias)) seen.set(alias, { id: alias, ownedBy: 'alias' })
   }
   return [...seen.values()]
+}
+
+// An alias is listed when a request naming it would be routed: allowed, to a configured provider.
+function isRouted(router: Router, model: string): boolean {
+  try {
+    router.resolve(model)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** OpenAI's `GET /v1/models` body. */

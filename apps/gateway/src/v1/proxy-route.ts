@@ -10,6 +10,7 @@ import { type ErrorShape, writeGatewayError } from '../server/error-response.js'
 import type { GatewayEnv } from '../server/gateway-env.js'
 import { parseJsonBody } from '../server/json-body.js'
 import { getRequestContext, type RequestContext } from '../server/request-context.js'
+import { DeferredEndSink } from './deferred-end-sink.js'
 import type { GatewayServices } from './gateway-services.js'
 import { routerForKey } from './router-for-key.js'
 
@@ -39,7 +40,7 @@ function recordResult(context: RequestContext, result: ForwardResult): void {
 /**
  * Creates the handler. The body is read (capped, decoded) before auth so an oversized upload is
  * refused for free; auth is a cache hit on the hot path; the provider client writes status,
- * headers and bytes straight to `c.env.outgoing`.
+ * headers and bytes straight to `c.env.outgoing`, whose end waits for the result to be recorded.
  *
  * @example
  * app.post('/v1/chat/completions', createProxyHandler({ api: 'openai-chat', shape: 'openai', services, maxBodyBytes, logBody: false }))
@@ -50,6 +51,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     const incoming = c.env.incoming
     const outgoing = c.env.outgoing
     const context = getRequestContext(c)
+    const sink = new DeferredEndSink(outgoing, context)
     try {
       const body = await readRequestBody(incoming, { maxBytes: maxBodyBytes })
       const key = await services.authenticate(incoming.headers)
@@ -75,7 +77,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         parsed,
         headers: incoming.headers,
         ...(queryAt === -1 ? {} : { query: incoming.url!.slice(queryAt) }),
-        sink: outgoing,
+        sink,
         candidates: plan.candidates,
         ...(plan.maxAttempts === undefined ? {} : { maxAttempts: plan.maxAttempts }),
       })
@@ -83,6 +85,8 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     } catch (error) {
       if (!isGatewayError(error)) throw error
       writeGatewayError(outgoing, error, shape)
+    } finally {
+      sink.finish()
     }
     return RESPONSE_ALREADY_SENT
   }

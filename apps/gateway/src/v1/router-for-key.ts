@@ -1,6 +1,7 @@
 // One compiled router per key config: built on first use, dropped with the config it came from.
 import type { GatewayKeyConfig } from '@gw/contract'
 import { createRouter, type Router, routeConfigFromKeyConfig } from '@gw/providers'
+import { withoutEmptyModelLists } from './provider-slots.js'
 
 const routers = new WeakMap<GatewayKeyConfig, Router>()
 
@@ -14,7 +15,9 @@ const routers = new WeakMap<GatewayKeyConfig, Router>()
 export function routerForKey(config: GatewayKeyConfig): Router {
   let router = routers.get(config)
   if (router === undefined) {
-    router = createRouter(routeConfigFromKeyConfig(config))
+    router = createRouter(
+      routeConfigFromKeyConfig({ ...config, providers: withoutEmptyModelLists(config.providers) }),
+    )
     routers.set(config, router)
   }
   return router

@@ -108,6 +108,34 @@ describe('createAuthCache: eviction', () => {
     expect((await cache.get(rawKey(1))).claims.revision).toBe('2')
   })
 
+  it('lifts a remembered refusal when its key changes (disabled, then enabled again)', async () => {
+    const clock = harness()
+    const resolve = vi.fn<(raw: string) => Promise<ResolvedEntry>>()
+    const cache = createAuthCache({ resolve, now: clock.now })
+    resolve.mockResolvedValueOnce(resolvedEntry('vk_1', { now: clock.time }))
+    await cache.get(rawKey(1))
+    cache.evictByKeyId('vk_1') // VK_DISABLED
+    resolve.mockRejectedValueOnce(controlPlaneFailure('auth', 'virtual_key_disabled'))
+    await expect(cache.get(rawKey(1))).rejects.toMatchObject({ code: 'virtual_key_disabled' })
+    await expect(cache.get(rawKey(1))).rejects.toMatchObject({ code: 'virtual_key_disabled' })
+    expect(resolve).toHaveBeenCalledTimes(2) // the second refusal came from the negative cache
+    cache.evictByKeyId('vk_1') // VK_ENABLED
+    resolve.mockResolvedValueOnce(resolvedEntry('vk_1', { now: clock.time, revision: '3' }))
+    await expect(cache.get(rawKey(1))).resolves.toMatchObject({ claims: { revision: '3' } })
+  })
+
+  it('lifts the refusal of a never-cached key by the id its key carries', async () => {
+    const clock = harness()
+    const resolve = vi.fn<(raw: string) => Promise<ResolvedEntry>>()
+    const cache = createAuthCache({ resolve, now: clock.now })
+    resolve.mockRejectedValueOnce(controlPlaneFailure('auth', 'virtual_key_disabled'))
+    await expect(cache.get(rawKey(4))).rejects.toMatchObject({ code: 'virtual_key_disabled' })
+    cache.evictByKeyId('01J9ZK3V7Q8R2W5X6Y7Z8A9B0C')
+    resolve.mockResolvedValueOnce(resolvedEntry('01J9ZK3V7Q8R2W5X6Y7Z8A9B0C', { now: clock.time }))
+    await expect(cache.get(rawKey(4))).resolves.toBeDefined()
+    expect(resolve).toHaveBeenCalledTimes(2)
+  })
+
   it('evictAll drops entries and remembered refusals', async () => {
     const clock = harness()
     const resolve = vi.fn<(raw: string) => Promise<ResolvedEntry>>()

@@ -4,7 +4,7 @@ import QuickLRU from 'quick-lru'
 import { decideEntry, type EntryTiming, nextRetryAt, type PolicySettings } from './cache-policy.js'
 import { clientAuthError, isAuthFailure, toClientAuthError } from './classify-resolve-error.js'
 import { hashKey } from './hash-key.js'
-import { isWellFormedVirtualKey } from './virtual-key-format.js'
+import { isWellFormedVirtualKey, parseVirtualKeyId } from './virtual-key-format.js'
 
 /** What the injected resolver returns for a raw key: verified claims, the JWT and the config. */
 export interface ResolvedEntry {
@@ -86,6 +86,8 @@ interface CacheEntry {
 interface NegativeEntry {
   readonly error: Error
   readonly untilMs: number
+  /** The key id the refusal was for, when known, so a change to that key lifts it early. */
+  readonly vkId: string | undefined
 }
 
 function positive(name: string, value: number, allowZero = false): number {
@@ -144,6 +146,9 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
   const negatives = new QuickLRU<string, NegativeEntry>({
     maxSize: Math.max(1, Math.ceil((options.maxNegativeEntries ?? 10_000) / 2)),
   })
+  // Which key id a hash last resolved to, kept past eviction: a key refused after its entry was
+  // evicted (disabled, say) is then still known by id, so re-enabling it lifts the refusal.
+  const lastKeyIds = new QuickLRU<string, string>({ maxSize: Math.max(1, Math.ceil(maxEntries / 2)) })
   const inFlight = new Map<string, Promise<CacheEntry>>()
   const revalidating = new Set<string>()
   const background = new Set<Promise<unknown>>()
@@ -173,15 +178,18 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
     entries.set(hash, entry)
     count++
     const vkId = entry.value.claims.vk_id
+    lastKeyIds.set(hash, vkId)
     const hashes = byKeyId.get(vkId)
     if (hashes === undefined) byKeyId.set(vkId, new Set([hash]))
     else hashes.add(hash)
   }
 
-  function refuse(hash: string, error: Error): Error {
+  function refuse(hash: string, error: Error, rawKey?: string): Error {
     epoch++ // an answer still in flight for this key must not resurrect it
+    const vkId =
+      lastKeyIds.get(hash) ?? (rawKey === undefined ? undefined : (parseVirtualKeyId(rawKey) ?? undefined))
     remove(hash)
-    if (negativeTtlMs > 0) negatives.set(hash, { error, untilMs: now() + negativeTtlMs })
+    if (negativeTtlMs > 0) negatives.set(hash, { error, untilMs: now() + negativeTtlMs, vkId })
     return error
   }
 
@@ -227,7 +235,7 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
         },
         (error: unknown) => {
           const authFailure = isAuthFailure(error)
-          if (authFailure) throw refuse(hash, toClientAuthError(error, true))
+          if (authFailure) throw refuse(hash, toClientAuthError(error, true), rawKey)
           emit('refresh_error')
           const at = now()
           const cached = entries.peek(hash)
@@ -341,6 +349,10 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
 
     evictByKeyId(vkId) {
       epoch++
+      // A refusal remembered for this key (disabled, say) must not outlive its re-enabling.
+      const lifted: string[] = []
+      for (const [hash, negative] of negatives) if (negative.vkId === vkId) lifted.push(hash)
+      for (const hash of lifted) negatives.delete(hash)
       const hashes = byKeyId.get(vkId)
       if (hashes === undefined) return 0
       const evicted = [...hashes]
@@ -352,6 +364,7 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
       epoch++
       for (const hash of [...entries.keys()]) remove(hash)
       negatives.clear()
+      lastKeyIds.clear()
     },
 
     get size() {

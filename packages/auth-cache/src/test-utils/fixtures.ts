@@ -37,7 +37,7 @@ export function resolvedEntry(
 /** An error shaped like the contract's ControlPlaneError. */
 export function controlPlaneFailure(
   kind: 'auth' | 'transport',
-  code: 'virtual_key_revoked' | 'auth_upstream_unavailable',
+  code: 'virtual_key_revoked' | 'virtual_key_disabled' | 'auth_upstream_unavailable',
 ) {
   return Object.assign(new GatewayError(code, 'control plane said no'), { kind })
 }

@@ -86,6 +86,9 @@ export function createChangesHandler(
           signal: gone.signal,
           seenVersion,
         })
+        // The client left (or the server is closing): no one reads an answer, and the database
+        // may be closing too, so do not query it again.
+        if (gone.signal.aborted) return c.body(null, 204, { [REVISION_HEADER]: String(current) })
       }
     } finally {
       c.env.outgoing.off('close', onClose)

@@ -3,6 +3,29 @@
 export { createAnthropicAdapter, defaultAnthropicVersion } from './anthropic/anthropic-adapter.js'
 export { mapAnthropicUsage } from './anthropic/anthropic-usage.js'
 export { createAzureOpenAIAdapter } from './azure-openai/azure-openai-adapter.js'
+export { type BedrockAdapterOptions, createBedrockAdapter } from './bedrock/bedrock-adapter.js'
+export {
+  type AwsCredentials,
+  type BedrockAnthropicBodyOptions,
+  type BedrockOperation,
+  type BedrockSigner,
+  type BedrockSignerOptions,
+  bedrockAnthropicVersion,
+  bedrockModelPath,
+  bedrockRuntimeOrigin,
+  createBedrockSigner,
+  createEventStreamDecoder,
+  decodeInvokeStreamEvent,
+  type EventStreamDecoder,
+  type EventStreamDecoderOptions,
+  type EventStreamMessage,
+  encodeBedrockAnthropicBody,
+  encodeBedrockModelId,
+  type SignableRequest,
+  type SignBedrockRequestOptions,
+  signBedrockRequest,
+} from './bedrock/index.js'
+export { isBedrockAnthropicModel } from './bedrock/model-ids.js'
 export { type Catalog, type CatalogOptions, createCatalog } from './catalog/create-catalog.js'
 export { builtInPrices, type ModelPrice } from './catalog/model-prices.js'
 export {
@@ -24,7 +47,7 @@ export {
   createCircuitBreakers,
 } from './dispatch/circuit-breaker.js'
 export { breakerSignal, classifyOutcome, isFallbackStatus } from './dispatch/classify-outcome.js'
-export { createAdapter, createAdapterCache } from './dispatch/create-adapter.js'
+export { type AdapterOptions, createAdapter, createAdapterCache } from './dispatch/create-adapter.js'
 export { createForwarder, type ForwarderOptions, type ForwardRequest } from './dispatch/create-forwarder.js'
 export type { AttemptRecord, Candidate, ForwardResult, ResponseSink } from './dispatch/dispatch-types.js'
 export { type PreparedBody, prepareBody } from './dispatch/prepare-body.js'
@@ -36,6 +59,16 @@ export {
   retryDelayMs,
 } from './dispatch/retry-policy.js'
 export { formatStreamError } from './dispatch/stream-error-event.js'
+export { createGeminiAdapter } from './gemini/gemini-adapter.js'
+export {
+  createGeminiStreamObserver,
+  defaultGeminiOrigin,
+  type GeminiMethod,
+  geminiAuthHeaders,
+  geminiModelPath,
+  geminiOrigin,
+  readGeminiResponseUsage,
+} from './gemini/index.js'
 export { createOpenAIAdapter } from './openai/openai-adapter.js'
 export { mapOpenAIUsage } from './openai/openai-usage.js'
 export { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js'
@@ -50,9 +83,14 @@ export {
 } from './routing/route-config-from-key.js'
 export { type ClientApi, type ClientApiInfo, clientApis, type WireFamily } from './spec/client-api.js'
 export type {
+  AnyProviderAdapter,
+  CloudProviderAdapter,
   PrepareRequestInput,
   ProviderAdapter,
+  RequestAuthorizer,
   StreamObserver,
+  UpstreamPlan,
+  UpstreamPlanInput,
   UpstreamRequest,
 } from './spec/provider-adapter.js'
 export {
@@ -61,34 +99,60 @@ export {
   type AzureOpenAICredentials,
   type AzureOpenAIProviderConfig,
   type BedrockCredentials,
+  type BedrockProviderConfig,
   defaultAzureApiVersion,
+  type GeminiProviderConfig,
   type OpenAICompatibleProviderConfig,
   type OpenAIProviderConfig,
-  type PendingProviderConfig,
   type ProviderConfig,
   type ProviderType,
   type VertexCredentials,
+  type VertexProviderConfig,
 } from './spec/provider-config.js'
+export type { EmbeddingsWire, UpstreamWire } from './spec/upstream-wire.js'
 export { createUsage, type Usage } from './spec/usage.js'
 export {
   type AppliedParameters,
   applyParameters,
+  type BedrockConverseCodec,
+  type BedrockEmbeddingFamily,
+  bedrockConverseCodec,
+  bedrockEmbeddingFamily,
+  bedrockErrorType,
+  buildEmbeddingsResponse,
   type CanonicalParam,
   type ClientWire,
   type ConditionalHandling,
+  type ConverseStreamDecoder,
+  cleanGeminiSchema,
   clientWires,
+  cohereEmbeddingBatchSize,
   createStreamTranslator,
   type DecodeContext,
+  decodeBedrockEmbeddingResponses,
+  decodeGeminiEmbeddingResponses,
   defaultAnthropicMaxTokens,
+  type EmbeddingEncoding,
   type EncodeContext,
+  encodeBedrockEmbeddingRequests,
   encodeErrorBody,
+  encodeGeminiEmbeddingRequests,
+  estimateEmbeddingTokens,
+  type GeminiCodec,
+  geminiCodec,
+  geminiEmbeddingBatchSize,
+  geminiSignaturePrefix,
   isClientWire,
   isReasoningModel,
+  type OpenAIEmbeddingsResponse,
   type ParameterEntry,
   type ParameterTable,
   type ParamHandling,
   type ParamRule,
+  type ProviderWire,
+  parameterColumn,
   parameterTable,
+  readEmbeddingInputs,
   reasoningEffort,
   renderParameterTable,
   type SseEvent,
@@ -97,10 +161,14 @@ export {
   type StreamEncoderOptions,
   type StreamTranslator,
   type StreamTranslatorOptions,
+  type TargetCodec,
+  type TargetStreamDecoder,
+  type TargetWire,
   type TranslatedRequest,
   type TranslateErrorOptions,
   type TranslateRequestOptions,
   type TranslateResponseOptions,
+  targetCodecs,
   thinkingBudget,
   thinkingBudgetByEffort,
   toCanonicalError,
@@ -118,3 +186,23 @@ export {
   type OutboundTimeouts,
 } from './utils/outbound-pools.js'
 export { type SseEventHandler, SseScanner, type SseScannerOptions } from './utils/sse-scanner.js'
+export {
+  cloudPlatformScope,
+  createVertexTokenSource,
+  defaultTokenUri,
+  encodeVertexAnthropicBody,
+  parseServiceAccount,
+  type ServiceAccount,
+  type VertexMethod,
+  type VertexModelPathOptions,
+  type VertexTokenSource,
+  type VertexTokenSourceOptions,
+  vertexAnthropicVersion,
+  vertexModelPath,
+  vertexOrigin,
+} from './vertex/index.js'
+export {
+  createVertexAdapter,
+  isVertexClaudeModel,
+  type VertexAdapterOptions,
+} from './vertex/vertex-adapter.js'

@@ -13,11 +13,14 @@ export interface ModelPrice {
 const sonnet: ModelPrice = { input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 }
 const opus: ModelPrice = { input: 15, output: 75, cacheRead: 1.5, cacheWrite: 18.75 }
 const gpt5: ModelPrice = { input: 1.25, output: 10, cacheRead: 0.125 }
+const cohereEmbed: ModelPrice = { input: 0.1, output: 0 }
 
 /**
- * Built-in prices, keyed by model family id (dated suffixes are stripped on lookup). Sources:
- * the OpenAI and Anthropic pricing pages as of 2025-11; override per deployment with
- * `createCatalog({ overrides })` when contracts or new models differ.
+ * Built-in prices, keyed by model family id (dated suffixes are stripped on lookup; Bedrock
+ * embedding ids are exact). Sources: the OpenAI, Anthropic, Gemini API and Bedrock pricing pages
+ * as of 2025-11 (Gemini: prompts up to 200k tokens; Claude on Bedrock and Vertex at Anthropic's
+ * list prices); override per deployment with `createCatalog({ overrides })` when contracts,
+ * regions or new models differ.
  */
 export const builtInPrices: Readonly<Record<string, ModelPrice>> = {
   'gpt-4o': { input: 2.5, output: 10, cacheRead: 1.25 },
@@ -51,4 +54,16 @@ export const builtInPrices: Readonly<Record<string, ModelPrice>> = {
   'claude-opus-4-1': opus,
   'claude-opus-4-5': { input: 5, output: 25, cacheRead: 0.5, cacheWrite: 6.25 },
   'claude-haiku-4-5': { input: 1, output: 5, cacheRead: 0.1, cacheWrite: 1.25 },
+  'gemini-3-pro-preview': { input: 2, output: 12, cacheRead: 0.2 },
+  'gemini-2.5-pro': { input: 1.25, output: 10, cacheRead: 0.125 },
+  'gemini-2.5-flash': { input: 0.3, output: 2.5, cacheRead: 0.03 },
+  'gemini-2.5-flash-lite': { input: 0.1, output: 0.4, cacheRead: 0.01 },
+  'gemini-2.0-flash': { input: 0.1, output: 0.4, cacheRead: 0.025 },
+  'gemini-2.0-flash-lite': { input: 0.075, output: 0.3 },
+  'gemini-embedding-001': { input: 0.15, output: 0 },
+  'amazon.titan-embed-text-v2:0': { input: 0.02, output: 0 },
+  'amazon.titan-embed-text-v1': { input: 0.1, output: 0 },
+  'cohere.embed-english-v3': cohereEmbed,
+  'cohere.embed-multilingual-v3': cohereEmbed,
+  'cohere.embed-v4:0': { input: 0.12, output: 0 },
 }

@@ -108,7 +108,8 @@ export function createProviderClient(options: ProviderClientOptions): ProviderCl
     breakers,
     retry: resolveRetry(options.retry),
     maxAttempts: options.fallback?.maxAttempts ?? Number.POSITIVE_INFINITY,
-    adapterFor: createAdapterCache(),
+    // Token refreshes (Vertex) go through the same pools, proxy or injected dispatcher.
+    adapterFor: createAdapterCache({ dispatcherFor: (origin) => pools.get(origin) }),
     price: catalog.costMicroUsd,
     now: options.now ?? (() => performance.now()),
     sleep: options.sleep ?? ((ms) => sleepFor(ms)),

@@ -83,7 +83,7 @@ export abstract class AttemptHandler implements Dispatcher.DispatchHandler {
         kind: 'aborted',
         status,
         usage: this.observer?.usage,
-        streamed: this.scanner !== undefined,
+        streamed: this.isStream(),
       })
     } else if (!this.headWritten) {
       this.settle({ kind: 'network-error', error, timeout: isTimeoutError(error) })
@@ -102,6 +102,11 @@ export abstract class AttemptHandler implements Dispatcher.DispatchHandler {
   /** The upstream failed after bytes went out: end the client response as its protocol allows. */
   protected abstract breakOff(error: Error, message: string): void
   protected abstract sentOutcome(streamError: string | undefined): AttemptOutcome
+
+  /** Whether the 2xx body is a stream (SSE here; translated attempts also read binary frames). */
+  protected isStream(): boolean {
+    return this.scanner !== undefined
+  }
 
   /** The outcome of a non-2xx answer (translated attempts rewrite the body). */
   protected errorOutcome(body: Buffer): AttemptOutcome {

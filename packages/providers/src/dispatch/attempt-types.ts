@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Dispatcher } from 'undici'
 import type { ClientApi } from '../spec/client-api.js'
-import type { ProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
+import type { AnyProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
 import type { Usage } from '../spec/usage.js'
 import type { ResponseSink } from './dispatch-types.js'
 
@@ -10,15 +10,15 @@ import type { ResponseSink } from './dispatch-types.js'
 export interface ClientConnection {
   /** The client left: no attempt may start or continue. */
   gone: boolean
-  /** The controller of the upstream call in flight, aborted when the client leaves. */
-  controller: Dispatcher.DispatchController | undefined
+  /** The upstream call(s) in flight, aborted when the client leaves (an undici dispatch controller). */
+  controller: Pick<Dispatcher.DispatchController, 'abort'> | undefined
 }
 
 /** Everything one attempt needs. */
 export interface AttemptInput {
   /** The client's API: the shape of what is written to the sink. */
   api: ClientApi
-  adapter: ProviderAdapter
+  adapter: AnyProviderAdapter
   request: UpstreamRequest
   body: Buffer | undefined
   dispatcher: Dispatcher

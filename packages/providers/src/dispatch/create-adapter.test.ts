@@ -109,12 +109,38 @@ describe('createAdapter', () => {
     expect(headerMap(request.headers).authorization).toBeUndefined()
   })
 
-  it.each(['gemini', 'bedrock', 'vertex'] as const)('refuses %s with not_implemented', (type) => {
-    const config = { id: 'x', type, credentials: { api_key: 'k' } } as ProviderConfig
-    expect(() => createAdapter(config)).toThrow(
-      expect.objectContaining({ code: 'not_implemented', status: 501 }),
-    )
-  })
+  it.each([
+    [{ id: 'g', type: 'gemini', credentials: { api_key: '' } }, 'credentials.api_key'],
+    [
+      { id: 'b', type: 'bedrock', credentials: { access_key: 'AKID', secret_key: 's3cr3t', region: '' } },
+      'region',
+    ],
+    [
+      { id: 'b', type: 'bedrock', credentials: { access_key: 'AKID', secret_key: 's3cr3t', region: 'x/y' } },
+      'not an AWS region',
+    ],
+    [
+      {
+        id: 'v',
+        type: 'vertex',
+        credentials: { project_id: 'p', region: 'us-east5', auth_credentials: '{' },
+      },
+      'not valid JSON',
+    ],
+  ] as [ProviderConfig, string][])(
+    'refuses an unusable %o with no_provider_configured',
+    (config, problem) => {
+      let thrown: unknown
+      try {
+        createAdapter(config)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toMatchObject({ code: 'no_provider_configured', status: 400 })
+      expect((thrown as Error).message).toContain(problem)
+      expect((thrown as Error).message).not.toContain('s3cr3t')
+    },
+  )
 
   it('builds each configuration object once', () => {
     const adapterFor = createAdapterCache()

@@ -2,16 +2,18 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError } from '@gw/contract'
 import type { ClientApi } from '../spec/client-api.js'
-import type { ProviderAdapter } from '../spec/provider-adapter.js'
+import type { AnyProviderAdapter } from '../spec/provider-adapter.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
 import type { Usage } from '../spec/usage.js'
 import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
-import type { AttemptInput, ClientConnection } from './attempt-types.js'
+import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
+import { runAuthorized } from './authorized-attempt.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
 import type { Candidate, ForwardResult, ResponseSink } from './dispatch-types.js'
+import { runEmbeddingsAttempt } from './embeddings-attempt.js'
 import { networkFailureError, nothingRanError } from './forward-errors.js'
-import { runPassthroughAttempt } from './passthrough-attempt.js'
+import { type PassthroughAttemptInput, runPassthroughAttempt } from './passthrough-attempt.js'
 import { type AttemptSource, prepareAttempt, type ReadyAttempt } from './prepare-attempt.js'
 import type { ResolvedRetry } from './retry-policy.js'
 import { runTranslatedAttempt } from './translated-attempt.js'
@@ -44,7 +46,7 @@ export interface ForwarderOptions {
   retry: ResolvedRetry
   /** Default cap on upstream calls per request. */
   maxAttempts: number
-  adapterFor: (config: ProviderConfig) => ProviderAdapter
+  adapterFor: (config: ProviderConfig) => AnyProviderAdapter
   /** Prices usage; undefined when the model has no price. */
   price: (model: string, usage: Usage) => number | undefined
   now: () => number
@@ -103,29 +105,44 @@ export function createForwarder(
 
     const source: AttemptSource = { api, raw, parsed, query, headers: request.headers, adapterFor }
     const prepare = (candidate: Candidate) => prepareAttempt(source, candidate)
-    const run = (ready: ReadyAttempt, candidate: Candidate, fallbackCount: number) => {
+    const run = (
+      ready: ReadyAttempt,
+      candidate: Candidate,
+      fallbackCount: number,
+    ): Promise<AttemptOutcome> => {
       const extraHeaders = routingHeaders(request.extraHeaders, candidate.provider.id, fallbackCount)
       const input: AttemptInput = {
         api,
         adapter: ready.adapter,
         request: ready.upstream,
-        body: ready.body,
+        body: ready.kind === 'embeddings' ? undefined : ready.body,
         dispatcher: pools.get(ready.upstream.origin),
         headersTimeoutMs: pools.timeouts.headersMs,
         bodyTimeoutMs: pools.timeouts.bodyMs,
-        stripUsageChunk: ready.stripUsageChunk,
+        stripUsageChunk: ready.kind === 'passthrough' && ready.stripUsageChunk,
         sink,
         extraHeaders,
         connection,
         now,
       }
+      if (ready.kind === 'passthrough') {
+        // `input.adapter` is `ready.adapter`, a same-shape adapter; those with static auth (OpenAI,
+        // Anthropic…) never wait on anything here.
+        const passthrough = input as PassthroughAttemptInput
+        return ready.adapter.authorize === undefined
+          ? runPassthroughAttempt(passthrough)
+          : runAuthorized(passthrough, runPassthroughAttempt)
+      }
+      if (ready.kind === 'embeddings') return runEmbeddingsAttempt({ ...input, job: ready.job, parsed })
       const translation = ready.translation
-      if (translation === undefined) return runPassthroughAttempt(input)
       if (translation.droppedParams.length > 0) {
         extraHeaders['x-langwatch-params-dropped'] = translation.droppedParams.join(',')
       }
       const requestModel = typeof parsed.model === 'string' ? parsed.model : candidate.model
-      return runTranslatedAttempt({ ...input, ...translation, requestModel })
+      const translated = { ...input, ...translation, requestModel }
+      return ready.adapter.authorize === undefined
+        ? runTranslatedAttempt(translated)
+        : runAuthorized(translated, runTranslatedAttempt)
     }
 
     try {

@@ -1,6 +1,7 @@
 // One same-shape upstream call: pipes a 2xx response into the sink byte for byte, observing usage on the side.
 import type { IncomingHttpHeaders } from 'node:http'
 import type { ClientApi } from '../spec/client-api.js'
+import type { ProviderAdapter } from '../spec/provider-adapter.js'
 import { SseScanner } from '../utils/sse-scanner.js'
 import { readUsageJson, TailBuffer } from '../utils/usage-tail.js'
 import { AttemptHandler, dispatchAttempt } from './attempt-handler.js'
@@ -9,13 +10,23 @@ import { formatStreamError } from './stream-error-event.js'
 
 const apisWithoutUsage = new Set<ClientApi>(['openai-models', 'anthropic-count-tokens'])
 
+/** A same-shape attempt: the adapter speaks the client's API. */
+export interface PassthroughAttemptInput extends AttemptInput {
+  adapter: ProviderAdapter
+}
+
 class PassthroughHandler extends AttemptHandler {
   private tail: TailBuffer | undefined = undefined
+
+  // runPassthroughAttempt only takes same-shape inputs; a cast keeps the constructor the base's.
+  private get adapter(): ProviderAdapter {
+    return (this.input as PassthroughAttemptInput).adapter
+  }
 
   protected startBody(headers: IncomingHttpHeaders): void {
     const contentType = headers['content-type']
     if (typeof contentType === 'string' && contentType.startsWith('text/event-stream')) {
-      const observer = this.input.adapter.createStreamObserver(this.input.api)
+      const observer = this.adapter.createStreamObserver(this.input.api)
       this.observer = observer
       this.scanner = new SseScanner((event, data) => observer.observe(event, data))
     } else if (!apisWithoutUsage.has(this.input.api)) {
@@ -60,7 +71,7 @@ class PassthroughHandler extends AttemptHandler {
     const usageJson = this.tail === undefined ? undefined : readUsageJson(this.tail.bytes())
     const usage =
       this.observer?.usage ??
-      (usageJson === undefined ? undefined : this.input.adapter.readUsage(this.input.api, usageJson))
+      (usageJson === undefined ? undefined : this.adapter.readUsage(this.input.api, usageJson))
     return {
       kind: 'sent',
       status: this.status,
@@ -77,6 +88,6 @@ class PassthroughHandler extends AttemptHandler {
  * the sink as it arrives (headers deferred to the first body byte); other statuses are buffered
  * for the fallback walker to return or discard.
  */
-export function runPassthroughAttempt(input: AttemptInput): Promise<AttemptOutcome> {
+export function runPassthroughAttempt(input: PassthroughAttemptInput): Promise<AttemptOutcome> {
   return dispatchAttempt(input, (resolve) => new PassthroughHandler(input, resolve))
 }

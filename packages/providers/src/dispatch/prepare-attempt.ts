@@ -2,12 +2,20 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError, isGatewayError } from '@gw/contract'
 import type { ClientApi } from '../spec/client-api.js'
-import type { ProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
+import type {
+  AnyProviderAdapter,
+  CloudProviderAdapter,
+  ProviderAdapter,
+  UpstreamRequest,
+} from '../spec/provider-adapter.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
+import type { EmbeddingsWire, UpstreamWire } from '../spec/upstream-wire.js'
 import { translateRequest } from '../translate/translate-request.js'
 import { type ClientWire, isClientWire } from '../translate/wire.js'
 import type { Candidate } from './dispatch-types.js'
+import { encodeEmbeddingsBatches } from './embeddings-wires.js'
 import { prepareBody } from './prepare-body.js'
+import { upstreamWireProfiles } from './upstream-wires.js'
 import type { PreparedAttempt } from './walk-candidates.js'
 
 /** The request-wide facts every candidate is prepared from. */
@@ -17,19 +25,43 @@ export interface AttemptSource {
   parsed: Record<string, unknown>
   query: string
   headers: IncomingHttpHeaders | undefined
-  adapterFor: (config: ProviderConfig) => ProviderAdapter
+  adapterFor: (config: ProviderConfig) => AnyProviderAdapter
 }
 
-/** A candidate ready to call. `translation` is set when the provider gets another wire. */
-export interface ReadyAttempt {
-  adapter: ProviderAdapter
-  upstream: UpstreamRequest
-  body: Buffer | undefined
-  stripUsageChunk: boolean
-  translation:
-    | { clientWire: ClientWire; upstreamWire: ClientWire; droppedParams: string[]; includeUsage: boolean }
-    | undefined
+/** How a translated attempt reads and writes: the client's wire, the provider's, what was dropped. */
+export interface Translation {
+  clientWire: ClientWire
+  upstreamWire: UpstreamWire
+  droppedParams: string[]
+  /** OpenAI Chat clients: whether they asked for the usage chunk. */
+  includeUsage: boolean
 }
+
+/** Embeddings for a provider without OpenAI's endpoint: the batch bodies, sent in order. */
+export interface EmbeddingsJob {
+  wire: EmbeddingsWire
+  batches: Buffer[]
+  /** The provider's model id. */
+  model: string
+}
+
+/** A candidate ready to call: passthrough, translated, or an embeddings job. */
+export type ReadyAttempt =
+  | {
+      kind: 'passthrough'
+      adapter: ProviderAdapter
+      upstream: UpstreamRequest
+      body: Buffer | undefined
+      stripUsageChunk: boolean
+    }
+  | {
+      kind: 'translated'
+      adapter: AnyProviderAdapter
+      upstream: UpstreamRequest
+      body: Buffer
+      translation: Translation
+    }
+  | { kind: 'embeddings'; adapter: CloudProviderAdapter; upstream: UpstreamRequest; job: EmbeddingsJob }
 
 /** Wires tried, in order, when the provider does not speak the client's: chat is the most widely served. */
 const upstreamWirePreference: readonly ClientWire[] = [
@@ -43,20 +75,36 @@ function unusable(provider: ProviderConfig, api: ClientApi): PreparedAttempt<Rea
   return { unusable: new GatewayError('not_implemented', message, { meta: { provider: provider.id } }) }
 }
 
+// Pure translation steps throw GatewayErrors (unsupported parameters, bad input): the candidate is unusable.
+function attempt(build: () => PreparedAttempt<ReadyAttempt>): PreparedAttempt<ReadyAttempt> {
+  try {
+    return build()
+  } catch (error) {
+    if (isGatewayError(error)) return { unusable: error }
+    throw error
+  }
+}
+
+function includeUsageOf(parsed: Record<string, unknown>): boolean {
+  const streamOptions = parsed.stream_options as { include_usage?: unknown } | undefined
+  return streamOptions?.include_usage === true
+}
+
 /**
  * Prepares `candidate`: the adapter (cached), the upstream request and body. A provider that
- * does not speak the client's API gets the request translated to a wire it does speak; APIs
- * without a translation (embeddings, count_tokens, models) make the candidate unusable.
+ * does not speak the client's API gets the request translated to a wire it does speak (cloud
+ * providers plan theirs per model); APIs without a translation make the candidate unusable.
  */
 export function prepareAttempt(source: AttemptSource, candidate: Candidate): PreparedAttempt<ReadyAttempt> {
   const { api, parsed } = source
-  let adapter: ProviderAdapter
+  let adapter: AnyProviderAdapter
   try {
     adapter = source.adapterFor(candidate.provider)
   } catch (error) {
     if (isGatewayError(error)) return { unusable: error }
     throw error
   }
+  if ('planUpstream' in adapter) return prepareCloudAttempt(source, candidate, adapter)
   const model = candidate.model
   if (adapter.serves(api)) {
     const prepared = prepareBody(api, source.raw, parsed, adapter, model)
@@ -66,37 +114,95 @@ export function prepareAttempt(source: AttemptSource, candidate: Candidate): Pre
       query: source.query,
       clientHeaders: source.headers,
     })
-    return { ready: { adapter, upstream, translation: undefined, ...prepared } }
+    return { ready: { kind: 'passthrough', adapter, upstream, ...prepared } }
   }
+  return prepareTranslatedAttempt(source, candidate, adapter)
+}
+
+/**
+ * A same-shape adapter's candidate for an API it does not serve: the request is translated to the
+ * first client wire it speaks. Kept apart from {@link prepareAttempt} so the passthrough path
+ * allocates no closure context.
+ */
+function prepareTranslatedAttempt(
+  source: AttemptSource,
+  candidate: Candidate,
+  adapter: ProviderAdapter,
+): PreparedAttempt<ReadyAttempt> {
+  const { api, parsed } = source
+  const model = candidate.model
   const upstreamWire = upstreamWirePreference.find((wire) => adapter.serves(wire))
   if (!isClientWire(api) || upstreamWire === undefined) return unusable(candidate.provider, api)
-  let translated: { body: object; droppedParams: string[] }
-  try {
+  return attempt(() => {
     const bodyModel = adapter.bodyModel(upstreamWire, model) ?? model
-    translated = translateRequest({ from: api, to: upstreamWire, body: parsed, model: bodyModel })
-  } catch (error) {
-    if (isGatewayError(error)) return { unusable: error }
-    throw error
-  }
-  const streamOptions = parsed.stream_options as { include_usage?: unknown } | undefined
-  return {
-    ready: {
-      adapter,
-      // The client's query string belongs to the client's API, not to the translated one.
-      upstream: adapter.prepareRequest({
-        api: upstreamWire,
-        model,
-        query: '',
-        clientHeaders: source.headers,
-      }),
-      body: Buffer.from(JSON.stringify(translated.body)),
-      stripUsageChunk: false,
-      translation: {
-        clientWire: api,
-        upstreamWire,
-        droppedParams: translated.droppedParams,
-        includeUsage: streamOptions?.include_usage === true,
+    const translated = translateRequest({ from: api, to: upstreamWire, body: parsed, model: bodyModel })
+    return {
+      ready: {
+        kind: 'translated',
+        adapter,
+        // The client's query string belongs to the client's API, not to the translated one.
+        upstream: adapter.prepareRequest({
+          api: upstreamWire,
+          model,
+          query: '',
+          clientHeaders: source.headers,
+        }),
+        body: Buffer.from(JSON.stringify(translated.body)),
+        translation: {
+          clientWire: api,
+          upstreamWire,
+          droppedParams: translated.droppedParams,
+          includeUsage: includeUsageOf(parsed),
+        },
       },
-    },
+    }
+  })
+}
+
+/**
+ * A cloud provider's candidate: the adapter plans the wire for the API and model; the body is
+ * translated to that wire's codec (or kept, when the client already speaks it) and finished for
+ * the endpoint (Anthropic bodies on Bedrock and Vertex lose `model` and gain `anthropic_version`).
+ */
+function prepareCloudAttempt(
+  source: AttemptSource,
+  candidate: Candidate,
+  adapter: CloudProviderAdapter,
+): PreparedAttempt<ReadyAttempt> {
+  const { api, parsed } = source
+  const plan = adapter.planUpstream({
+    api,
+    model: candidate.model,
+    stream: parsed.stream === true,
+    clientHeaders: source.headers,
+  })
+  if (plan === undefined) return unusable(candidate.provider, api)
+  if (plan.kind === 'embeddings') {
+    return attempt(() => {
+      const batches = encodeEmbeddingsBatches(plan.wire, parsed, plan.bodyModel)
+      const job = { wire: plan.wire, batches, model: plan.bodyModel }
+      return { ready: { kind: 'embeddings', adapter, upstream: plan.request, job } }
+    })
   }
+  if (!isClientWire(api)) return unusable(candidate.provider, api)
+  const profile = upstreamWireProfiles[plan.wire]
+  return attempt(() => {
+    const translated = translateRequest({ from: api, to: profile.codec, body: parsed, model: plan.bodyModel })
+    const body = translated.body as Record<string, unknown>
+    const finished = profile.finishBody?.(body, source.headers) ?? body
+    return {
+      ready: {
+        kind: 'translated',
+        adapter,
+        upstream: plan.request,
+        body: Buffer.from(JSON.stringify(finished)),
+        translation: {
+          clientWire: api,
+          upstreamWire: plan.wire,
+          droppedParams: translated.droppedParams,
+          includeUsage: includeUsageOf(parsed),
+        },
+      },
+    }
+  })
 }

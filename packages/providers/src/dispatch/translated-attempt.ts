@@ -1,31 +1,53 @@
 // One cross-shape upstream call: the provider's answer is translated into the client's wire on the way.
 import type { IncomingHttpHeaders } from 'node:http'
+import {
+  createEventStreamDecoder,
+  type EventStreamDecoder,
+  type EventStreamMessage,
+} from '../bedrock/event-stream-decoder.js'
+import { decodeInvokeStreamEvent } from '../bedrock/invoke-anthropic.js'
 import type { Usage } from '../spec/usage.js'
+import { wireCodecs } from '../translate/codecs.js'
 import { createStreamTranslator, type StreamTranslator } from '../translate/stream-translator.js'
-import { translateError, translateResponse } from '../translate/translate-response.js'
-import type { ClientWire } from '../translate/wire.js'
-import { objectField, parseJsonSafely } from '../utils/json-fields.js'
+import { translateResponse } from '../translate/translate-response.js'
+import { parseJsonSafely } from '../utils/json-fields.js'
 import { SseScanner } from '../utils/sse-scanner.js'
 import { AttemptHandler, dispatchAttempt } from './attempt-handler.js'
 import type { AttemptInput, AttemptOutcome } from './attempt-types.js'
+import type { Translation } from './prepare-attempt.js'
+import {
+  createCodecObserver,
+  readCodecUsage,
+  type UpstreamWireProfile,
+  upstreamWireProfiles,
+} from './upstream-wires.js'
 
 /** What a translated attempt adds to {@link AttemptInput}. */
-export interface TranslatedAttemptInput extends AttemptInput {
-  /** The client's wire (`input.api` as a wire). */
-  clientWire: ClientWire
-  /** The wire the provider is called with. */
-  upstreamWire: ClientWire
+export interface TranslatedAttemptInput extends AttemptInput, Translation {
   /** The model the client asked for, named in translated answers until the provider names one. */
   requestModel: string
-  /** OpenAI Chat clients: whether they asked for the usage chunk. */
-  includeUsage: boolean
 }
 
 /** Whole JSON answers are translated at once; past this size the attempt fails instead. */
 const maxJsonBytes = 32 * 1024 * 1024
 
+const eventStreamType = 'application/vnd.amazon.eventstream'
+
+function startsWith(value: string | string[] | undefined, prefix: string): boolean {
+  return typeof value === 'string' && value.startsWith(prefix)
+}
+
+// A frame that is not an event names its exception (or, for `error` frames, an error code).
+function frameName(message: EventStreamMessage): string {
+  if (message.messageType === 'event') return message.eventType ?? ''
+  const type = message.exceptionType ?? ''
+  return /exception$/i.test(type) ? type : 'internalServerException'
+}
+
 class TranslatedHandler extends AttemptHandler {
+  private readonly profile: UpstreamWireProfile
   private translator: StreamTranslator | undefined = undefined
+  private frames: EventStreamDecoder | undefined = undefined
   private chunks: Buffer[] = []
   private bytes = 0
   private jsonUsage: Usage | undefined = undefined
@@ -35,23 +57,26 @@ class TranslatedHandler extends AttemptHandler {
     resolve: (outcome: AttemptOutcome) => void,
   ) {
     super(translated, resolve)
+    this.profile = upstreamWireProfiles[translated.upstreamWire]
   }
 
   protected startBody(headers: IncomingHttpHeaders): void {
     const contentType = headers['content-type']
-    if (typeof contentType !== 'string' || !contentType.startsWith('text/event-stream')) return
-    const { upstreamWire, clientWire, requestModel, includeUsage } = this.translated
-    const observer = this.input.adapter.createStreamObserver(upstreamWire)
-    const translator = createStreamTranslator({
-      from: upstreamWire,
-      to: clientWire,
-      includeUsage,
-      requestModel,
-    })
+    const framed = this.profile.framing !== 'sse' && startsWith(contentType, eventStreamType)
+    if (!framed && !startsWith(contentType, 'text/event-stream')) return
+    const { clientWire, requestModel, includeUsage } = this.translated
+    const codec = this.profile.codec
+    const translator = createStreamTranslator({ from: codec, to: clientWire, includeUsage, requestModel })
+    const observer = createCodecObserver(codec)
     this.observer = observer
     this.translator = translator
+    if (framed) {
+      this.frames = createEventStreamDecoder()
+      this.headers = { ...headers, 'content-type': 'text/event-stream; charset=utf-8' }
+      return
+    }
     this.scanner = new SseScanner((event, data) => {
-      observer.observe(event, data)
+      observer?.observe(event, data)
       this.emit(translator.push(event === undefined ? { data } : { event, data }))
       return false
     })
@@ -62,31 +87,66 @@ class TranslatedHandler extends AttemptHandler {
       this.scanner.push(chunk)
       return
     }
+    if (this.frames !== undefined) {
+      let messages: EventStreamMessage[]
+      try {
+        messages = this.frames.push(chunk)
+      } catch (error) {
+        this.controller?.abort(error as Error)
+        return
+      }
+      for (const message of messages) this.onFrame(message)
+      return
+    }
     this.bytes += chunk.length
     if (this.bytes > maxJsonBytes) this.controller?.abort(new Error('upstream answer too large to translate'))
     else this.chunks.push(chunk)
   }
 
-  protected onBodyEnd(): void {
-    if (this.translator !== undefined) {
-      this.emit(this.translator.end())
-      if (!this.headWritten) this.writeHead(true)
-      this.input.sink.end()
-      this.settle(this.sentOutcome(undefined))
+  private onFrame(message: EventStreamMessage): void {
+    const translator = this.translator as StreamTranslator
+    if (this.profile.framing === 'converse') {
+      this.emit(translator.pushEvent(frameName(message), message.payload))
       return
     }
-    const parsed = parseJsonSafely(Buffer.concat(this.chunks, this.bytes).toString('utf8'))
-    if (typeof parsed !== 'object' || parsed === null) {
+    const event = decodeInvokeStreamEvent(message)
+    if (event === undefined) return
+    this.observer?.observe(event.event, event.data)
+    this.emit(translator.push(event))
+  }
+
+  protected onBodyEnd(): void {
+    if (this.translator !== undefined) {
+      let cutShort: string | undefined
+      try {
+        this.frames?.end()
+      } catch (error) {
+        cutShort = (error as Error).message
+      }
+      this.emit(cutShort === undefined ? this.translator.end() : this.translator.error(new Error(cutShort)))
+      if (!this.headWritten) this.writeHead(true)
+      this.input.sink.end()
+      this.settle(this.sentOutcome(cutShort))
+      return
+    }
+    const raw = Buffer.concat(this.chunks, this.bytes)
+    const parsed = parseJsonSafely(raw.toString('utf8'))
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       this.settle({ kind: 'network-error', error: new Error('upstream answer is not JSON'), timeout: false })
       return
     }
-    const { upstreamWire, clientWire, requestModel } = this.translated
-    const body = translateResponse({ from: upstreamWire, to: clientWire, body: parsed, requestModel })
-    const usage = objectField(parsed, 'usage')
-    this.jsonUsage = usage === undefined ? undefined : this.input.adapter.readUsage(upstreamWire, usage)
+    const { clientWire, requestModel } = this.translated
+    const codec = this.profile.codec
+    const body = parsed as Record<string, unknown>
+    this.jsonUsage = readCodecUsage(codec, body)
     this.headers = { ...this.headers, 'content-type': 'application/json' }
     this.writeHead(true)
-    this.input.sink.end(JSON.stringify(body))
+    // An answer already in the client's wire (Anthropic on Bedrock or Vertex) goes out as received.
+    this.input.sink.end(
+      codec === clientWire
+        ? raw
+        : JSON.stringify(translateResponse({ from: codec, to: clientWire, body, requestModel })),
+    )
     this.settle(this.sentOutcome(undefined))
   }
 
@@ -98,31 +158,30 @@ class TranslatedHandler extends AttemptHandler {
     this.input.sink.end(this.translator.error(error))
   }
 
+  protected override isStream(): boolean {
+    return this.translator !== undefined
+  }
+
   protected sentOutcome(streamError: string | undefined): AttemptOutcome {
     return {
       kind: 'sent',
       status: this.status,
       ttfbMs: this.ttfbMs,
-      usage: this.observer?.usage ?? this.jsonUsage,
-      streamed: this.scanner !== undefined,
-      streamError: streamError ?? this.observer?.error,
+      usage: this.observer?.usage ?? this.translator?.usage ?? this.jsonUsage,
+      streamed: this.translator !== undefined,
+      streamError: streamError ?? this.observer?.error ?? this.translator?.upstreamError,
     }
   }
 
   protected override errorOutcome(body: Buffer): AttemptOutcome {
-    const { upstreamWire, clientWire } = this.translated
     const text = body.toString('utf8')
-    const envelope = translateError({
-      from: upstreamWire,
-      to: clientWire,
-      body: parseJsonSafely(text) ?? text,
-      status: this.status,
-    })
+    const error = this.profile.decodeError(parseJsonSafely(text) ?? text, this.status, this.headers)
+    const envelope = wireCodecs[this.translated.clientWire].encodeError(error)
     const { 'content-length': _length, ...headers } = this.headers
     headers['content-type'] = 'application/json'
     return {
       kind: 'http-error',
-      status: this.status,
+      status: error.status ?? this.status,
       ttfbMs: this.ttfbMs,
       headers,
       body: Buffer.from(JSON.stringify(envelope)),
@@ -138,8 +197,9 @@ class TranslatedHandler extends AttemptHandler {
 }
 
 /**
- * Runs one cross-shape upstream call: 2xx streams are translated event by event as they arrive
- * (nothing buffered), JSON answers once whole, error answers into the client's error envelope.
+ * Runs one cross-shape upstream call: 2xx streams (SSE, or AWS event-stream frames) are
+ * translated event by event as they arrive (nothing buffered), JSON answers once whole, error
+ * answers into the client's error envelope with the status the provider's error type maps to.
  */
 export function runTranslatedAttempt(input: TranslatedAttemptInput): Promise<AttemptOutcome> {
   return dispatchAttempt(input, (resolve) => new TranslatedHandler(input, resolve))

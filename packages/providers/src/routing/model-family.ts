@@ -9,7 +9,14 @@ interface ModelFamily {
 }
 
 const families: readonly ModelFamily[] = [
-  { name: 'anthropic', pattern: /^claude-/, types: ['anthropic'] },
+  // Bedrock model ids: `vendor.model`, optionally behind a cross-region inference profile prefix.
+  {
+    name: 'bedrock',
+    pattern:
+      /^(?:(?:us|eu|apac|jp|au|ca|us-gov|global)\.)?(?:anthropic|amazon|cohere|meta|mistral|ai21|deepseek|writer|qwen|openai)\.[a-z0-9]/,
+    types: ['bedrock'],
+  },
+  { name: 'anthropic', pattern: /^claude-/, types: ['anthropic', 'vertex'] },
   {
     name: 'openai',
     pattern: /^(?:gpt-|o1|o3|o4|chatgpt-|text-embedding-)/,
@@ -19,8 +26,10 @@ const families: readonly ModelFamily[] = [
 ]
 
 /**
- * The family of a bare model name (`claude-*` → anthropic; `gpt-*`, `o1*`, `o3*`, `o4*`,
- * `chatgpt-*`, `text-embedding-*` → openai or azure-openai; `gemini-*` → gemini or vertex).
+ * The family of a bare model name (`claude-*` → anthropic or vertex; `gpt-*`, `o1*`, `o3*`, `o4*`,
+ * `chatgpt-*`, `text-embedding-*` → openai or azure-openai; `gemini-*` → gemini or vertex;
+ * Bedrock ids such as `anthropic.claude-…`, `us.anthropic.claude-…`, `amazon.titan-…`,
+ * `cohere.embed-…` → bedrock).
  *
  * @example
  * modelFamilyOf('claude-sonnet-4-5')?.types // → ['anthropic']

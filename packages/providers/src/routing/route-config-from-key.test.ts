@@ -58,4 +58,35 @@ describe('routeConfigFromKeyConfig', () => {
       credentials: {},
     })
   })
+
+  it('maps Bedrock and Vertex credentials, taking the region from beside them when absent inside', () => {
+    expect(
+      providerConfigFromSlot({
+        id: 'aws',
+        type: 'bedrock',
+        region: 'eu-west-3',
+        credentials: { access_key: 'AKID', secret_key: 'secret', session_token: 'tok' },
+      }),
+    ).toEqual({
+      id: 'aws',
+      type: 'bedrock',
+      credentials: { access_key: 'AKID', secret_key: 'secret', session_token: 'tok', region: 'eu-west-3' },
+    })
+    const serviceAccount = { type: 'service_account', client_email: 'a@b', private_key: 'pem' }
+    expect(
+      providerConfigFromSlot({
+        id: 'gcp',
+        type: 'vertex_ai',
+        credentials: { project_id: 'p', region: 'us-east5', auth_credentials: serviceAccount },
+      }),
+    ).toMatchObject({
+      type: 'vertex',
+      credentials: { project_id: 'p', region: 'us-east5', auth_credentials: serviceAccount },
+    })
+    expect(providerConfigFromSlot({ id: 'g', type: 'google', credentials: { api_key: 'AIza' } })).toEqual({
+      id: 'g',
+      type: 'gemini',
+      credentials: { api_key: 'AIza' },
+    })
+  })
 })

@@ -40,9 +40,12 @@ export function providerConfigFromSlot(slot: ProviderSlot): ProviderConfig | und
     ...(slot.deployment_map === undefined ? {} : { deploymentMap: slot.deployment_map }),
   }
   const apiKey = credentials.api_key ?? ''
+  // LangWatch's control plane may send the region beside the credentials rather than in them.
+  const region = credentials.region ?? slot.region ?? ''
   switch (type) {
     case 'openai':
     case 'anthropic':
+    case 'gemini':
       return { ...base, type, credentials: { api_key: apiKey } }
     case 'azure-openai':
       return {
@@ -56,11 +59,26 @@ export function providerConfigFromSlot(slot: ProviderSlot): ProviderConfig | und
       }
     case 'openai-compatible':
       return { ...base, type, credentials: credentials.api_key === undefined ? {} : { api_key: apiKey } }
-    default:
+    case 'bedrock':
       return {
         ...base,
         type,
-        credentials: credentials as ProviderConfig['credentials'] as { api_key: string },
+        credentials: {
+          access_key: credentials.access_key ?? '',
+          secret_key: credentials.secret_key ?? '',
+          region,
+          ...(credentials.session_token ? { session_token: credentials.session_token } : {}),
+        },
+      }
+    case 'vertex':
+      return {
+        ...base,
+        type,
+        credentials: {
+          project_id: credentials.project_id ?? '',
+          region,
+          auth_credentials: credentials.auth_credentials ?? '',
+        },
       }
   }
 }

@@ -1,6 +1,6 @@
 // The provider configuration an adapter is built from: mirrors the control plane's `providers[]` entry.
 
-/** Every provider type a configuration may name; adapters exist for the first four today. */
+/** Every provider type a configuration may name. */
 export type ProviderType =
   | 'openai'
   | 'azure-openai'
@@ -24,18 +24,21 @@ export interface AzureOpenAICredentials {
   api_version?: string
 }
 
-/** AWS Bedrock credentials (adapter not implemented yet). */
+/** AWS Bedrock credentials: a long-term key pair, or temporary ones with their session token. */
 export interface BedrockCredentials {
   access_key: string
   secret_key: string
   session_token?: string
+  /** `us-east-1`…: the Bedrock Runtime endpoint and the SigV4 scope. */
   region: string
 }
 
-/** Google Vertex AI credentials (adapter not implemented yet). */
+/** Google Vertex AI credentials. */
 export interface VertexCredentials {
   project_id: string
+  /** `us-central1`, `us-east5`…, or `global`. */
   region: string
+  /** The service-account key file (JSON text or parsed); its `token_uri` is where tokens come from. */
   auth_credentials: string | Record<string, unknown>
 }
 
@@ -48,7 +51,7 @@ interface ProviderConfigBase {
   baseUrl?: string
   /** Models this provider serves; bare model names are matched against it first. */
   models?: readonly string[]
-  /** Model name → deployment name (Azure); a model absent from the map is its own deployment. */
+  /** Model name → deployment name (Azure) or provider model id (Bedrock, Vertex); absent models map to themselves. */
   deploymentMap?: Readonly<Record<string, string>>
 }
 
@@ -76,10 +79,29 @@ export interface OpenAICompatibleProviderConfig extends ProviderConfigBase {
   credentials: Partial<ApiKeyCredentials>
 }
 
-/** Providers whose adapters are not implemented yet: dispatching to them fails with `not_implemented`. */
-export interface PendingProviderConfig extends ProviderConfigBase {
-  type: 'gemini' | 'bedrock' | 'vertex'
-  credentials: ApiKeyCredentials | BedrockCredentials | VertexCredentials
+/** Gemini API (Google AI Studio): `baseUrl` defaults to `https://generativelanguage.googleapis.com`. */
+export interface GeminiProviderConfig extends ProviderConfigBase {
+  type: 'gemini'
+  credentials: ApiKeyCredentials
+}
+
+/**
+ * AWS Bedrock Runtime: `baseUrl` replaces `https://bedrock-runtime.<region>.amazonaws.com` (VPC
+ * endpoints, proxies, tests); `deploymentMap` may map client model names to Bedrock model or
+ * inference-profile ids.
+ */
+export interface BedrockProviderConfig extends ProviderConfigBase {
+  type: 'bedrock'
+  credentials: BedrockCredentials
+}
+
+/**
+ * Google Vertex AI: `baseUrl` replaces `https://<region>-aiplatform.googleapis.com`;
+ * `deploymentMap` may map client model names to Vertex model ids (`claude-sonnet-4-5@20250929`).
+ */
+export interface VertexProviderConfig extends ProviderConfigBase {
+  type: 'vertex'
+  credentials: VertexCredentials
 }
 
 /**
@@ -93,7 +115,9 @@ export type ProviderConfig =
   | AzureOpenAIProviderConfig
   | AnthropicProviderConfig
   | OpenAICompatibleProviderConfig
-  | PendingProviderConfig
+  | GeminiProviderConfig
+  | BedrockProviderConfig
+  | VertexProviderConfig
 
 /** Azure `api-version` used when the credentials name none (a GA version). */
 export const defaultAzureApiVersion = '2024-10-21'

@@ -2,12 +2,26 @@
 import type { ParameterEntry, ParamHandling, ParamRule } from './parameters.js'
 import { parameterTable } from './parameters.js'
 import { unsupportedParameter } from './unsupported.js'
-import type { ClientWire } from './wire.js'
+import type { ClientWire, TargetWire } from './wire.js'
 
 /** A body with dropped parameters removed, and their names. */
 export interface AppliedParameters {
   body: Record<string, unknown>
   dropped: string[]
+}
+
+/**
+ * The column of the parameter table a target wire follows. Provider-only wires (Gemini, Bedrock
+ * Converse) take what Anthropic Messages takes from OpenAI clients (stop sequences yes; `n`,
+ * logprobs, penalties, seeds no) and what Chat takes from Anthropic clients; their codecs then
+ * report the settings they cannot carry (`metadata` on Gemini, reasoning on non-reasoning models).
+ *
+ * @example
+ * parameterColumn('openai-chat', 'gemini') // 'anthropic-messages'
+ */
+export function parameterColumn(from: ClientWire, to: TargetWire): ClientWire {
+  if (to !== 'gemini' && to !== 'bedrock-converse') return to
+  return from === 'anthropic-messages' ? 'openai-chat' : 'anthropic-messages'
 }
 
 /**

@@ -14,3 +14,20 @@ export interface WireCodec {
   encodeError(error: CanonicalError): object
   decodeError(body: unknown, status?: number): CanonicalError
 }
+
+/**
+ * What a request can be translated to: the provider half of a codec. Stream decoders of binary
+ * framings (Bedrock) also take already-parsed events; error decoders may take the provider's
+ * error type header (`x-amzn-errortype`).
+ */
+export interface TargetCodec {
+  encodeRequest(request: CanonicalRequest, context: EncodeContext): object
+  decodeResponse(body: Record<string, unknown>): CanonicalResponse
+  createStreamDecoder(): TargetStreamDecoder
+  decodeError(body: unknown, status?: number, errorType?: string): CanonicalError
+}
+
+/** A stream decoder, optionally fed parsed events (name and JSON payload) without an SSE round trip. */
+export interface TargetStreamDecoder extends StreamDecoder {
+  pushEvent?(name: string, payload: unknown): ReturnType<StreamDecoder['push']>
+}

@@ -1,9 +1,9 @@
 // Translates a request body from the client's wire to the provider's wire.
-import { applyParameters } from './apply-parameters.js'
-import { wireCodecs } from './codecs.js'
+import { applyParameters, parameterColumn } from './apply-parameters.js'
+import { targetCodecs, wireCodecs } from './codecs.js'
 import { sourceParamName } from './context.js'
 import { isReasoningModel } from './model-capabilities.js'
-import type { ClientWire } from './wire.js'
+import type { ClientWire, TargetWire } from './wire.js'
 
 /** `max_tokens` sent to Anthropic when the client gave no limit (and no catalogue value was passed). */
 export const defaultAnthropicMaxTokens = 4096
@@ -12,8 +12,8 @@ export const defaultAnthropicMaxTokens = 4096
 export interface TranslateRequestOptions {
   /** The client's wire (the shape of `body`). */
   from: ClientWire
-  /** The provider's wire. */
-  to: ClientWire
+  /** The provider's wire: a client wire, or a provider-only one (`gemini`, `bedrock-converse`). */
+  to: TargetWire
   body: object
   /** Provider model id written into the translated body. */
   model: string
@@ -55,14 +55,14 @@ export function translateRequest(options: TranslateRequestOptions): TranslatedRe
   const { from, to, model } = options
   const body = options.body as Record<string, unknown>
   if (from === to) return { body: { ...body, model }, droppedParams: [] }
-  const applied = applyParameters(from, to, body)
+  const applied = applyParameters(from, parameterColumn(from, to), body)
   const dropped = new Set(applied.dropped)
   const canonical = wireCodecs[from].decodeRequest(applied.body, { drop: (param) => dropped.add(param) })
   const limit = options.maxOutputTokensLimit
   if (limit !== undefined && canonical.maxOutputTokens !== undefined && canonical.maxOutputTokens > limit) {
     canonical.maxOutputTokens = limit
   }
-  const translated = wireCodecs[to].encodeRequest(canonical, {
+  const translated = targetCodecs[to].encodeRequest(canonical, {
     model,
     defaultMaxTokens: options.defaultMaxTokens ?? defaultAnthropicMaxTokens,
     reasoningModel: options.reasoningModel ?? isReasoningModel(to, model),

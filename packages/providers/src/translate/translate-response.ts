@@ -1,13 +1,13 @@
 // Translates a complete (non-streamed) response or error body from the provider's wire to the client's.
 import { isGatewayError } from '@gw/contract'
 import type { CanonicalError } from '../canonical/types.js'
-import { wireCodecs } from './codecs.js'
-import type { ClientWire } from './wire.js'
+import { targetCodecs, wireCodecs } from './codecs.js'
+import type { ClientWire, TargetWire } from './wire.js'
 
 /** Options for {@link translateResponse}. */
 export interface TranslateResponseOptions {
   /** The provider's wire (the shape of `body`). */
-  from: ClientWire
+  from: TargetWire
   /** The client's wire. */
   to: ClientWire
   body: object
@@ -24,19 +24,21 @@ export interface TranslateResponseOptions {
 export function translateResponse(options: TranslateResponseOptions): object {
   const { from, to, requestModel } = options
   if (from === to) return options.body
-  const canonical = wireCodecs[from].decodeResponse(options.body as Record<string, unknown>)
+  const canonical = targetCodecs[from].decodeResponse(options.body as Record<string, unknown>)
   if (canonical.model === '') canonical.model = requestModel
   return wireCodecs[to].encodeResponse(canonical)
 }
 
 /** Options for {@link translateError}. */
 export interface TranslateErrorOptions {
-  from: ClientWire
+  from: TargetWire
   to: ClientWire
   /** The provider's error body (any shape; unknown shapes keep only what can be read). */
   body: unknown
   /** The HTTP status, which the caller keeps. */
   status: number
+  /** Bedrock: the exception name of the `x-amzn-errortype` header (cut at its colon). */
+  errorType?: string
 }
 
 /**
@@ -49,7 +51,7 @@ export interface TranslateErrorOptions {
 export function translateError(options: TranslateErrorOptions): object {
   if (options.from === options.to) return options.body as object
   return wireCodecs[options.to].encodeError(
-    wireCodecs[options.from].decodeError(options.body, options.status),
+    targetCodecs[options.from].decodeError(options.body, options.status, options.errorType),
   )
 }
 

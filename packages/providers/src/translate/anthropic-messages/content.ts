@@ -8,6 +8,7 @@ import type {
   ToolCallPart,
 } from '../../canonical/types.js'
 import { decodeCacheControl } from '../cache-control.js'
+import { geminiSignaturePrefix } from '../gemini/encode-contents.js'
 import { isRecord, parseArguments } from '../json.js'
 import { unsupportedParameter } from '../unsupported.js'
 import type {
@@ -116,13 +117,19 @@ export function encodeAssistantPart(
         input: parseArguments(part.argumentsJson),
       }
     case 'reasoning':
-      if (part.signature === undefined || part.signature === '') return undefined
+      // Gemini thought signatures (after a fallback from Gemini) would make Claude refuse the turn.
+      if (!isAnthropicSignature(part.signature)) return undefined
       return part.redacted === true
         ? { type: 'redacted_thinking', data: part.signature }
         : { type: 'thinking', thinking: part.text, signature: part.signature }
     default:
       return undefined
   }
+}
+
+/** Whether a reasoning signature can go back to Claude: present, and not a Gemini thought signature. */
+export function isAnthropicSignature(signature: string | undefined): signature is string {
+  return signature !== undefined && signature !== '' && !signature.startsWith(geminiSignaturePrefix)
 }
 
 /** Blocks as an array (Anthropic allows a plain string for one text block). */

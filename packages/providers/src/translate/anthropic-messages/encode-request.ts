@@ -2,7 +2,7 @@
 import type { CanonicalRequest, CanonicalToolChoice, TextPart } from '../../canonical/types.js'
 import type { EncodeContext } from '../context.js'
 import { minThinkingBudget, thinkingBudget } from '../reasoning-budget.js'
-import { withCacheControl } from './content.js'
+import { isAnthropicSignature, withCacheControl } from './content.js'
 import { encodeAnthropicMessages } from './encode-messages.js'
 import type { AnthropicRequest, AnthropicTextBlock, AnthropicToolChoice } from './types.js'
 
@@ -114,7 +114,7 @@ function thinkingAllowed(request: CanonicalRequest): boolean {
   if (lastAssistant === undefined) return true
   const callsTools = lastAssistant.content.some((part) => part.type === 'tool_call')
   const signed = lastAssistant.content.some(
-    (part) => part.type === 'reasoning' && (part.signature ?? '') !== '',
+    (part) => part.type === 'reasoning' && isAnthropicSignature(part.signature),
   )
   return !callsTools || signed
 }

@@ -188,4 +188,28 @@ describe('Anthropic request encoding', () => {
       { type: 'tool_result', tool_use_id: 'call_1_x', is_error: true },
     ])
   })
+
+  it('never sends a Gemini thought signature to Claude, so a fallback from Gemini keeps working', () => {
+    const { body, dropped } = encode({
+      messages: [
+        user('weather?'),
+        {
+          role: 'assistant',
+          content: [
+            { type: 'reasoning', text: '', signature: 'gemini:c2lnbmF0dXJl' },
+            { type: 'tool_call', id: 'call_1', name: 'weather', argumentsJson: '{}' },
+          ],
+        },
+        { role: 'user', content: [{ type: 'tool_result', toolCallId: 'call_1', content: [] }] },
+      ],
+      reasoning: { budgetTokens: 2048 },
+      extra: {},
+    })
+    expect(body.messages[1]?.content).toEqual([
+      { type: 'tool_use', id: 'call_1', name: 'weather', input: {} },
+    ])
+    // An unsigned tool loop cannot take thinking: it is reported dropped instead of refused by Claude.
+    expect(body.thinking).toBeUndefined()
+    expect(dropped).toContain('reasoning')
+  })
 })

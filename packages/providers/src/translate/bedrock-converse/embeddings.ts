@@ -8,7 +8,7 @@ import {
   readEmbeddingInputs,
   readVector,
   recordOf,
-} from '../gemini/openai-embeddings.js'
+} from '../embeddings/openai-embeddings.js'
 import { unsupportedParameter } from '../unsupported.js'
 
 /** Embedding model families Bedrock serves through InvokeModel. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { encodeEmbeddingVector } from '../embeddings/openai-embeddings.js'
 import { decodeGeminiEmbeddingResponses, encodeGeminiEmbeddingRequests } from './embeddings.js'
-import { encodeEmbeddingVector } from './openai-embeddings.js'
 
 describe('Gemini embeddings', () => {
   it('writes one batchEmbedContents body per 100 inputs with the output dimensionality', () => {

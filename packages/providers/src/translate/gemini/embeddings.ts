@@ -8,7 +8,7 @@ import {
   readEmbeddingInputs,
   readVector,
   recordOf,
-} from './openai-embeddings.js'
+} from '../embeddings/openai-embeddings.js'
 
 /** Gemini's limit of requests in one `batchEmbedContents` call. */
 export const geminiEmbeddingBatchSize = 100

@@ -31,18 +31,6 @@ export { encodeGeminiContents, geminiSignaturePrefix, skipThoughtSignature } fro
 export { encodeGeminiRequest } from './encode-request.js'
 export { decodeGeminiError, statusByGoogleStatus } from './errors.js'
 export { decodeGeminiFinishReason } from './finish-reason.js'
-export type {
-  BuildEmbeddingsResponseOptions,
-  EmbeddingEncoding,
-  OpenAIEmbeddingsResponse,
-} from './openai-embeddings.js'
-export {
-  buildEmbeddingsResponse,
-  encodeEmbeddingVector,
-  estimateEmbeddingTokens,
-  readEmbeddingEncoding,
-  readEmbeddingInputs,
-} from './openai-embeddings.js'
 export { cleanGeminiSchema } from './schema.js'
 export type {
   GeminiContent,

@@ -7,7 +7,6 @@ import {
   providerConfigFromSlot,
   type Router,
 } from '@gw/providers'
-import { withoutEmptyModelLists } from './provider-slots.js'
 import { routerForKey } from './router-for-key.js'
 
 /** One model a key may use, and the provider id that serves it. */
@@ -30,7 +29,7 @@ export function listKeyModels(config: GatewayKeyConfig): KeyModel[] {
   const glob = compileModelGlobs(config.models_allowed ?? undefined)
   const providersAllowed = config.providers_allowed
   const seen = new Map<string, KeyModel>()
-  for (const slot of withoutEmptyModelLists(config.providers)) {
+  for (const slot of config.providers) {
     const provider = providerConfigFromSlot(slot)
     if (provider === undefined) continue
     // Routing matches both allowlists against the id, the handle and the type of a provider.

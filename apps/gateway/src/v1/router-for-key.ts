@@ -1,7 +1,6 @@
 // One compiled router per key config: built on first use, dropped with the config it came from.
 import type { GatewayKeyConfig } from '@gw/contract'
 import { createRouter, type Router, routeConfigFromKeyConfig } from '@gw/providers'
-import { withoutEmptyModelLists } from './provider-slots.js'
 
 const routers = new WeakMap<GatewayKeyConfig, Router>()
 
@@ -15,9 +14,7 @@ const routers = new WeakMap<GatewayKeyConfig, Router>()
 export function routerForKey(config: GatewayKeyConfig): Router {
   let router = routers.get(config)
   if (router === undefined) {
-    router = createRouter(
-      routeConfigFromKeyConfig({ ...config, providers: withoutEmptyModelLists(config.providers) }),
-    )
+    router = createRouter(routeConfigFromKeyConfig(config))
     routers.set(config, router)
   }
   return router

@@ -43,6 +43,21 @@ describe('routeConfigFromKeyConfig', () => {
     expect(plan.maxAttempts).toBe(2)
   })
 
+  it('reads an empty models list as no list, so the provider serves its catalogue family', () => {
+    const provider = providerConfigFromSlot({
+      id: 'p1',
+      type: 'openai',
+      credentials: { api_key: 'k' },
+      models: [],
+    })
+    expect(provider?.models).toBeUndefined()
+    const router = createRouter({ providers: [provider!], fallback: { chain: ['p1'] } })
+    expect(router.resolve('gpt-4o-mini').candidates.map((c) => [c.provider.id, c.model])[0]).toEqual([
+      'p1',
+      'gpt-4o-mini',
+    ])
+  })
+
   it('keeps OpenAI-compatible servers keyless when no key is configured', () => {
     expect(
       providerConfigFromSlot({

@@ -36,7 +36,9 @@ export function providerConfigFromSlot(slot: ProviderSlot): ProviderConfig | und
     id: slot.id,
     ...(slot.handle == null ? {} : { handle: slot.handle }),
     ...(slot.base_url == null || slot.base_url === '' ? {} : { baseUrl: slot.base_url }),
-    ...(slot.models == null ? {} : { models: slot.models }),
+    // Control planes send `models: []` for a credential created without a list: that means "no list"
+    // (the provider serves its catalogue family), not "serves nothing".
+    ...(slot.models == null || slot.models.length === 0 ? {} : { models: slot.models }),
     ...(slot.deployment_map === undefined ? {} : { deploymentMap: slot.deployment_map }),
   }
   const apiKey = credentials.api_key ?? ''

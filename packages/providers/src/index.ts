@@ -21,6 +21,7 @@ export {
   type EventStreamMessage,
   encodeBedrockAnthropicBody,
   encodeBedrockModelId,
+  loadEventStreamCodec,
   type SignableRequest,
   type SignBedrockRequestOptions,
   signBedrockRequest,

@@ -11,7 +11,7 @@ import {
 import { bedrockErrorType } from '../translate/bedrock-converse/errors.js'
 import { bedrockConverseCodec } from '../translate/bedrock-converse/index.js'
 import { type BedrockOperation, bedrockModelPath } from './endpoint.js'
-import { createEventStreamDecoder } from './event-stream-decoder.js'
+import { createEventStreamDecoder, loadEventStreamCodec } from './event-stream-decoder.js'
 import { decodeInvokeStreamEvent, encodeBedrockAnthropicBody } from './invoke-anthropic.js'
 import { type AwsCredentials, createBedrockSigner, signBedrockRequest } from './sign-request.js'
 
@@ -29,6 +29,7 @@ describe('Bedrock against the mock provider', () => {
   let mock: MockProvider
 
   beforeAll(async () => {
+    await loadEventStreamCodec()
     mock = await startMockProvider({ aws: credentials, streamChunks: 3, replyText: 'Hello there, friend.' })
   })
   beforeEach(() => mock.reset())

@@ -1,7 +1,13 @@
 import { EventStreamCodec } from '@smithy/eventstream-codec'
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8'
-import { describe, expect, it } from 'vitest'
-import { createEventStreamDecoder, type EventStreamMessage } from './event-stream-decoder.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  createEventStreamDecoder,
+  type EventStreamMessage,
+  loadEventStreamCodec,
+} from './event-stream-decoder.js'
+
+beforeAll(() => loadEventStreamCodec())
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8)
 const text = (value: string) => ({ type: 'string' as const, value })

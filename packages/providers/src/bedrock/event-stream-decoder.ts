@@ -1,7 +1,6 @@
 // Incremental decoder of `application/vnd.amazon.eventstream` bodies: frames split across TCP chunks reassemble.
 import { GatewayError } from '@gw/contract'
-import { EventStreamCodec, type MessageHeaders } from '@smithy/eventstream-codec'
-import { fromUtf8, toUtf8 } from '@smithy/util-utf8'
+import type { EventStreamCodec, MessageHeaders } from '@smithy/eventstream-codec'
 
 /** One decoded frame. */
 export interface EventStreamMessage {
@@ -35,7 +34,25 @@ export interface EventStreamDecoder {
 const frameOverheadBytes = 16
 const defaultMaxFrameBytes = 16 * 1024 * 1024
 
-const codec = new EventStreamCodec(toUtf8, fromUtf8)
+let codec: EventStreamCodec | undefined
+let loading: Promise<void> | undefined
+
+/**
+ * Loads the codec (the AWS libraries load on first use, not at import). Bedrock signing awaits
+ * it, so it is always ready before a Bedrock response is decoded.
+ *
+ * @example
+ * await loadEventStreamCodec()
+ * const decoder = createEventStreamDecoder()
+ */
+export function loadEventStreamCodec(): Promise<void> {
+  loading ??= Promise.all([import('@smithy/eventstream-codec'), import('@smithy/util-utf8')]).then(
+    ([{ EventStreamCodec }, { fromUtf8, toUtf8 }]) => {
+      codec = new EventStreamCodec(toUtf8, fromUtf8)
+    },
+  )
+  return loading
+}
 const textDecoder = new TextDecoder()
 
 /**
@@ -48,6 +65,12 @@ const textDecoder = new TextDecoder()
  * decoder.end()
  */
 export function createEventStreamDecoder(options: EventStreamDecoderOptions = {}): EventStreamDecoder {
+  if (codec === undefined) {
+    throw new Error(
+      'createEventStreamDecoder: await loadEventStreamCodec() first (the AWS codec loads lazily)',
+    )
+  }
+  const frameCodec = codec
   const maxFrameBytes = options.maxFrameBytes ?? defaultMaxFrameBytes
   let pending: Uint8Array[] = []
   let pendingBytes = 0
@@ -85,7 +108,7 @@ export function createEventStreamDecoder(options: EventStreamDecoderOptions = {}
         const buffer = coalesce()
         pending = buffer.byteLength > length ? [buffer.subarray(length)] : []
         pendingBytes -= length
-        messages.push(decodeFrame(buffer.subarray(0, length), fail))
+        messages.push(decodeFrame(frameCodec, buffer.subarray(0, length), fail))
       }
       return messages
     },
@@ -96,12 +119,13 @@ export function createEventStreamDecoder(options: EventStreamDecoderOptions = {}
 }
 
 function decodeFrame(
+  frameCodec: EventStreamCodec,
   frame: Uint8Array,
   fail: (message: string, cause?: unknown) => never,
 ): EventStreamMessage {
   let decoded: { headers: MessageHeaders; body: Uint8Array }
   try {
-    decoded = codec.decode(frame)
+    decoded = frameCodec.decode(frame)
   } catch (error) {
     return fail('a frame failed its checksum or is malformed', error)
   }

@@ -7,7 +7,7 @@ export type {
   EventStreamDecoderOptions,
   EventStreamMessage,
 } from './event-stream-decoder.js'
-export { createEventStreamDecoder } from './event-stream-decoder.js'
+export { createEventStreamDecoder, loadEventStreamCodec } from './event-stream-decoder.js'
 export type { BedrockAnthropicBodyOptions } from './invoke-anthropic.js'
 export {
   bedrockAnthropicVersion,

@@ -1,6 +1,6 @@
 // AWS Signature Version 4 for Bedrock Runtime requests (`@smithy/signature-v4` with a pure-JS SHA-256).
-import { Sha256 } from '@aws-crypto/sha256-js'
-import { SignatureV4 } from '@smithy/signature-v4'
+import type { SignatureV4 } from '@smithy/signature-v4'
+import { loadEventStreamCodec } from './event-stream-decoder.js'
 
 /** AWS credentials: a long-term key pair, or temporary ones with their session token. */
 export interface AwsCredentials {
@@ -47,14 +47,24 @@ export interface BedrockSigner {
  */
 export function createBedrockSigner(options: BedrockSignerOptions): BedrockSigner {
   const now = options.now ?? Date.now
-  const signer = new SignatureV4({
-    service: options.service ?? 'bedrock',
-    region: options.region,
-    credentials: { ...options.credentials },
-    sha256: Sha256,
-    uriEscapePath: true,
-    applyChecksum: true,
-  })
+  // The AWS libraries load on first use, so apps that never call Bedrock do not pay for them at
+  // start-up; the event-stream codec loads alongside, before any Bedrock response can arrive.
+  let signer: Promise<SignatureV4> | undefined
+  const loadSigner = async (): Promise<SignatureV4> => {
+    const [{ Sha256 }, { SignatureV4 }] = await Promise.all([
+      import('@aws-crypto/sha256-js'),
+      import('@smithy/signature-v4'),
+      loadEventStreamCodec(),
+    ])
+    return new SignatureV4({
+      service: options.service ?? 'bedrock',
+      region: options.region,
+      credentials: { ...options.credentials },
+      sha256: Sha256,
+      uriEscapePath: true,
+      applyChecksum: true,
+    })
+  }
   return {
     async sign(request) {
       const url = typeof request.url === 'string' ? new URL(request.url) : request.url
@@ -65,7 +75,8 @@ export function createBedrockSigner(options: BedrockSignerOptions): BedrockSigne
         const values = url.searchParams.getAll(key)
         query[key] = values.length === 1 ? (values[0] as string) : values
       }
-      const signed = await signer.sign(
+      signer ??= loadSigner()
+      const signed = await (await signer).sign(
         {
           method: request.method.toUpperCase(),
           protocol: url.protocol,

@@ -4,11 +4,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const workspaces = ['packages', 'apps'].flatMap((folder) =>
-  readdirSync(join(root, folder), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(root, folder, entry.name)),
-).concat(join(root, 'bench'))
+const workspaces = ['packages', 'apps']
+  .flatMap((folder) =>
+    readdirSync(join(root, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(root, folder, entry.name)),
+  )
+  .concat(join(root, 'bench'))
 
 let passed = 0
 let failed = 0

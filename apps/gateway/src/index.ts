@@ -35,6 +35,7 @@ export {
 export type { GatewayEnv } from './server/gateway-env.js'
 export { parseJsonBody } from './server/json-body.js'
 export { getRequestContext, RequestContext } from './server/request-context.js'
+export { acceptRequestId, createRequestIdGenerator } from './server/request-id.js'
 export type { RunningGateway, StartGatewayOptions } from './server/start-gateway.js'
 export { startGateway } from './server/start-gateway.js'
 export type { GatewayServices, GatewayServicesOptions } from './v1/gateway-services.js'

@@ -24,4 +24,22 @@ describe('createRequestIdGenerator', () => {
     expect([...ids].sort()).toEqual(ids)
     expect(new Set(ids).size).toBe(ids.length)
   })
+
+  it('keeps ids increasing within one millisecond, across a carry and when the clock steps back', () => {
+    let clock = 1_700_000_000_000
+    const next = createRequestIdGenerator(() => clock)
+    const ids = Array.from({ length: 5000 }, next) // 5,000 in one ms: many carries out of the last digit
+    clock -= 5
+    ids.push(next(), next())
+    clock += 10
+    ids.push(next())
+    expect([...ids].sort()).toEqual(ids)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids.at(-1)?.slice(4, 14)).not.toBe(ids[0]?.slice(4, 14)) // a later millisecond re-encodes the time
+  })
+
+  it('encodes the time part as a ULID does (48-bit ms, Crockford base32)', () => {
+    const next = createRequestIdGenerator(() => 1_469_918_176_385)
+    expect(next().slice(4, 14)).toBe('01ARYZ6S41')
+  })
 })

@@ -2,7 +2,8 @@
 import type { CanonicalStreamPart, CanonicalUsage } from '../../canonical/types.js'
 import { createCanonicalUsage } from '../../canonical/usage.js'
 import { isRecord, optionalString } from '../json.js'
-import { type StreamDecoder, streamCutShort } from '../stream-types.js'
+import { createJsonStreamDecoder, type StreamFinishState } from '../json-stream-decoder.js'
+import type { StreamDecoder } from '../stream-types.js'
 import { decodeAnthropicError } from './errors.js'
 import { decodeAnthropicStopReason } from './finish-reason.js'
 import { decodeAnthropicUsage } from './usage.js'
@@ -21,7 +22,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   let usage: CanonicalUsage = createCanonicalUsage()
   let stopReason: string | undefined
   let stopSequence: string | undefined
-  let finished = false
+  const state: StreamFinishState = { finished: false }
 
   function onBlockStart(index: number, block: Record<string, unknown>): CanonicalStreamPart[] {
     if (block.type === 'tool_use') {
@@ -95,7 +96,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         return []
       }
       case 'message_stop':
-        finished = true
+        state.finished = true
         return [
           {
             type: 'finish',
@@ -107,7 +108,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
       case 'ping':
         return [{ type: 'ping' }]
       case 'error':
-        finished = true
+        state.finished = true
         return [{ type: 'error', ...decodeAnthropicError(data) }]
       default:
         return []
@@ -135,21 +136,5 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     return stopSequence === undefined ? {} : { stopSequence }
   }
 
-  return {
-    push(event) {
-      if (finished) return []
-      let data: unknown
-      try {
-        data = JSON.parse(event.data)
-      } catch {
-        return []
-      }
-      return isRecord(data) ? onEvent(data) : []
-    },
-    end() {
-      if (finished) return []
-      finished = true
-      return [{ type: 'error', ...streamCutShort }]
-    },
-  }
+  return createJsonStreamDecoder(state, onEvent)
 }

@@ -2,7 +2,8 @@
 import type { CanonicalStreamPart, CanonicalUsage } from '../../canonical/types.js'
 import { createCanonicalUsage } from '../../canonical/usage.js'
 import { isRecord, optionalString } from '../json.js'
-import { type StreamDecoder, streamCutShort } from '../stream-types.js'
+import { createJsonStreamDecoder, type StreamFinishState } from '../json-stream-decoder.js'
+import type { StreamDecoder } from '../stream-types.js'
 import { decodeFunctionCall } from './decode-response.js'
 import { geminiSignaturePrefix } from './encode-contents.js'
 import { decodeGeminiError } from './errors.js'
@@ -23,7 +24,7 @@ import { decodeGeminiUsage } from './usage.js'
  */
 export function createGeminiStreamDecoder(): StreamDecoder {
   let started = false
-  let finished = false
+  const state: StreamFinishState = { finished: false }
   let nextTool = 0
   let usage: CanonicalUsage = createCanonicalUsage()
 
@@ -51,7 +52,7 @@ export function createGeminiStreamDecoder(): StreamDecoder {
 
   function onChunk(chunk: Record<string, unknown>): CanonicalStreamPart[] {
     if (isRecord(chunk.error)) {
-      finished = true
+      state.finished = true
       return [{ type: 'error', ...decodeGeminiError(chunk) }]
     }
     const out: CanonicalStreamPart[] = []
@@ -68,7 +69,7 @@ export function createGeminiStreamDecoder(): StreamDecoder {
     const blocked =
       candidate === undefined && isRecord(chunk.promptFeedback) && chunk.promptFeedback.blockReason
     if (candidate?.finishReason !== undefined || blocked) {
-      finished = true
+      state.finished = true
       const finishReason = blocked
         ? 'content_filter'
         : decodeGeminiFinishReason(candidate?.finishReason, nextTool > 0)
@@ -77,21 +78,5 @@ export function createGeminiStreamDecoder(): StreamDecoder {
     return out
   }
 
-  return {
-    push(event) {
-      if (finished) return []
-      let data: unknown
-      try {
-        data = JSON.parse(event.data)
-      } catch {
-        return []
-      }
-      return isRecord(data) ? onChunk(data) : []
-    },
-    end() {
-      if (finished) return []
-      finished = true
-      return [{ type: 'error', ...streamCutShort }]
-    },
-  }
+  return createJsonStreamDecoder(state, onChunk)
 }

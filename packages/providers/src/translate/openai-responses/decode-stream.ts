@@ -1,7 +1,8 @@
 // OpenAI Responses SSE events → canonical stream parts (incremental).
 import type { CanonicalStreamPart } from '../../canonical/types.js'
 import { isRecord, optionalNumber, optionalString } from '../json.js'
-import { type StreamDecoder, streamCutShort } from '../stream-types.js'
+import { createJsonStreamDecoder, type StreamFinishState } from '../json-stream-decoder.js'
+import type { StreamDecoder } from '../stream-types.js'
 import { decodeReasoningItem } from './reasoning-item.js'
 import { decodeResponsesStatus } from './status.js'
 import { decodeResponsesUsage } from './usage.js'
@@ -19,7 +20,7 @@ export function createResponsesStreamDecoder(): StreamDecoder {
   const toolByOutput = new Map<number, number>()
   const streamedArguments = new Set<number>()
   let nextTool = 0
-  let finished = false
+  const state: StreamFinishState = { finished: false }
 
   function toolOf(data: Record<string, unknown>): number | undefined {
     const itemId = optionalString(data.item_id)
@@ -103,7 +104,7 @@ export function createResponsesStreamDecoder(): StreamDecoder {
       }
       case 'response.completed':
       case 'response.incomplete': {
-        finished = true
+        state.finished = true
         const finishReason = decodeResponsesStatus(
           response.status ?? data.type.slice(9),
           response.incomplete_details,
@@ -112,7 +113,7 @@ export function createResponsesStreamDecoder(): StreamDecoder {
         return [{ type: 'finish', finishReason, usage: decodeResponsesUsage(response.usage) }]
       }
       case 'response.failed': {
-        finished = true
+        state.finished = true
         const error = isRecord(response.error) ? response.error : {}
         return [
           {
@@ -124,7 +125,7 @@ export function createResponsesStreamDecoder(): StreamDecoder {
         ]
       }
       case 'error':
-        finished = true
+        state.finished = true
         return [
           {
             type: 'error',
@@ -138,21 +139,5 @@ export function createResponsesStreamDecoder(): StreamDecoder {
     }
   }
 
-  return {
-    push(event) {
-      if (finished) return []
-      let data: unknown
-      try {
-        data = JSON.parse(event.data)
-      } catch {
-        return []
-      }
-      return isRecord(data) ? onEvent(data) : []
-    },
-    end() {
-      if (finished) return []
-      finished = true
-      return [{ type: 'error', ...streamCutShort }]
-    },
-  }
+  return createJsonStreamDecoder(state, onEvent)
 }

@@ -106,9 +106,15 @@ function applyMaxTokensAndThinking(
   }
 }
 
-// Anthropic refuses thinking with a forced tool, and a tool loop whose last assistant turn carries
-// no signed thinking block (clients of other wires cannot send one back).
-function thinkingAllowed(request: CanonicalRequest): boolean {
+/**
+ * Whether Claude accepts extended thinking for this request (here and on Bedrock): it refuses
+ * thinking with a forced tool, and in a tool loop whose last assistant turn carries no thinking
+ * block signed by Anthropic (clients of other wires cannot send one back).
+ *
+ * @example
+ * if (!thinkingAllowed(request)) context.drop('reasoning')
+ */
+export function thinkingAllowed(request: CanonicalRequest): boolean {
   if (request.toolChoice === 'required' || typeof request.toolChoice === 'object') return false
   const lastAssistant = request.messages.findLast((message) => message.role === 'assistant')
   if (lastAssistant === undefined) return true

@@ -1,6 +1,6 @@
 // Canonical request → Bedrock Converse / ConverseStream request body (the model id is in the URL).
 import type { CanonicalRequest, CanonicalToolChoice, TextPart } from '../../canonical/types.js'
-import { jsonObjectInstruction } from '../anthropic-messages/encode-request.js'
+import { jsonObjectInstruction, thinkingAllowed } from '../anthropic-messages/encode-request.js'
 import type { EncodeContext } from '../context.js'
 import { minThinkingBudget, thinkingBudget } from '../reasoning-budget.js'
 import { encodeConverseMessages, withCachePoint } from './encode-messages.js'
@@ -106,15 +106,4 @@ function applyThinking(
     delete inference.topP
     context.drop('top_p')
   }
-}
-
-function thinkingAllowed(request: CanonicalRequest): boolean {
-  if (request.toolChoice === 'required' || typeof request.toolChoice === 'object') return false
-  const lastAssistant = request.messages.findLast((message) => message.role === 'assistant')
-  if (lastAssistant === undefined) return true
-  const callsTools = lastAssistant.content.some((part) => part.type === 'tool_call')
-  const signed = lastAssistant.content.some(
-    (part) => part.type === 'reasoning' && (part.signature ?? '') !== '',
-  )
-  return !callsTools || signed
 }

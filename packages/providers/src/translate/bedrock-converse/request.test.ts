@@ -212,4 +212,34 @@ describe('Bedrock Converse request encoder', () => {
       { text: 'A' },
     ])
   })
+
+  it('drops thinking in a tool loop whose last assistant turn has only a Gemini-signed thought', () => {
+    const loop = (signature: string) =>
+      encode(
+        base({
+          reasoning: { effort: 'low' },
+          tools: [weatherTool],
+          messages: [
+            user('Weather in Paris?'),
+            {
+              role: 'assistant',
+              content: [
+                { type: 'reasoning', text: 'Look it up.', signature },
+                { type: 'tool_call', id: 't1', name: 'get_weather', argumentsJson: '{"city":"Paris"}' },
+              ],
+            },
+            {
+              role: 'user',
+              content: [
+                { type: 'tool_result', toolCallId: 't1', content: [{ type: 'text', text: 'Sunny' }] },
+              ],
+            },
+          ],
+        }),
+      )
+    expect(loop('gemini:SIG').dropped).toEqual(['reasoning'])
+    expect(loop('claude-signature').body.additionalModelRequestFields).toEqual({
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+    })
+  })
 })

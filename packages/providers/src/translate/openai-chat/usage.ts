@@ -4,18 +4,44 @@ import { createCanonicalUsage, totalInputTokens } from '../../canonical/usage.js
 import { isRecord, optionalNumber } from '../json.js'
 import type { OpenAIChatUsage } from './types.js'
 
+/** Where an OpenAI-wire `usage` keeps its counts: Chat and Responses name them differently. */
+export interface OpenAIUsageFields {
+  input: string
+  output: string
+  inputDetails: string
+  outputDetails: string
+}
+
+const chatUsageFields: OpenAIUsageFields = {
+  input: 'prompt_tokens',
+  output: 'completion_tokens',
+  inputDetails: 'prompt_tokens_details',
+  outputDetails: 'completion_tokens_details',
+}
+
+/**
+ * An OpenAI-wire `usage` → canonical: the input count includes cached tokens there, so they are
+ * taken out of it (canonical input tokens are disjoint from cache reads).
+ *
+ * @example
+ * decodeOpenAIUsage({ input_tokens: 10 }, { input: 'input_tokens', … })
+ */
+export function decodeOpenAIUsage(usage: unknown, fields: OpenAIUsageFields): CanonicalUsage {
+  if (!isRecord(usage)) return createCanonicalUsage()
+  const inputDetails = usage[fields.inputDetails]
+  const outputDetails = usage[fields.outputDetails]
+  const cached = optionalNumber(isRecord(inputDetails) ? inputDetails.cached_tokens : undefined) ?? 0
+  return createCanonicalUsage({
+    inputTokens: Math.max(0, (optionalNumber(usage[fields.input]) ?? 0) - cached),
+    outputTokens: optionalNumber(usage[fields.output]),
+    cacheReadInputTokens: cached,
+    reasoningTokens: optionalNumber(isRecord(outputDetails) ? outputDetails.reasoning_tokens : undefined),
+  })
+}
+
 /** OpenAI Chat `usage` → canonical: cached tokens are taken out of the input count. */
 export function decodeChatUsage(usage: unknown): CanonicalUsage {
-  if (!isRecord(usage)) return createCanonicalUsage()
-  const prompt = isRecord(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {}
-  const completion = isRecord(usage.completion_tokens_details) ? usage.completion_tokens_details : {}
-  const cached = optionalNumber(prompt.cached_tokens) ?? 0
-  return createCanonicalUsage({
-    inputTokens: Math.max(0, (optionalNumber(usage.prompt_tokens) ?? 0) - cached),
-    outputTokens: optionalNumber(usage.completion_tokens),
-    cacheReadInputTokens: cached,
-    reasoningTokens: optionalNumber(completion.reasoning_tokens),
-  })
+  return decodeOpenAIUsage(usage, chatUsageFields)
 }
 
 /** Canonical → OpenAI Chat `usage`: cache reads and writes count as prompt tokens. */

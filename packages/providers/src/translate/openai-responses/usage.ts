@@ -1,21 +1,19 @@
 // Maps OpenAI Responses usage (input_tokens INCLUDES cached tokens) to canonical usage and back.
 import type { CanonicalUsage } from '../../canonical/types.js'
-import { createCanonicalUsage, totalInputTokens } from '../../canonical/usage.js'
-import { isRecord, optionalNumber } from '../json.js'
+import { totalInputTokens } from '../../canonical/usage.js'
+import { decodeOpenAIUsage, type OpenAIUsageFields } from '../openai-chat/usage.js'
 import type { ResponsesUsage } from './types.js'
+
+const responsesUsageFields: OpenAIUsageFields = {
+  input: 'input_tokens',
+  output: 'output_tokens',
+  inputDetails: 'input_tokens_details',
+  outputDetails: 'output_tokens_details',
+}
 
 /** Responses `usage` → canonical: cached tokens are taken out of the input count. */
 export function decodeResponsesUsage(usage: unknown): CanonicalUsage {
-  if (!isRecord(usage)) return createCanonicalUsage()
-  const input = isRecord(usage.input_tokens_details) ? usage.input_tokens_details : {}
-  const output = isRecord(usage.output_tokens_details) ? usage.output_tokens_details : {}
-  const cached = optionalNumber(input.cached_tokens) ?? 0
-  return createCanonicalUsage({
-    inputTokens: Math.max(0, (optionalNumber(usage.input_tokens) ?? 0) - cached),
-    outputTokens: optionalNumber(usage.output_tokens),
-    cacheReadInputTokens: cached,
-    reasoningTokens: optionalNumber(output.reasoning_tokens),
-  })
+  return decodeOpenAIUsage(usage, responsesUsageFields)
 }
 
 /** Canonical → Responses `usage`: cache reads and writes count as input tokens. */

@@ -1,16 +1,22 @@
-import Anthropic from '@anthropic-ai/sdk'
-import OpenAI from 'openai'
+import type Anthropic from '@anthropic-ai/sdk'
+import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 import { type MockProvider, startMockProvider } from '../mock/index.js'
 import type { BedrockProviderConfig, ProviderConfig } from '../spec/provider-config.js'
-import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, sendRaw, waitFor } from '../utils/test-utils/proxy-harness.js'
 import { json, type ScriptedUpstream, startScriptedUpstream } from '../utils/test-utils/scripted-upstream.js'
 import {
   anthropicWeatherTool,
   chatWeatherTool,
   testAwsCredentials,
 } from '../utils/test-utils/sdk-fixtures.js'
+import {
+  closeSdkHarness,
+  onlyResult,
+  resetSdkHarness,
+  startSdkHarness,
+} from '../utils/test-utils/sdk-harness.js'
 
 const claude = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 const nova = 'amazon.nova-pro-v1:0'
@@ -48,24 +54,12 @@ beforeAll(async () => {
     ],
     fallback: { chain: [{ provider: 'openai-1', model: 'gpt-4o-mini' }] },
   })
-  harness = await startProxyHarness(client)
-  openai = new OpenAI({ apiKey: 'lw', baseURL: `${harness.url}/v1`, maxRetries: 0 })
-  anthropic = new Anthropic({ apiKey: 'lw', baseURL: harness.url, maxRetries: 0 })
+  ;({ harness, openai, anthropic } = await startSdkHarness(client))
 })
-afterEach(() => {
-  mock.reset()
-  harness.results.length = 0
-})
-afterAll(async () => {
-  await harness.close()
-  await client.close()
-  await mock.close()
-})
+afterEach(() => resetSdkHarness(mock, harness))
+afterAll(() => closeSdkHarness(harness, client, mock))
 
-const lastResult = async () => {
-  await waitFor(() => harness.results.length === 1)
-  return harness.results[0]
-}
+const lastResult = () => onlyResult(harness)
 
 describe('Bedrock provider', () => {
   it('answers client.chat through Converse, SigV4-signed with the session token, with usage and cost', async () => {

@@ -1,14 +1,20 @@
-import Anthropic from '@anthropic-ai/sdk'
-import OpenAI from 'openai'
+import type Anthropic from '@anthropic-ai/sdk'
+import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 import { type MockProvider, startMockProvider } from '../mock/index.js'
-import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, sendRaw } from '../utils/test-utils/proxy-harness.js'
 import {
   anthropicWeatherTool,
   chatWeatherTool,
   responsesWeatherTool,
 } from '../utils/test-utils/sdk-fixtures.js'
+import {
+  closeSdkHarness,
+  onlyResult,
+  resetSdkHarness,
+  startSdkHarness,
+} from '../utils/test-utils/sdk-harness.js'
 
 let mock: MockProvider
 let client: ProviderClient
@@ -25,24 +31,12 @@ beforeAll(async () => {
       { id: 'openai-1', type: 'openai', baseUrl: `${mock.url}/v1`, credentials: { api_key: 'AIza-test' } },
     ],
   })
-  harness = await startProxyHarness(client)
-  openai = new OpenAI({ apiKey: 'lw', baseURL: `${harness.url}/v1`, maxRetries: 0 })
-  anthropic = new Anthropic({ apiKey: 'lw', baseURL: harness.url, maxRetries: 0 })
+  ;({ harness, openai, anthropic } = await startSdkHarness(client))
 })
-afterEach(() => {
-  mock.reset()
-  harness.results.length = 0
-})
-afterAll(async () => {
-  await harness.close()
-  await client.close()
-  await mock.close()
-})
+afterEach(() => resetSdkHarness(mock, harness))
+afterAll(() => closeSdkHarness(harness, client, mock))
 
-const lastResult = async () => {
-  await waitFor(() => harness.results.length === 1)
-  return harness.results[0]
-}
+const lastResult = () => onlyResult(harness)
 
 describe('Gemini provider', () => {
   it('answers client.chat through generateContent with the key in x-goog-api-key, usage and cost', async () => {

@@ -1,14 +1,15 @@
-import Anthropic from '@anthropic-ai/sdk'
-import OpenAI from 'openai'
+import type Anthropic from '@anthropic-ai/sdk'
+import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 import { type MockProvider, startMockProvider } from '../mock/index.js'
-import { type ProxyHarness, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
 import {
   anthropicWeatherTool,
   chatWeatherTool,
   responsesWeatherTool,
 } from '../utils/test-utils/sdk-fixtures.js'
+import { closeSdkHarness, resetSdkHarness, startSdkHarness } from '../utils/test-utils/sdk-harness.js'
 
 let mock: MockProvider
 let client: ProviderClient
@@ -24,19 +25,10 @@ beforeAll(async () => {
       { id: 'anthropic-1', type: 'anthropic', baseUrl: mock.url, credentials: { api_key: 'sk-ant' } },
     ],
   })
-  harness = await startProxyHarness(client)
-  openai = new OpenAI({ apiKey: 'lw', baseURL: `${harness.url}/v1`, maxRetries: 0 })
-  anthropic = new Anthropic({ apiKey: 'lw', baseURL: harness.url, maxRetries: 0 })
+  ;({ harness, openai, anthropic } = await startSdkHarness(client))
 })
-afterEach(() => {
-  mock.reset()
-  harness.results.length = 0
-})
-afterAll(async () => {
-  await harness.close()
-  await client.close()
-  await mock.close()
-})
+afterEach(() => resetSdkHarness(mock, harness))
+afterAll(() => closeSdkHarness(harness, client, mock))
 
 describe('official SDKs across shapes, with tools', () => {
   it('gives the OpenAI SDK an Anthropic tool call, non-streaming', async () => {

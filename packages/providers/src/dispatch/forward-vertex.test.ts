@@ -1,14 +1,15 @@
-import Anthropic from '@anthropic-ai/sdk'
-import OpenAI from 'openai'
+import type Anthropic from '@anthropic-ai/sdk'
+import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 import { type MockProvider, startMockProvider } from '../mock/index.js'
-import { type ProxyHarness, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
 import {
   anthropicWeatherTool,
   chatWeatherTool,
   createTestServiceAccount,
 } from '../utils/test-utils/sdk-fixtures.js'
+import { startSdkHarness } from '../utils/test-utils/sdk-harness.js'
 
 const claude = 'claude-sonnet-4-5@20250929'
 
@@ -32,9 +33,7 @@ beforeAll(async () => {
       },
     ],
   })
-  harness = await startProxyHarness(client)
-  openai = new OpenAI({ apiKey: 'lw', baseURL: `${harness.url}/v1`, maxRetries: 0 })
-  anthropic = new Anthropic({ apiKey: 'lw', baseURL: harness.url, maxRetries: 0 })
+  ;({ harness, openai, anthropic } = await startSdkHarness(client))
 })
 afterEach(() => {
   harness.results.length = 0

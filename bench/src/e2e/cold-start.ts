@@ -1,8 +1,8 @@
-// Cold start with many keys: bulk-seed N keys in the control plane, start a fresh gateway, then
-// send one first request per key (each a cache miss that resolves the key) and time until all are in.
+// Cold start with many keys: bulk-seed N keys in the control plane, start a fresh gateway with the
+// bootstrap pull on and time it to ready, then send one first request per key and count cache misses.
 import { performance } from 'node:perf_hooks'
 import { parseVirtualKeyId, pepperedDigest } from '@gw/auth-cache'
-import { Pool } from 'undici'
+import { Pool, request } from 'undici'
 import type { ControlPlaneStack, GatewayStackOptions } from './gateway-stack.js'
 import type { E2ePlan } from './plan.js'
 import { readCpuMicros } from './proc-stats.js'
@@ -71,19 +71,36 @@ async function driveFirstRequests(
   return { resolved, failed, unsent: keys.length - next, seconds, firstFailure }
 }
 
-// GET /v1/models authenticates and loads the key's config without an upstream call; the chat
-// route is the fallback while /v1/models does not exist.
+// GET /v1/models authenticates and loads the key's config without an upstream call.
 const modelsRequest: FirstRequest = { method: 'GET', path: '/v1/models', label: 'GET /v1/models' }
-const chatRequest: FirstRequest = {
-  method: 'POST',
-  path: '/v1/chat/completions',
-  label: 'POST /v1/chat/completions',
-  body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 4 }),
-}
 
 /**
- * Seeds `plan.coldStartKeys` keys into the stack's control plane, starts a fresh gateway (empty
- * cache), and resolves every key through it.
+ * The bootstrap pull, with a budget well past the target so a slow pull is measured, not cut,
+ * and an LRU bound above the key count: the stack's own keys come on top of the seeded ones, and
+ * the default 50,000 would (rightly) stop the pull one key short.
+ */
+function bootstrapEnv(keys: number): Record<string, string> {
+  return {
+    LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS: 'true',
+    LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_TIMEOUT: '120s',
+    LW_GATEWAY_AUTH_CACHE_LRU_SIZE: String(keys + 1_000),
+  }
+}
+
+/** Reads one sample of the gateway's /metrics (0 when absent). */
+async function readMetric(gatewayUrl: string, sample: string): Promise<number> {
+  const response = await request(`${gatewayUrl}/metrics`)
+  const text = await response.body.text()
+  const line = text.split('\n').find((each) => each.startsWith(`${sample} `))
+  return line === undefined ? 0 : Number(line.slice(sample.length + 1))
+}
+
+const missSample = 'gateway_auth_cache_events_total{event="miss"}'
+
+/**
+ * Seeds `plan.coldStartKeys` keys into the stack's control plane, starts a fresh gateway with
+ * `LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS=true` and times spawn → `/startupz` 200 (the pull
+ * ends before it), then sends one first request per key and counts the cache misses they cause.
  *
  * @example
  * const coldStart = await measureColdStart(stack, stackOptions, plan)
@@ -96,11 +113,11 @@ export async function measureColdStart(
   const { controlPlane, secrets } = stack
   options.log(`cold start: bulk-seeding ${plan.coldStartKeys} keys`)
   const seedStartedAt = performance.now()
-  // One extra key probes which route to drive, so the timed set is exactly coldStartKeys.
-  const minted = mintKeys(plan.coldStartKeys + 1, (key) => pepperedDigest(secrets.pepper, key))
+  const minted = mintKeys(plan.coldStartKeys, (key) => pepperedDigest(secrets.pepper, key))
   await controlPlane.seedKeys(parseVirtualKeyId(stack.key) ?? '', minted.rows)
   const seedSeconds = (performance.now() - seedStartedAt) / 1_000
-  const [probeKey, ...keys] = minted.keys
+  const controlPlaneCpuAtSpawn = readCpuMicros(controlPlane.handle.pid)
+  options.log('cold start: gateway with the bootstrap pull, spawn → /startupz 200')
   const gateway = await startGatewayProcess({
     controlPlaneUrl: controlPlane.url,
     secrets,
@@ -108,55 +125,55 @@ export async function measureColdStart(
     core: options.systemCore,
     logLevel: options.logLevel,
     mode: options.mode,
+    env: bootstrapEnv(plan.coldStartKeys),
   })
   if (!gateway.ok) return gateway
+  const { url, handle } = gateway.value
   try {
-    const probe = await driveFirstRequests(gateway.value.url, [probeKey as string], 1, modelsRequest, 30)
-    const request = probe.resolved === 1 ? modelsRequest : chatRequest
-    options.log(`cold start: ${request.label} once per key, ${plan.coldStartConcurrency} concurrent`)
+    const readyCpuSeconds = {
+      gateway: readCpuMicros(handle.pid) / 1e6,
+      controlPlane: (readCpuMicros(controlPlane.handle.pid) - controlPlaneCpuAtSpawn) / 1e6,
+    }
+    const cachedAtReady = await readMetric(url, 'gateway_auth_cache_entries')
+    const missesBefore = await readMetric(url, missSample)
+    options.log(`cold start: ${modelsRequest.label} once per key, ${plan.coldStartConcurrency} concurrent`)
     const cpuBefore = {
-      gateway: readCpuMicros(gateway.value.handle.pid),
+      gateway: readCpuMicros(handle.pid),
       controlPlane: readCpuMicros(controlPlane.handle.pid),
     }
     const drive = await driveFirstRequests(
-      gateway.value.url,
-      keys,
+      url,
+      minted.keys,
       plan.coldStartConcurrency,
-      request,
+      modelsRequest,
       plan.coldStartBudgetSeconds,
     )
-    if (drive.unsent > 0) {
-      options.log(
-        `cold start: stopped at the ${plan.coldStartBudgetSeconds} s budget with ${drive.unsent} keys unsent`,
-      )
-    }
     if (drive.failed > 0) options.log(`cold start: ${drive.failed} failed, first: ${drive.firstFailure}`)
     if (drive.resolved === 0) {
-      const notServed = drive.firstFailure?.startsWith('404') === true
-      return {
-        ok: false,
-        reason: notServed
-          ? `skipped: the gateway does not serve ${request.label} yet (404)`
-          : `failed: no key resolved (first failure: ${drive.firstFailure})`,
-      }
+      return { ok: false, reason: `failed: no key served (first failure: ${drive.firstFailure})` }
     }
     return {
       ok: true,
       value: {
-        keys: keys.length,
+        keys: minted.keys.length,
         seedSeconds,
-        startupMs: gateway.value.startupMs,
-        resolveSeconds: drive.seconds,
-        resolved: drive.resolved,
+        readyMs: gateway.value.startupMs,
+        cachedAtReady,
+        readyCpuSeconds,
+        driveSeconds: drive.seconds,
+        served: drive.resolved,
         failed: drive.failed,
         unsent: drive.unsent,
-        gatewayCpuSeconds: (readCpuMicros(gateway.value.handle.pid) - cpuBefore.gateway) / 1e6,
-        controlPlaneCpuSeconds: (readCpuMicros(controlPlane.handle.pid) - cpuBefore.controlPlane) / 1e6,
+        misses: (await readMetric(url, missSample)) - missesBefore,
+        driveCpuSeconds: {
+          gateway: (readCpuMicros(handle.pid) - cpuBefore.gateway) / 1e6,
+          controlPlane: (readCpuMicros(controlPlane.handle.pid) - cpuBefore.controlPlane) / 1e6,
+        },
         concurrency: plan.coldStartConcurrency,
-        driver: `one \`${request.label}\``,
+        driver: `one \`${modelsRequest.label}\``,
       },
     }
   } finally {
-    await gateway.value.handle.stop()
+    await handle.stop()
   }
 }

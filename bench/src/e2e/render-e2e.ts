@@ -127,7 +127,7 @@ function renderStartup(report: E2eReport): string {
     const stopped =
       cold.unsent > 0 ? `; stopped by the time budget with ${formatNumber(cold.unsent)} keys not tried` : ''
     lines.push(
-      `- Cold start with ${formatNumber(cold.keys)} keys in the control plane: seeding ${formatNumber(cold.seedSeconds, 1)} s (not counted); spawn → \`/startupz\` 200 in ${formatNumber(cold.startupMs)} ms; then ${cold.driver} per key (${cold.concurrency} concurrent): ${formatNumber(cold.resolved)} resolved, ${formatNumber(cold.failed)} failed in ${formatNumber(cold.resolveSeconds, 2)} s (${formatNumber(cold.resolved / cold.resolveSeconds)} keys/s; CPU meanwhile: gateway ${formatNumber(cold.gatewayCpuSeconds, 1)} s, control plane ${formatNumber(cold.controlPlaneCpuSeconds, 1)} s)${stopped}.`,
+      `- Cold start with ${formatNumber(cold.keys)} keys in the control plane (seeding ${formatNumber(cold.seedSeconds, 1)} s, not counted): a fresh gateway with \`LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS=true\` went from spawn to \`/startupz\` 200 in ${formatNumber(cold.readyMs)} ms with ${formatNumber(cold.cachedAtReady)} keys in its cache (CPU until ready: gateway ${formatNumber(cold.readyCpuSeconds.gateway, 2)} s, control plane ${formatNumber(cold.readyCpuSeconds.controlPlane, 2)} s). Then ${cold.driver} per key (${cold.concurrency} concurrent): ${formatNumber(cold.served)} served, ${formatNumber(cold.failed)} failed, ${formatNumber(cold.misses)} cache misses in ${formatNumber(cold.driveSeconds, 2)} s (CPU meanwhile: gateway ${formatNumber(cold.driveCpuSeconds.gateway, 1)} s, control plane ${formatNumber(cold.driveCpuSeconds.controlPlane, 1)} s)${stopped}.`,
     )
   }
   return lines.join('\n')

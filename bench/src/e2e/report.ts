@@ -15,21 +15,25 @@ export interface StartupResult {
   description: string
 }
 
-/** Cold start with many keys in the control plane. */
+/** Cold start with many keys in the control plane, the gateway pulling them all before it is ready. */
 export interface ColdStartResult {
   keys: number
   seedSeconds: number
-  /** Spawn → `/startupz` 200 with those keys in the control plane. */
-  startupMs: number
-  /** First request per key (each a cache miss) until all are resolved. */
-  resolveSeconds: number
-  resolved: number
+  /** Spawn → `/startupz` 200 with the bootstrap pull on: the time-to-ready target. */
+  readyMs: number
+  /** `gateway_auth_cache_entries` right after ready. */
+  cachedAtReady: number
+  /** CPU spent from spawn to ready: shows which side limits the pull. */
+  readyCpuSeconds: { gateway: number; controlPlane: number }
+  /** Then one first request per key: how long, and what it cost. */
+  driveSeconds: number
+  served: number
   failed: number
-  /** Keys not tried because the time budget ran out (the rate reached is reported instead). */
+  /** Keys not tried because the time budget ran out. */
   unsent: number
-  /** CPU the gateway and the control plane spent during the drive: shows which one limits it. */
-  gatewayCpuSeconds: number
-  controlPlaneCpuSeconds: number
+  /** Auth-cache misses during the drive (keys the pull did not bring). */
+  misses: number
+  driveCpuSeconds: { gateway: number; controlPlane: number }
   concurrency: number
   /** What each first request was. */
   driver: string

@@ -97,20 +97,29 @@ const checks: TargetCheck[] = [
     },
   },
   {
-    name: 'cold start: every key resolved into the cache',
+    name: 'cold start: ready with every key cached (bootstrap pull)',
     bound: '< 5 s for 50,000 keys',
     measure(report) {
       if (!report.coldStart.ok) return undefined
       const cold = report.coldStart.value
-      // Projected from the rate reached, so quick runs (fewer keys) and runs stopped by the
-      // time budget still say something about 50,000.
-      const keysPerSecond = cold.resolved / cold.resolveSeconds
-      const projected = 50_000 / keysPerSecond
-      const complete = cold.keys === 50_000 && cold.unsent === 0
-      const scaled = complete ? '' : ` (≈ ${formatNumber(projected, 1)} s projected to 50,000)`
+      const allCached = cold.cachedAtReady >= cold.keys && cold.misses === 0 && cold.failed === 0
+      if (cold.keys >= 50_000) {
+        return {
+          shown: `${formatNumber(cold.cachedAtReady)} keys cached at ready in ${formatNumber(cold.readyMs)} ms`,
+          held: allCached && cold.readyMs < 5_000,
+        }
+      }
+      // Fewer keys (--quick): the pull's part of the time scales with the keys, the start-up does not.
+      const startup = report.startup.ok
+        ? median(
+            (report.startup.value.find((each) => each.mode === 'built') ?? report.startup.value[0])?.runsMs ??
+              [],
+          )
+        : 0
+      const projected = startup + (cold.readyMs - startup) * (50_000 / cold.keys)
       return {
-        shown: `${formatNumber(cold.resolved)} keys in ${formatNumber(cold.resolveSeconds, 2)} s${scaled}`,
-        held: cold.failed === 0 && projected < 5,
+        shown: `${formatNumber(cold.cachedAtReady)} keys cached at ready in ${formatNumber(cold.readyMs)} ms (≈ ${formatNumber(projected / 1_000, 1)} s projected to 50,000)`,
+        held: allCached && projected < 5_000,
       }
     },
   },

@@ -1,6 +1,7 @@
 import { GatewayError } from '@gw/contract'
 import { describe, expect, it, vi } from 'vitest'
 import { createAuthCache, type ResolvedEntry } from './auth-cache.js'
+import { hashKey } from './hash-key.js'
 import { controlPlaneFailure, deferred, harness, rawKey, resolvedEntry } from './test-utils/fixtures.js'
 
 describe('createAuthCache: refusals', () => {
@@ -158,7 +159,7 @@ describe('createAuthCache: eviction', () => {
     )
     const cache = createAuthCache({ resolve, now: clock.now, maxEntries: 4, onEvent: clock.onEvent })
     for (const key of keys) await cache.get(key)
-    expect(cache.size).toBeLessThanOrEqual(4)
+    expect(cache.size).toBe(4)
     expect(clock.count('evict')).toBe(10 - cache.size)
     expect(cache.evictByKeyId('vk_0')).toBe(0) // the first key was dropped by the LRU
     expect(cache.evictByKeyId('vk_9')).toBe(1)
@@ -209,5 +210,70 @@ describe('createAuthCache: config revalidation', () => {
     await cache.settle()
     expect(cache.size).toBe(0)
     await expect(cache.get(rawKey(1))).rejects.toMatchObject({ code: 'virtual_key_revoked' })
+  })
+})
+
+describe('createAuthCache: priming and organisation-wide eviction', () => {
+  const entryFor = (vkId: string, time: number, orgId = 'org_1'): ResolvedEntry => {
+    const entry = resolvedEntry(vkId, { now: time })
+    return { ...entry, claims: { ...entry.claims, org_id: orgId } }
+  }
+
+  it('serves a primed key from the cache without resolving it', async () => {
+    const clock = harness()
+    const resolve = vi.fn<(raw: string) => Promise<ResolvedEntry>>()
+    const cache = createAuthCache({ resolve, now: clock.now })
+    expect(cache.prime(hashKey(rawKey(1)), entryFor('vk_1', clock.time))).toBe(true)
+    expect(cache.peek(rawKey(1))).toMatchObject({ keyHash: hashKey(rawKey(1)), claims: { vk_id: 'vk_1' } })
+    await expect(cache.get(rawKey(1))).resolves.toMatchObject({ claims: { vk_id: 'vk_1' } })
+    expect(resolve).not.toHaveBeenCalled()
+    expect(cache.size).toBe(1)
+    // A primed entry is an ordinary one: the change feed evicts it by id.
+    expect(cache.evictByKeyId('vk_1')).toBe(1)
+  })
+
+  it('keeps a newer answer over a snapshot: cached, in flight, or recently refused', async () => {
+    const clock = harness()
+    const pending = deferred<ResolvedEntry>()
+    const resolve = vi.fn(async (raw: string) => {
+      if (raw === rawKey(2)) return pending.promise
+      if (raw === rawKey(3)) throw controlPlaneFailure('auth', 'virtual_key_revoked')
+      return entryFor('vk_1', clock.time)
+    })
+    const cache = createAuthCache({ resolve, now: clock.now })
+    const cached = await cache.get(rawKey(1))
+    expect(cache.prime(hashKey(rawKey(1)), entryFor('vk_1_snapshot', clock.time))).toBe(false)
+    expect(cache.peek(rawKey(1))).toBe(cached)
+    const inFlight = cache.get(rawKey(2))
+    expect(cache.prime(hashKey(rawKey(2)), entryFor('vk_2_snapshot', clock.time))).toBe(false)
+    pending.resolve(entryFor('vk_2', clock.time))
+    await expect(inFlight).resolves.toMatchObject({ claims: { vk_id: 'vk_2' } })
+    await expect(cache.get(rawKey(3))).rejects.toMatchObject({ code: 'virtual_key_revoked' })
+    expect(cache.prime(hashKey(rawKey(3)), entryFor('vk_3', clock.time))).toBe(false)
+    clock.advance(5_001)
+    expect(cache.prime(hashKey(rawKey(3)), entryFor('vk_3', clock.time))).toBe(true)
+  })
+
+  it('never evicts to make room for a primed entry', () => {
+    const clock = harness()
+    const cache = createAuthCache({ resolve: vi.fn(), now: clock.now, maxEntries: 2 })
+    expect(cache.prime(hashKey(rawKey(1)), entryFor('vk_1', clock.time))).toBe(true)
+    expect(cache.prime(hashKey(rawKey(2)), entryFor('vk_2', clock.time))).toBe(true)
+    expect(cache.prime(hashKey(rawKey(3)), entryFor('vk_3', clock.time))).toBe(false)
+    expect(cache.size).toBe(2)
+    expect(cache.peek(rawKey(1))).toBeDefined()
+  })
+
+  it('evicts every key of one organisation and only those', () => {
+    const clock = harness()
+    const cache = createAuthCache({ resolve: vi.fn(), now: clock.now })
+    cache.prime(hashKey(rawKey(1)), entryFor('vk_1', clock.time, 'org_a'))
+    cache.prime(hashKey(rawKey(2)), entryFor('vk_2', clock.time, 'org_a'))
+    cache.prime(hashKey(rawKey(3)), entryFor('vk_3', clock.time, 'org_b'))
+    expect(cache.evictByOrganization('org_a')).toBe(2)
+    expect(cache.size).toBe(1)
+    expect(cache.peek(rawKey(1))).toBeUndefined()
+    expect(cache.peek(rawKey(3))).toMatchObject({ claims: { vk_id: 'vk_3' } })
+    expect(cache.evictByOrganization('org_unknown')).toBe(0)
   })
 })

@@ -4,12 +4,14 @@ import QuickLRU from 'quick-lru'
 import { decideEntry, type EntryTiming, nextRetryAt, type PolicySettings } from './cache-policy.js'
 import { clientAuthError, isAuthFailure, toClientAuthError } from './classify-resolve-error.js'
 import { hashKey } from './hash-key.js'
+import { SecondChanceMap } from './second-chance-map.js'
 import { isWellFormedVirtualKey, parseVirtualKeyId } from './virtual-key-format.js'
 
 /** What the injected resolver returns for a raw key: verified claims, the JWT and the config. */
 export interface ResolvedEntry {
   claims: BundleClaims
-  jwt: string
+  /** The bundle JWT the claims were verified from; null when a signed bootstrap page carried them. */
+  jwt: string | null
   config: GatewayKeyConfig
   etag: string | null
 }
@@ -70,6 +72,15 @@ export interface AuthCache {
   peek(rawKey: string): CachedKey | undefined
   /** Drops every cached form of a key id (change feed: revoked, rotated, config updated…). */
   evictByKeyId(vkId: string): number
+  /** Drops every key of one organisation (a provider, budget or routing change there). */
+  evictByOrganization(organizationId: string): number
+  /**
+   * Stores an entry resolved elsewhere (the bootstrap pull) under `keyHash` = `hashKey(raw)`.
+   * Returns false, storing nothing, when the key is already cached, being resolved, or refused
+   * recently: those come from a newer answer than a bulk snapshot. Never evicts to make room:
+   * false as well when the cache is full.
+   */
+  prime(keyHash: string, entry: ResolvedEntry): boolean
   /** Drops everything, including remembered refusals. */
   evictAll(): void
   /** Keys currently cached. */
@@ -135,13 +146,9 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
 
   const byKeyId = new Map<string, Set<string>>()
   let count = 0
-  // quick-lru keeps two generations of up to maxSize each: halve it so at most maxEntries are held.
-  const entries = new QuickLRU<string, CacheEntry>({
-    maxSize: Math.max(1, Math.ceil(maxEntries / 2)),
-    onEviction: (hash, entry) => {
-      // quick-lru also reports a superseded copy from its old generation; only a live entry counts.
-      if (entries.peek(hash) === entry) forget(hash, entry, true)
-    },
+  const entries = new SecondChanceMap<string, CacheEntry>({
+    maxSize: Math.ceil(maxEntries),
+    onEviction: (hash, entry) => forget(hash, entry, true),
   })
   const negatives = new QuickLRU<string, NegativeEntry>({
     maxSize: Math.max(1, Math.ceil((options.maxNegativeEntries ?? 10_000) / 2)),
@@ -345,6 +352,24 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
       if (entry === undefined || decideEntry(entry.timing, now(), settings) !== 'fresh') return undefined
       emit('hit')
       return entry.value
+    },
+
+    evictByOrganization(organizationId) {
+      epoch++
+      const evicted: string[] = []
+      for (const hash of entries.keys()) {
+        if (entries.peek(hash)?.value.claims.org_id === organizationId) evicted.push(hash)
+      }
+      for (const hash of evicted) remove(hash)
+      return evicted.length
+    },
+
+    prime(keyHash, resolved) {
+      if (entries.peek(keyHash) !== undefined || inFlight.has(keyHash) || count >= maxEntries) return false
+      const negative = negatives.peek(keyHash)
+      if (negative !== undefined && now() < negative.untilMs) return false
+      store(keyHash, buildEntry(keyHash, resolved, now()))
+      return true
     },
 
     evictByKeyId(vkId) {

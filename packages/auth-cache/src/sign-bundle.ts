@@ -1,4 +1,6 @@
 // Signs the bundle JWT the control plane hands to gateways (HS256, iss/aud fixed, exp ≤ key expiry).
+
+import { webcrypto } from 'node:crypto'
 import { BUNDLE_AUDIENCE, BUNDLE_ISSUER, type BundleClaims } from '@gw/contract'
 import { SignJWT } from 'jose'
 
@@ -15,11 +17,47 @@ export interface SignBundleOptions {
   now?: () => number
 }
 
-const encoder = new TextEncoder()
+// Imported once per secret: handing jose the raw bytes would import a new CryptoKey on every
+// signature, which costs more than the HMAC itself (it showed in the bootstrap pull's profile).
+const importedKeys = new Map<string, Promise<webcrypto.CryptoKey>>()
+
+function importSigningKey(secret: string): Promise<webcrypto.CryptoKey> {
+  let key = importedKeys.get(secret)
+  if (key === undefined) {
+    // A control plane signs with one secret (two during a rotation): a small bound is plenty.
+    if (importedKeys.size >= 4) importedKeys.clear()
+    key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    )
+    importedKeys.set(secret, key)
+  }
+  return key
+}
 
 /**
- * Signs a bundle JWT. `exp = min(iat + ttl, vk_expires_at)` so a gateway never caches a key past
- * its own expiry.
+ * The full claims of a bundle: `iat` now, `exp = min(iat + ttl, vk_expires_at)` so a gateway never
+ * caches a key past its own expiry, fixed `iss` and `aud`. What {@link signBundle} signs, and what
+ * the bootstrap pull sends unsigned inside its signed page.
+ *
+ * @example
+ * const claims = buildBundleClaims(input, { ttlSeconds: 900 })
+ */
+export function buildBundleClaims(
+  claims: BundleClaimsInput,
+  options: Omit<SignBundleOptions, 'secret'> = {},
+): BundleClaims {
+  const iat = Math.floor((options.now ?? Date.now)() / 1000)
+  const ttlExpiry = iat + (options.ttlSeconds ?? 900)
+  const exp = claims.vk_expires_at === null ? ttlExpiry : Math.min(ttlExpiry, claims.vk_expires_at)
+  return { ...claims, iss: BUNDLE_ISSUER, aud: BUNDLE_AUDIENCE, iat, exp }
+}
+
+/**
+ * Signs a bundle JWT with the claims of {@link buildBundleClaims}.
  *
  * @example
  * const jwt = await signBundle(
@@ -29,14 +67,12 @@ const encoder = new TextEncoder()
  * )
  */
 export async function signBundle(claims: BundleClaimsInput, options: SignBundleOptions): Promise<string> {
-  const iat = Math.floor((options.now ?? Date.now)() / 1000)
-  const ttlExpiry = iat + (options.ttlSeconds ?? 900)
-  const exp = claims.vk_expires_at === null ? ttlExpiry : Math.min(ttlExpiry, claims.vk_expires_at)
-  return new SignJWT({ ...claims })
+  const { iss, aud, iat, exp, ...rest } = buildBundleClaims(claims, options)
+  return new SignJWT({ ...rest })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuer(BUNDLE_ISSUER)
-    .setAudience(BUNDLE_AUDIENCE)
+    .setIssuer(iss)
+    .setAudience(aud)
     .setIssuedAt(iat)
     .setExpirationTime(exp)
-    .sign(encoder.encode(options.secret))
+    .sign(await importSigningKey(options.secret))
 }

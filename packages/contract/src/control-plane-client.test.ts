@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type ControlPlaneClient, createControlPlaneClient } from './control-plane-client.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  BOOTSTRAP_NEXT_HEADER,
+  type ControlPlaneClient,
+  createControlPlaneClient,
+} from './control-plane-client.js'
 import { ControlPlaneError } from './control-plane-error.js'
-import { verifyRequest } from './hmac.js'
+import { RESPONSE_SIGNING_METHOD, signRequest, verifyRequest } from './hmac.js'
 
 const secret = 'internal-secret-for-tests-0123456789'
 
@@ -180,6 +184,144 @@ describe('createControlPlaneClient', () => {
     expect(await cp.getConfig('vk/1', '"v2"')).toEqual({ notModified: true })
     expect(seen[0]!.url).toBe('/api/internal/gateway/config/vk%2F1')
     expect(seen.every((request) => request.verified.ok)).toBe(true)
+  })
+
+  const bootstrapClaims = {
+    vk_id: 'vk_1',
+    org_id: 'org_1',
+    project_id: 'prj_1',
+    team_id: null,
+    principal_id: null,
+    revision: '3',
+    vk_expires_at: null,
+    iat: 1_750_000_000,
+    exp: 1_750_000_900,
+    iss: 'langwatch-control-plane',
+    aud: 'langwatch-gateway',
+  }
+
+  // Answers like the control plane: the body signed as a RESPONSE to the request's path, and
+  // the next cursor in a header as well as in the body.
+  function signedJson(
+    response: ServerResponse,
+    url: string,
+    body: Record<string, unknown>,
+    signingSecret = secret,
+  ) {
+    const text = JSON.stringify(body)
+    const signed = signRequest({
+      secret: signingSecret,
+      method: RESPONSE_SIGNING_METHOD,
+      path: url,
+      body: text,
+    })
+    const next = typeof body.next_after === 'string' ? { [BOOTSTRAP_NEXT_HEADER]: body.next_after } : {}
+    response.writeHead(200, { 'content-type': 'application/json', ...signed.headers, ...next })
+    response.end(text)
+  }
+
+  async function readAll(cp: ControlPlaneClient, limit = 10) {
+    const pages = []
+    for await (const page of cp.readBootstrapPages({ limit })) pages.push(page)
+    return pages
+  }
+
+  const keyHash = 'a'.repeat(64)
+  const pageBody = (next: string | null) => ({
+    keys: [
+      {
+        key_hash: keyHash,
+        key_id: 'vk_1',
+        claims: bootstrapClaims,
+        etag: '"e1"',
+        config: { project_id: 'prj_1' },
+      },
+    ],
+    projects: { prj_1: { providers: [{ id: 'p1', type: 'openai', credentials: { api_key: 'sk' } }] } },
+    revisions: { org_1: 12 },
+    next_after: next,
+  })
+
+  it('reads every signed bootstrap page, following the cursor, with a clamped limit', async () => {
+    handler = (request, response) =>
+      signedJson(response, request.url, pageBody(request.url.includes('after=') ? null : 'vk_1'))
+    const cp = client()
+    const [first, last, ...more] = await readAll(cp, 99_999)
+    expect(more).toEqual([])
+    expect(first?.keys[0]).toMatchObject({
+      key_hash: keyHash,
+      key_id: 'vk_1',
+      claims: bootstrapClaims,
+      etag: '"e1"',
+    })
+    expect(first?.keys[0]?.config.rate_limits).toEqual({ rpm: null, rpd: null, tpm: null })
+    expect(first?.projects.prj_1).toMatchObject({ project_otlp_token: null, providers: [{ id: 'p1' }] })
+    expect(first?.revisions).toEqual({ org_1: '12' })
+    expect(first?.next_after).toBe('vk_1')
+    expect(last?.next_after).toBeNull()
+    expect(seen.map((request) => request.url)).toEqual([
+      '/api/internal/gateway/bootstrap?limit=5000',
+      '/api/internal/gateway/bootstrap?limit=5000&after=vk_1',
+    ])
+    expect(seen.every((request) => request.verified.ok)).toBe(true)
+  })
+
+  it('asks for the next page before the consumer has taken the current one', async () => {
+    handler = (request, response) =>
+      signedJson(response, request.url, pageBody(request.url.includes('after=') ? null : 'vk_1'))
+    const pages = client().readBootstrapPages({ limit: 1 })[Symbol.asyncIterator]()
+    await pages.next()
+    await vi.waitFor(() => expect(seen).toHaveLength(2))
+    expect((await pages.next()).value?.next_after).toBeNull()
+    expect((await pages.next()).done).toBe(true)
+  })
+
+  it('refuses a bootstrap page that is unsigned, signed with another secret, altered, or whose cursor header lies', async () => {
+    const page = { keys: [], next_after: null }
+    const cp = client()
+    handler = (_request, response) => json(response, 200, page)
+    expect(await rejection(readAll(cp))).toMatchObject({ kind: 'rejected' })
+    handler = (request, response) =>
+      signedJson(response, request.url, page, 'another-secret-0123456789abcdef')
+    const forged = await rejection(readAll(cp))
+    expect(forged).toMatchObject({ kind: 'rejected' })
+    expect(forged.message).toContain('invalid_signature')
+    handler = (request, response) => {
+      const signed = signRequest({
+        secret,
+        method: RESPONSE_SIGNING_METHOD,
+        path: request.url,
+        body: JSON.stringify(page),
+      })
+      response.writeHead(200, { 'content-type': 'application/json', ...signed.headers })
+      response.end(JSON.stringify({ ...page, next_after: 'vk_x' }))
+    }
+    expect(await rejection(readAll(cp))).toMatchObject({ kind: 'rejected' })
+    handler = (request, response) => {
+      const text = JSON.stringify(page)
+      const signed = signRequest({ secret, method: RESPONSE_SIGNING_METHOD, path: request.url, body: text })
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        ...signed.headers,
+        [BOOTSTRAP_NEXT_HEADER]: 'vk_x',
+      })
+      response.end(text)
+    }
+    expect((await rejection(readAll(cp))).message).toContain('cursor')
+  })
+
+  it('reports a control plane without /bootstrap as rejected 404 and a bad page as transport', async () => {
+    handler = (_request, response) =>
+      json(response, 404, { error: { code: 'not_found', message: 'no route' } })
+    const cp = client()
+    expect(await rejection(readAll(cp))).toMatchObject({ kind: 'rejected', upstreamStatus: 404 })
+    handler = (request, response) =>
+      signedJson(response, request.url, {
+        keys: [{ key_hash: 'not-hex', key_id: 'vk', claims: bootstrapClaims, config: {} }],
+      })
+    const bad = await rejection(readAll(cp))
+    expect(bad).toMatchObject({ kind: 'transport' })
+    expect(bad.message).toMatch(/keys\.0\.key_hash/)
   })
 
   it('long-polls changes, clamps the timeout, and reads the revision of a 204', async () => {

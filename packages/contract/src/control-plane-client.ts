@@ -3,7 +3,14 @@ import { Agent, type Dispatcher } from 'undici'
 import { type ControlPlaneEndpoint, classifyControlPlaneFailure } from './classify-control-plane-failure.js'
 import { ControlPlaneError } from './control-plane-error.js'
 import type { ErrorCode } from './errors.js'
-import { signRequest } from './hmac.js'
+import {
+  RESPONSE_SIGNING_METHOD,
+  SIGNATURE_HEADER,
+  signRequest,
+  TIMESTAMP_HEADER,
+  verifyRequest,
+} from './hmac.js'
+import { type BootstrapPage, MAX_BOOTSTRAP_PAGE_SIZE, parseBootstrapPage } from './schemas/bootstrap.js'
 import { CHANGES_TIMEOUT_BOUNDS, type Change, parseChangesResponse } from './schemas/changes.js'
 import { type GatewayKeyConfig, parseGatewayKeyConfig } from './schemas/gateway-key-config.js'
 import {
@@ -57,10 +64,28 @@ export interface GetChangesOptions {
   signal?: AbortSignal
 }
 
+/** Arguments of a `/bootstrap` read. */
+export interface ReadBootstrapPagesOptions {
+  /** Keys per page, 1–5000 (the control plane clamps it too). */
+  limit: number
+  /** Stops the read; a request in flight then rejects with a `transport` error. */
+  signal?: AbortSignal
+}
+
+/** Header naming the next page's cursor, so the next request leaves before this page is parsed. */
+export const BOOTSTRAP_NEXT_HEADER = 'X-LangWatch-Bootstrap-Next'
+
 /** The control-plane API as the gateway uses it. Every call is HMAC-signed. */
 export interface ControlPlaneClient {
   resolveKey(keyPresented: string): Promise<ResolveKeyResponse>
   getConfig(vkId: string, etag?: string | null): Promise<GetConfigResult>
+  /**
+   * Every active key with its bundle claims and config (the bootstrap pull), a page at a time,
+   * one request ahead: page n+1 is requested as soon as page n has arrived, before n is checked
+   * and parsed. Each page must carry a valid response signature (`kind: 'rejected'` otherwise);
+   * a control plane without the endpoint answers 404, which rejects with `kind: 'rejected'` too.
+   */
+  readBootstrapPages(options: ReadBootstrapPagesOptions): AsyncIterable<BootstrapPage>
   getChanges(options: GetChangesOptions): Promise<{ currentRevision: string; changes: Change[] }>
   sendSpendCommands(records: SpendRecord[]): Promise<SpendCommandsResponse>
   checkGuardrail(body: GuardrailCheckRequest): Promise<GuardrailCheckResponse>
@@ -79,17 +104,29 @@ interface CallOptions {
   endpoint: ControlPlaneEndpoint
   timeoutMs?: number
   signal?: AbortSignal | undefined
+  /** Leave a 2xx body as text (`json` undefined): the caller parses it later. */
+  deferJson?: boolean
 }
 
 interface RawAnswer {
   status: number
   headers: Dispatcher.ResponseData['headers']
+  text: string
   json: unknown
 }
 
 function headerValue(headers: RawAnswer['headers'], name: string): string | null {
   const value = headers[name.toLowerCase()]
   return (Array.isArray(value) ? value[0] : value) ?? null
+}
+
+// Invalid JSON reaches the schema as undefined, which names the problem as a contract mismatch.
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }
 
 function unavailableCode(endpoint: ControlPlaneEndpoint): ErrorCode {
@@ -157,7 +194,7 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
       })
     }
     let json: unknown = null
-    if (text !== '') {
+    if (text !== '' && !(call.deferJson === true && response.statusCode < 300)) {
       try {
         json = JSON.parse(text)
       } catch (error) {
@@ -170,7 +207,7 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
         }
       }
     }
-    const answer = { status: response.statusCode, headers: response.headers, json }
+    const answer = { status: response.statusCode, headers: response.headers, text, json }
     if (answer.status >= 300 && answer.status !== 304) {
       throw classifyControlPlaneFailure(call.endpoint, answer.status, json)
     }
@@ -205,6 +242,70 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
       if (answer.status === 304) return { notModified: true }
       const config = parseAnswer('key', parseGatewayKeyConfig, answer)
       return { notModified: false, etag: headerValue(answer.headers, 'etag'), config }
+    },
+
+    async *readBootstrapPages({ limit, signal }) {
+      const pageSize = String(Math.min(MAX_BOOTSTRAP_PAGE_SIZE, Math.max(1, Math.floor(limit))))
+      const stop = new AbortController()
+      const onAbort = () => stop.abort()
+      signal?.addEventListener('abort', onAbort, { once: true })
+      const fetchPage = (after: string | null) => {
+        const query = new URLSearchParams({ limit: pageSize })
+        if (after !== null) query.set('after', after)
+        const answer = call({
+          method: 'GET',
+          path: '/bootstrap',
+          query: query.toString(),
+          endpoint: 'other',
+          signal: stop.signal,
+          deferJson: true,
+        })
+        answer.catch(() => undefined) // a read abandoned early must not reject unhandled
+        return answer
+      }
+      try {
+        let pending: Promise<RawAnswer> | undefined = fetchPage(null)
+        while (pending !== undefined) {
+          const answer: RawAnswer = await pending
+          const next = headerValue(answer.headers, BOOTSTRAP_NEXT_HEADER)
+          pending = next === null ? undefined : fetchPage(next)
+          // The page carries claims, not JWTs: its own signature is what makes them trustworthy.
+          const verdict = verifyRequest({
+            secret: options.internalSecret,
+            method: RESPONSE_SIGNING_METHOD,
+            path: `${prefix}/bootstrap`,
+            body: answer.text,
+            signature: headerValue(answer.headers, SIGNATURE_HEADER),
+            timestamp: headerValue(answer.headers, TIMESTAMP_HEADER),
+            now,
+          })
+          if (!verdict.ok) {
+            throw new ControlPlaneError('service_unavailable', `bootstrap page refused: ${verdict.reason}`, {
+              kind: 'rejected',
+              upstreamStatus: answer.status,
+            })
+          }
+          const page = parseAnswer('other', parseBootstrapPage, {
+            ...answer,
+            json: parseJsonText(answer.text),
+          })
+          // The cursor header is not signed: it must agree with the signed body.
+          if (page.next_after !== next) {
+            throw new ControlPlaneError(
+              'service_unavailable',
+              'bootstrap page cursor does not match its header',
+              {
+                kind: 'rejected',
+                upstreamStatus: answer.status,
+              },
+            )
+          }
+          yield page
+        }
+      } finally {
+        signal?.removeEventListener('abort', onAbort)
+        stop.abort()
+      }
     },
 
     async getChanges({ organizationId, since, timeoutSeconds, signal }) {

@@ -11,6 +11,12 @@ export const NODE_HEADER = 'X-LangWatch-Gateway-Node'
 /** Default accepted clock skew between signer and verifier, in seconds. */
 export const DEFAULT_SIGNATURE_WINDOW_SECONDS = 300
 
+/**
+ * The METHOD of a signed response's string to sign (with the request's path, the answer's
+ * timestamp and body): no request has it, so a response signature can never pass as a request's.
+ */
+export const RESPONSE_SIGNING_METHOD = 'RESPONSE'
+
 const hexSignature = /^[0-9a-f]{64}$/i
 const unixSeconds = /^\d{1,12}$/
 

@@ -7,8 +7,14 @@ export type {
   ControlPlaneClientOptions,
   GetChangesOptions,
   GetConfigResult,
+  ReadBootstrapPagesOptions,
 } from './control-plane-client.js'
-export { CONTROL_PLANE_BASE_PATH, createControlPlaneClient, REVISION_HEADER } from './control-plane-client.js'
+export {
+  BOOTSTRAP_NEXT_HEADER,
+  CONTROL_PLANE_BASE_PATH,
+  createControlPlaneClient,
+  REVISION_HEADER,
+} from './control-plane-client.js'
 export type { ControlPlaneErrorKind, ControlPlaneErrorOptions } from './control-plane-error.js'
 export { ControlPlaneError, isControlPlaneAuthError } from './control-plane-error.js'
 export type { AnthropicErrorEnvelope, ErrorCode, ErrorEnvelope, GatewayErrorOptions } from './errors.js'
@@ -29,12 +35,20 @@ export type {
 export {
   DEFAULT_SIGNATURE_WINDOW_SECONDS,
   NODE_HEADER,
+  RESPONSE_SIGNING_METHOD,
   SIGNATURE_HEADER,
   signRequest,
   stringToSign,
   TIMESTAMP_HEADER,
   verifyRequest,
 } from './hmac.js'
+export type { BootstrapKey, BootstrapPage, BootstrapProject } from './schemas/bootstrap.js'
+export {
+  bootstrapKeyConfigSchema,
+  bootstrapPageSchema,
+  MAX_BOOTSTRAP_PAGE_SIZE,
+  parseBootstrapPage,
+} from './schemas/bootstrap.js'
 export type { BundleClaims } from './schemas/bundle-claims.js'
 export {
   BUNDLE_AUDIENCE,

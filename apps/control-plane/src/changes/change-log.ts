@@ -85,6 +85,17 @@ export async function currentRevision(db: Queryable, organizationId: string): Pr
   return row === undefined ? null : Number(row.change_revision)
 }
 
+/**
+ * Every organization's latest revision, by id: read before a bootstrap page, so a change feed
+ * started there replays anything that changed while the page was read.
+ */
+export async function currentRevisions(db: Queryable): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ id: string; change_revision: number }>(
+    'select id, change_revision from organizations',
+  )
+  return new Map(rows.map((row) => [row.id, Number(row.change_revision)]))
+}
+
 function toEntry(row: ChangeRow): ChangeEntry {
   const entry: ChangeEntry = { kind: row.kind, revision: Number(row.revision) }
   if (row.virtual_key_id !== null) entry.virtual_key_id = row.virtual_key_id

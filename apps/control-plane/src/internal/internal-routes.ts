@@ -1,6 +1,7 @@
 // The signed internal API the gateway calls, mounted at /api/internal/gateway.
 import { Hono } from 'hono'
 import type { ControlPlaneDeps } from '../shared/deps.js'
+import { createBootstrapHandler } from './bootstrap-route.js'
 import { type ChangesHandlerOptions, createChangesHandler } from './changes-route.js'
 import { createGuardrailCheckHandler } from './guardrail-check-route.js'
 import type { InternalEnv } from './internal-env.js'
@@ -34,14 +35,16 @@ export function createInternalRoutes(
   internal.get('/health', (c) =>
     c.json({ status: 'ok', database: deps.db.kind, long_polls: deps.notifier.waiting }),
   )
-  internal.post(
-    '/resolve-key',
-    createResolveKeyHandler(deps, {
-      jwtSecret: options.jwtSecret,
+  const bundle = { jwtSecret: options.jwtSecret, bundleTtlSeconds: options.bundleTtlSeconds }
+  internal.post('/resolve-key', createResolveKeyHandler(deps, bundle))
+  internal.get('/config/:vk_id', createKeyConfigHandler(deps))
+  internal.get(
+    '/bootstrap',
+    createBootstrapHandler(deps, {
+      internalSecret: options.internalSecret,
       bundleTtlSeconds: options.bundleTtlSeconds,
     }),
   )
-  internal.get('/config/:vk_id', createKeyConfigHandler(deps))
   internal.get('/changes', createChangesHandler(deps, options.changes))
   internal.post('/spend-commands', createSpendCommandsHandler(deps))
   internal.post('/guardrail/check', createGuardrailCheckHandler())

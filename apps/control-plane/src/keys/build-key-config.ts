@@ -2,9 +2,24 @@
 import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
 
+/** The fields of a key row its config document is built from. */
+export type KeyConfigKey = Pick<
+  VirtualKeyRecord,
+  | 'id'
+  | 'organization_id'
+  | 'project_id'
+  | 'team_id'
+  | 'principal_id'
+  | 'display_prefix'
+  | 'status'
+  | 'expires_at'
+  | 'config'
+  | 'revision'
+>
+
 /** What {@link buildKeyConfig} needs. */
 export interface KeyConfigSources {
-  key: VirtualKeyRecord
+  key: KeyConfigKey
   /** The project's OTLP token (opened), or null. */
   projectOtlpToken: string | null
   providers: ProviderSlot[]

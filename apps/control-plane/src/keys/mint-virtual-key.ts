@@ -1,6 +1,8 @@
 // Mints virtual keys: lw_vk_<env>_<ULID><secret>, the secret 32 base62 characters (~190 bits).
+// With ~190 bits of secret an unpeppered SHA-256 reveals nothing guessable, so the gateway's
+// cache index can be stored beside the peppered digest that resolve-key compares.
 import { randomBytes } from 'node:crypto'
-import { pepperedDigest } from '@gw/auth-cache'
+import { hashKey, pepperedDigest } from '@gw/auth-cache'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 /** Characters of random secret after the ULID: 32 × log2(62) ≈ 190 bits. */
@@ -19,6 +21,8 @@ export interface MintedKey {
   key: string
   /** hex hmac_sha256(pepper, key). */
   digest: string
+  /** hex sha256(key): the gateway's cache index, handed out by the bootstrap pull. */
+  cacheDigest: string
   displayPrefix: string
 }
 
@@ -55,6 +59,7 @@ export function mintVirtualKey(options: {
   return {
     key,
     digest: pepperedDigest(options.pepper, key),
+    cacheDigest: hashKey(key),
     displayPrefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
   }
 }

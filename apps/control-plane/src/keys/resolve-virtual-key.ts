@@ -1,9 +1,15 @@
 // POST /resolve-key's logic: presented key → digest → key row → state check → signed bundle.
-import { isWellFormedVirtualKey, parseVirtualKeyId, pepperedDigest, signBundle } from '@gw/auth-cache'
+import {
+  type BundleClaimsInput,
+  isWellFormedVirtualKey,
+  parseVirtualKeyId,
+  pepperedDigest,
+  signBundle,
+} from '@gw/auth-cache'
 import { GatewayError, type ResolveKeyResponse } from '@gw/contract'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { digestMatches, effectiveKeyState } from './key-state.js'
-import { expiresAtSeconds, findVirtualKeyByDigest } from './virtual-key-store.js'
+import { expiresAtSeconds, findVirtualKeyByDigest, type VirtualKeyRecord } from './virtual-key-store.js'
 
 /** Options for {@link resolveVirtualKey}. */
 export interface ResolveVirtualKeyOptions {
@@ -52,18 +58,48 @@ export async function resolveVirtualKey(
     const [code, message] = stateErrors[state]
     throw new GatewayError(code, message, { meta: { key_id: record.id } })
   }
-  const revision = String(record.revision)
-  const jwt = await signBundle(
-    {
-      vk_id: record.id,
-      org_id: record.organization_id,
-      project_id: record.project_id,
-      team_id: record.team_id,
-      principal_id: record.principal_id,
-      revision,
-      vk_expires_at: expiresAtSeconds(record),
-    },
-    { secret: options.jwtSecret, ttlSeconds: options.bundleTtlSeconds, now: deps.now },
-  )
-  return { jwt, revision, key_id: record.id, display_prefix: record.display_prefix }
+  const jwt = await signKeyBundle(record, options, deps.now)
+  return { jwt, revision: String(record.revision), key_id: record.id, display_prefix: record.display_prefix }
+}
+
+/** The fields of a key row its bundle claims come from. */
+export type BundleKeyFields = Pick<
+  VirtualKeyRecord,
+  'id' | 'organization_id' | 'project_id' | 'team_id' | 'principal_id' | 'revision' | 'expires_at'
+>
+
+/**
+ * The bundle claims of a key row, before `iat`/`exp`/`iss`/`aud` are added.
+ *
+ * @example
+ * const claims = buildBundleClaims(bundleClaimsInput(record), { ttlSeconds: 900 })
+ */
+export function bundleClaimsInput(record: BundleKeyFields): BundleClaimsInput {
+  return {
+    vk_id: record.id,
+    org_id: record.organization_id,
+    project_id: record.project_id,
+    team_id: record.team_id,
+    principal_id: record.principal_id,
+    revision: String(record.revision),
+    vk_expires_at: expiresAtSeconds(record),
+  }
+}
+
+/**
+ * Signs the bundle JWT of an active key row (what resolve-key hands out).
+ *
+ * @example
+ * const jwt = await signKeyBundle(record, { jwtSecret, bundleTtlSeconds: 900 }, deps.now)
+ */
+export function signKeyBundle(
+  record: BundleKeyFields,
+  options: ResolveVirtualKeyOptions,
+  now: () => number,
+): Promise<string> {
+  return signBundle(bundleClaimsInput(record), {
+    secret: options.jwtSecret,
+    ttlSeconds: options.bundleTtlSeconds,
+    now,
+  })
 }

@@ -106,6 +106,7 @@ export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInp
       environment: input.environment ?? 'live',
       display_prefix: minted.displayPrefix,
       digest: minted.digest,
+      cache_digest: minted.cacheDigest,
       previous_digest: null,
       previous_valid_until: null,
       status: 'active',
@@ -245,6 +246,7 @@ export async function rotateVirtualKey(
     current.previous_digest = graceSeconds > 0 ? current.digest : null
     current.previous_valid_until = graceSeconds > 0 ? new Date(deps.now() + graceSeconds * 1000) : null
     current.digest = minted.digest
+    current.cache_digest = minted.cacheDigest
     return 'VK_ROTATED'
   })
   return { virtual_key: toVirtualKey(record, deps.now()), key }

@@ -2,6 +2,7 @@
 import { GatewayError } from '@gw/contract'
 import type { Queryable } from '../db/database.js'
 import { toIso, toUnixSeconds } from '../shared/time.js'
+import type { KeyConfigKey } from './build-key-config.js'
 import { defaultKeyPolicy, type KeyPolicy, mergeKeyPolicy } from './key-policy.js'
 import { effectiveKeyState, type KeyState, type StoredKeyStatus } from './key-state.js'
 import type { KeyEnvironment } from './mint-virtual-key.js'
@@ -17,6 +18,8 @@ export interface VirtualKeyRecord {
   environment: KeyEnvironment
   display_prefix: string
   digest: string
+  /** hex sha256(key) (`hashKey`); null for keys minted before migration 0002. */
+  cache_digest: string | null
   previous_digest: string | null
   previous_valid_until: Date | null
   status: StoredKeyStatus
@@ -48,7 +51,7 @@ export interface VirtualKey {
 }
 
 const columns = `id, organization_id, project_id, team_id, principal_id, name, environment, display_prefix, digest,
-  previous_digest, previous_valid_until, status, expires_at, config, revision, created_at, updated_at`
+  previous_digest, previous_valid_until, status, expires_at, config, revision, created_at, updated_at, cache_digest`
 
 function fromRow(row: VirtualKeyRecord): VirtualKeyRecord {
   return { ...row, revision: Number(row.revision), config: mergeKeyPolicy(defaultKeyPolicy(), row.config) }
@@ -82,14 +85,14 @@ export function toVirtualKey(record: VirtualKeyRecord, nowMs: number): VirtualKe
 }
 
 /** Key expiry as unix seconds (the bundle's `vk_expires_at`). */
-export function expiresAtSeconds(record: VirtualKeyRecord): number | null {
+export function expiresAtSeconds(record: Pick<VirtualKeyRecord, 'expires_at'>): number | null {
   return toUnixSeconds(record.expires_at)
 }
 
 /** Inserts a new key row. */
 export async function insertVirtualKey(tx: Queryable, record: VirtualKeyRecord): Promise<void> {
   await tx.query(
-    `insert into virtual_keys (${columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    `insert into virtual_keys (${columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [
       record.id,
       record.organization_id,
@@ -108,6 +111,7 @@ export async function insertVirtualKey(tx: Queryable, record: VirtualKeyRecord):
       record.revision,
       record.created_at,
       record.updated_at,
+      record.cache_digest,
     ],
   )
 }
@@ -165,11 +169,56 @@ export async function listVirtualKeyRecords(
   return rows.map(fromRow)
 }
 
+/** A key row as the bootstrap pull reads it: what its bundle and config are built from. */
+export type BootstrapKeyRecord = KeyConfigKey & { cache_digest: string }
+
+/**
+ * Up to `limit` keys after id `after` (exclusive, in id order) that a gateway may prime: active
+ * by status, not expired at `nowMs`, and minted since the cache digest existed. The database
+ * hands the page back as one JSON text (a row per key would cost more in per-field decoding than
+ * everything else the bootstrap pull does), with each distinct policy merged once.
+ *
+ * @example
+ * const page = await listBootstrapKeyRecords(db, { after: null, limit: 1000, nowMs: Date.now() })
+ */
+export async function listBootstrapKeyRecords(
+  db: Queryable,
+  options: { after: string | null; limit: number; nowMs: number },
+): Promise<BootstrapKeyRecord[]> {
+  const { rows } = await db.query<{ page: string }>(
+    `select coalesce(json_agg(k order by k.id), '[]')::text as page from (
+       select id, organization_id, project_id, team_id, principal_id, display_prefix, status, expires_at,
+         revision, cache_digest, config
+       from virtual_keys
+       where ($1::text is null or id > $1) and status = 'active' and cache_digest is not null
+         and (expires_at is null or expires_at > $2)
+       order by id limit $3
+     ) k`,
+    [options.after, new Date(options.nowMs), options.limit],
+  )
+  type PageRow = Omit<BootstrapKeyRecord, 'expires_at'> & { expires_at: string | null }
+  const policies = new Map<string, KeyPolicy>()
+  return (JSON.parse(rows[0]?.page ?? '[]') as PageRow[]).map((row) => {
+    const text = JSON.stringify(row.config)
+    let config = policies.get(text)
+    if (config === undefined) {
+      config = mergeKeyPolicy(defaultKeyPolicy(), row.config)
+      policies.set(text, config)
+    }
+    return {
+      ...row,
+      revision: Number(row.revision),
+      expires_at: row.expires_at === null ? null : new Date(row.expires_at),
+      config,
+    }
+  })
+}
+
 /** Writes the mutable fields of a key row back. */
 export async function saveVirtualKey(tx: Queryable, record: VirtualKeyRecord): Promise<void> {
   await tx.query(
     `update virtual_keys set name = $2, digest = $3, previous_digest = $4, previous_valid_until = $5, status = $6,
-       expires_at = $7, config = $8, revision = $9, updated_at = $10 where id = $1`,
+       expires_at = $7, config = $8, revision = $9, updated_at = $10, cache_digest = $11 where id = $1`,
     [
       record.id,
       record.name,
@@ -181,6 +230,7 @@ export async function saveVirtualKey(tx: Queryable, record: VirtualKeyRecord): P
       JSON.stringify(record.config),
       record.revision,
       record.updated_at,
+      record.cache_digest,
     ],
   )
 }

@@ -69,8 +69,15 @@ export async function runGatewayCli(options: GatewayCliOptions): Promise<number 
   for (const warning of warnings) logger.warn({ ...warning.fields, detail: warning.message }, warning.event)
   try {
     const metrics = createGatewayMetrics()
-    const routes = options.routes ?? createV1Routes(createGatewayServices(config, { logger, metrics }))
-    const gateway = await startGateway(config, { logger, metrics, routes })
+    const services =
+      options.routes === undefined ? createGatewayServices(config, { logger, metrics }) : undefined
+    const routes = options.routes ?? createV1Routes(services!)
+    const gateway = await startGateway(config, {
+      logger,
+      metrics,
+      routes,
+      ...(services === undefined ? {} : { beforeReady: () => services.warmUp() }),
+    })
     installShutdownSignals(gateway, { logger })
     return undefined
   } catch (error) {

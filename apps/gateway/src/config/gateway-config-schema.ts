@@ -53,6 +53,10 @@ export const gatewayConfigSchema = v.object({
       softBumpMs: withEnvName(v.optional(envDuration()), 'LW_GATEWAY_AUTH_CACHE_SOFT_BUMP'),
       hardGraceMs: withEnvName(v.optional(envDuration()), 'LW_GATEWAY_AUTH_CACHE_HARD_GRACE'),
       lruSize: envInteger(50_000, { min: 1 }),
+      /** Pull every active key from the control plane's `/bootstrap` before `/startupz` turns 200. */
+      bootstrapAllKeys: envBoolean(false),
+      /** Longest the pull may hold start-up; then the gateway starts with what it has. */
+      bootstrapTimeoutMs: withEnvName(envDuration(30_000), 'LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_TIMEOUT'),
     }),
     'LW_GATEWAY_AUTH_CACHE',
   ),

@@ -12,8 +12,8 @@ export interface ChangeFeedOptions {
   client: Pick<ControlPlaneClient, 'getChanges'>
   /** Drops one key's cached entries. */
   evictKey: (vkId: string) => void
-  /** Drops every cached entry (provider, budget, cache-rule or routing changes). */
-  evictAll: () => void
+  /** Drops every cached key of one organisation (provider, budget, cache-rule or routing changes). */
+  evictOrganization: (organizationId: string) => void
   logger?: ChangeFeedLogger
   /** Long-poll timeout asked of the control plane, clamped by it to 1–25 s. Default 25. */
   timeoutSeconds?: number
@@ -25,8 +25,12 @@ export interface ChangeFeedOptions {
 
 /** A running change feed. */
 export interface ChangeFeed {
-  /** Starts watching an organisation (idempotent). */
-  watch(organizationId: string): void
+  /**
+   * Starts watching an organisation from revision `since` (default `0`: the whole history).
+   * Watching it again never starts a second loop; an explicit `since` earlier than the loop's
+   * rewinds it, so its next poll replays from there.
+   */
+  watch(organizationId: string, since?: string): void
   /** Organisations being watched. */
   readonly organizations: ReadonlySet<string>
   /** Stops every loop and waits for them to end. */
@@ -48,14 +52,25 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Applies one change to the cache. VK_* changes name a key; anything else may touch many configs.
- * A creation touches nothing cached (an entry resolved since is already current), and evicting
- * it would drop a key the gateway may have to serve stale through a control-plane outage.
+ * Applies one change of organisation `organizationId` to the cache. VK_* changes name a key;
+ * anything else may touch every config of that organisation, and of no other. A creation touches
+ * nothing cached (an entry resolved since is already current), and evicting it would drop a key
+ * the gateway may have to serve stale through a control-plane outage.
  */
-export function applyChange(change: Change, evictKey: (vkId: string) => void, evictAll: () => void): void {
+export function applyChange(
+  change: Change,
+  organizationId: string,
+  evict: Pick<ChangeFeedOptions, 'evictKey' | 'evictOrganization'>,
+): void {
   if (change.kind === 'VK_CREATED') return
-  if (change.kind.startsWith('VK_') && change.virtual_key_id) evictKey(change.virtual_key_id)
-  else if (!change.kind.startsWith('VK_')) evictAll()
+  if (change.kind.startsWith('VK_') && change.virtual_key_id) evict.evictKey(change.virtual_key_id)
+  else if (!change.kind.startsWith('VK_')) evict.evictOrganization(organizationId)
+}
+
+// Revisions are decimal strings in both control planes; anything else is taken as given.
+function isEarlier(candidate: string, than: string): boolean {
+  if (!/^\d+$/.test(candidate) || !/^\d+$/.test(than)) return candidate !== than
+  return BigInt(candidate) < BigInt(than)
 }
 
 /**
@@ -63,20 +78,26 @@ export function applyChange(change: Change, evictKey: (vkId: string) => void, ev
  * never delays another; failures back off exponentially with jitter and never stop the loop.
  *
  * @example
- * const feed = createChangeFeed({ client, evictKey: (id) => cache.evictByKeyId(id), evictAll: () => cache.evictAll() })
+ * const feed = createChangeFeed({
+ *   client,
+ *   evictKey: (id) => cache.evictByKeyId(id),
+ *   evictOrganization: (id) => cache.evictByOrganization(id),
+ * })
  * feed.watch(claims.org_id)
  */
 export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   const controller = new AbortController()
   const loops = new Map<string, Promise<void>>()
+  // Where each loop's next poll starts; watch() may move it back.
+  const cursors = new Map<string, string>()
   const timeoutSeconds = options.timeoutSeconds ?? 25
   const backoff = options.backoffMs ?? { initial: 500, max: 30_000 }
   const sleep = options.sleep ?? abortableSleep
 
   async function run(organizationId: string): Promise<void> {
-    let since = '0'
     let failures = 0
     while (!controller.signal.aborted) {
+      const since = cursors.get(organizationId) ?? '0'
       try {
         const answer = await options.client.getChanges({
           organizationId,
@@ -84,11 +105,13 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
           timeoutSeconds,
           signal: controller.signal,
         })
-        for (const change of answer.changes) applyChange(change, options.evictKey, options.evictAll)
+        for (const change of answer.changes) applyChange(change, organizationId, options)
         if (answer.changes.length > 0) {
           options.logger?.debug({ organizationId, changes: answer.changes.length }, 'change_feed_applied')
         }
-        since = answer.currentRevision || since
+        // A rewind asked for while this poll was out wins over the answer's revision.
+        if (cursors.get(organizationId) === since)
+          cursors.set(organizationId, answer.currentRevision || since)
         failures = 0
       } catch (error) {
         if (controller.signal.aborted) return
@@ -105,9 +128,12 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   }
 
   return {
-    watch(organizationId) {
-      if (loops.has(organizationId) || controller.signal.aborted) return
-      loops.set(organizationId, run(organizationId))
+    watch(organizationId, since) {
+      if (controller.signal.aborted) return
+      const cursor = cursors.get(organizationId)
+      if (cursor === undefined) cursors.set(organizationId, since ?? '0')
+      else if (since !== undefined && isEarlier(since, cursor)) cursors.set(organizationId, since)
+      if (!loops.has(organizationId)) loops.set(organizationId, run(organizationId))
     },
     get organizations() {
       return new Set(loops.keys())

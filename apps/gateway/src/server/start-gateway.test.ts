@@ -41,6 +41,46 @@ describe('startGateway', () => {
     await new Promise((resolve) => blocker.close(resolve))
   })
 
+  it('answers /startupz 503 until beforeReady resolves, then 200', async () => {
+    let listeningUrl = ''
+    let seenWhileWarming: number | undefined
+    gateway = await startTestGateway(
+      {},
+      {
+        onListening: (url) => {
+          listeningUrl = url
+        },
+        beforeReady: async () => {
+          const response = await request(`${listeningUrl}/startupz`)
+          await response.body.dump()
+          seenWhileWarming = response.statusCode
+        },
+      },
+    )
+    expect(seenWhileWarming).toBe(503)
+    const ready = await request(`${gateway.url}/startupz`)
+    await ready.body.dump()
+    expect(ready.statusCode).toBe(200)
+  })
+
+  it('fails the start and frees the port when beforeReady rejects', async () => {
+    let listeningUrl = ''
+    await expect(
+      startTestGateway(
+        {},
+        {
+          onListening: (url) => {
+            listeningUrl = url
+          },
+          beforeReady: async () => {
+            throw new Error('warm-up broke')
+          },
+        },
+      ),
+    ).rejects.toThrow('warm-up broke')
+    await expect(request(`${listeningUrl}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+  })
+
   it('closes at once with close()', async () => {
     gateway = await startTestGateway()
     const { url } = gateway

@@ -28,6 +28,11 @@ export interface StartGatewayOptions {
   netcheck?: Pick<StartupNetcheckOptions, 'lookup' | 'dial'>
   /** Called with the public URL once it is bound, before start-up checks end (`/startupz` still 503). */
   onListening?: (url: string) => void
+  /**
+   * Start-up work after the listeners are bound and the netcheck passed, before `/startupz`
+   * turns 200 (the auth-cache bootstrap). A rejection fails the start like a failed netcheck.
+   */
+  beforeReady?: () => Promise<unknown>
 }
 
 /** A started gateway. */
@@ -128,6 +133,7 @@ export async function startGateway(
       await runStartupNetcheck({ ...config.startupNetcheck, ...options.netcheck })
       logger.info({ hosts: config.startupNetcheck.hosts }, 'startup_netcheck_passed')
     }
+    await options.beforeReady?.()
   } catch (error) {
     await closeAll()
     throw error

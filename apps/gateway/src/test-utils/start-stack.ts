@@ -155,6 +155,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<TestS
       logger: logs.logger,
       metrics,
       routes: createV1Routes(services),
+      beforeReady: () => services.warmUp(),
     })
     const gateway = Object.assign(running, { logs })
     let closing: Promise<void> | undefined

@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { GatewayConfig } from '../config.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
+import { type BootstrapResult, bootstrapAuthCache } from '../pipeline/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../pipeline/change-feed.js'
 import { createKeyResolver } from '../pipeline/key-resolver.js'
 
@@ -26,6 +27,11 @@ export interface GatewayServices {
   cache: AuthCache
   feed: ChangeFeed
   providers: ProviderClient
+  /**
+   * Start-up work before `/startupz` turns 200: the bootstrap pull when
+   * `LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS` is on (undefined when it is off). Never throws.
+   */
+  warmUp(): Promise<BootstrapResult | undefined>
   /** Stops the change feed and closes every outbound connection. */
   close(): Promise<void>
 }
@@ -70,10 +76,11 @@ export function createGatewayServices(
     ...(options.now === undefined ? {} : { now: options.now }),
     onEvent: (event) => metrics.authCacheEvents.inc({ event }),
   })
+  metrics.observeAuthCacheSize(() => cache.size)
   const feed = createChangeFeed({
     client,
     evictKey: (vkId) => cache.evictByKeyId(vkId),
-    evictAll: () => cache.evictAll(),
+    evictOrganization: (organizationId) => cache.evictByOrganization(organizationId),
     logger,
   })
   const providers = createProviderClient({
@@ -103,6 +110,18 @@ export function createGatewayServices(
     cache,
     feed,
     providers,
+    async warmUp() {
+      if (!config.authCache.bootstrapAllKeys) return undefined
+      return bootstrapAuthCache({
+        client,
+        cache,
+        ...(options.now === undefined ? {} : { clock: options.now }),
+        watch: (organizationId, since) => feed.watch(organizationId, since),
+        capacity: config.authCache.lruSize,
+        timeoutMs: config.authCache.bootstrapTimeoutMs,
+        logger,
+      })
+    },
     async close() {
       await feed.close()
       await Promise.all([client.close(), providers.close()])

@@ -24,6 +24,8 @@ export interface GatewayProcessOptions {
   logLevel: string
   /** Source (default) or built entry. */
   mode?: GatewayStartMode
+  /** Extra variables (e.g. the bootstrap pull). */
+  env?: Record<string, string>
 }
 
 const startupTimeoutMs = 30_000
@@ -70,6 +72,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       LW_GATEWAY_JWT_SECRET: options.secrets.jwtSecret,
       LW_GATEWAY_NODE_ID: 'bench-gateway',
       LOG_LEVEL: options.logLevel,
+      ...options.env,
     },
     core: options.core,
     pinning: options.pinning,

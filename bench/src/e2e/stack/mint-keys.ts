@@ -1,6 +1,7 @@
 // Mints virtual keys in the bench process for bulk seeding: the raw keys stay here, only
-// their ids, display prefixes and peppered digests go to the control plane.
+// their ids, display prefixes and digests (peppered, and the gateway's cache index) go to the control plane.
 import { randomBytes } from 'node:crypto'
+import { hashKey } from '@gw/auth-cache'
 import type { KeyRow } from '../sut/bulk-seed.js'
 
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -47,7 +48,12 @@ export function mintKeys(count: number, digest: (key: string) => string): Minted
     const id = createUlid(nowMs)
     const key = `lw_vk_live_${id}${randomSecret(32)}`
     keys.push(key)
-    rows.push({ id, displayPrefix: key.slice(0, displayPrefixLength), digest: digest(key) })
+    rows.push({
+      id,
+      displayPrefix: key.slice(0, displayPrefixLength),
+      digest: digest(key),
+      cacheDigest: hashKey(key),
+    })
   }
   return { keys, rows }
 }

@@ -12,6 +12,8 @@ export interface KeyRow {
   id: string
   displayPrefix: string
   digest: string
+  /** sha256 hex of the key: what the bootstrap pull hands the gateway. */
+  cacheDigest: string
 }
 
 const batchSize = 1_000
@@ -20,10 +22,10 @@ const batchSize = 1_000
 // status, timestamps) is the template's, so the new keys resolve exactly like it does.
 const insertFromTemplate = `
 insert into virtual_keys (id, organization_id, project_id, team_id, principal_id, name, environment,
-  display_prefix, digest, status, expires_at, config, revision, created_at, updated_at)
+  display_prefix, digest, cache_digest, status, expires_at, config, revision, created_at, updated_at)
 select n.id, t.organization_id, t.project_id, t.team_id, t.principal_id, 'bench-' || n.id, t.environment,
-  n.display_prefix, n.digest, t.status, t.expires_at, t.config, t.revision, t.created_at, t.updated_at
-from virtual_keys t, unnest($2::text[], $3::text[], $4::text[]) as n(id, display_prefix, digest)
+  n.display_prefix, n.digest, n.cache_digest, t.status, t.expires_at, t.config, t.revision, t.created_at, t.updated_at
+from virtual_keys t, unnest($2::text[], $3::text[], $4::text[], $5::text[]) as n(id, display_prefix, digest, cache_digest)
 where t.id = $1`
 
 /**
@@ -41,6 +43,7 @@ export async function insertKeyRows(db: Queryable, templateKeyId: string, rowsFi
       batch.map((row) => row.id),
       batch.map((row) => row.displayPrefix),
       batch.map((row) => row.digest),
+      batch.map((row) => row.cacheDigest),
     ])
   }
   return rows.length

@@ -28,6 +28,7 @@ describe('createGatewayMetrics', () => {
       gateway_fallback_events_total: 'counter',
       gateway_circuit_state: 'gauge',
       gateway_auth_cache_events_total: 'counter',
+      gateway_auth_cache_entries: 'gauge',
       gateway_budget_blocks_total: 'counter',
       gateway_guardrail_verdicts_total: 'counter',
     }
@@ -68,6 +69,19 @@ describe('createGatewayMetrics', () => {
     for (let i = 0; i < 8; i++) metrics.requestRate.record()
     now = 11_000
     expect(await metrics.scrape()).toContain('lw_gateway_rps 4')
+  })
+
+  it('reads gateway_auth_cache_entries from the observed cache at scrape time', async () => {
+    const metrics = createGatewayMetrics({ collectProcessMetrics: false })
+    let size = 3
+    metrics.observeAuthCacheSize(() => size)
+    expect(await metrics.scrape()).toContain('gateway_auth_cache_entries 3')
+    size = 50_000
+    expect(await metrics.scrape()).toContain('gateway_auth_cache_entries 50000')
+    metrics.observeAuthCacheSize(() => {
+      throw new Error('cache gone')
+    })
+    expect(await metrics.scrape()).toContain('gateway_auth_cache_entries 50000')
   })
 
   it('adds default labels to every series', async () => {

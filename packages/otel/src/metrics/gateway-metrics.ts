@@ -33,6 +33,8 @@ export interface GatewayMetrics {
   /** 0 closed, 1 half-open, 2 open. */
   readonly circuitState: Gauge<'provider_id'>
   readonly authCacheEvents: Counter<'event'>
+  /** `gateway_auth_cache_entries`, read at scrape time from the reader given here. */
+  observeAuthCacheSize(read: () => number): void
   readonly budgetBlocks: Counter<'scope'>
   readonly guardrailVerdicts: Counter<'direction' | 'verdict'>
   /** The exposition text of every metric in the registry. */
@@ -71,6 +73,18 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
   if (options.defaultLabels !== undefined) registry.setDefaultLabels(options.defaultLabels)
   if (options.collectProcessMetrics ?? true) collectProcessMetrics(registry)
   const registers = [registry]
+  let readAuthCacheSize: (() => number) | undefined
+  new Gauge({
+    name: 'gateway_auth_cache_entries',
+    help: 'Virtual keys held in the auth cache',
+    registers,
+    collect() {
+      // Telemetry never fails a scrape: a reader that throws leaves the last value.
+      try {
+        if (readAuthCacheSize !== undefined) this.set(readAuthCacheSize())
+      } catch {}
+    },
+  })
   const requestRate = createRateWindow({ windowSeconds: options.rpsWindowSeconds ?? 10, now: options.now })
 
   new Gauge({
@@ -138,6 +152,9 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       labelNames: ['event'],
       registers,
     }),
+    observeAuthCacheSize(read) {
+      readAuthCacheSize = read
+    },
     budgetBlocks: new Counter({
       name: 'gateway_budget_blocks_total',
       help: 'Requests refused because a budget was exhausted, by scope',

@@ -1,5 +1,6 @@
 // The ordered list of schema migrations; append new ones, never edit an applied one.
 import { migration0001Init } from './0001-init.js'
+import { migration0002KeyCacheDigest } from './0002-key-cache-digest.js'
 
 /** One schema change, applied once and recorded in `schema_migrations`. */
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration in the order it applies. */
-export const migrations: readonly Migration[] = [migration0001Init]
+export const migrations: readonly Migration[] = [migration0001Init, migration0002KeyCacheDigest]

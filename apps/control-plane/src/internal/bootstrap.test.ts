@@ -1,0 +1,153 @@
+import { createBundleVerifier, hashKey } from '@gw/auth-cache'
+import {
+  parseBootstrapPage,
+  parseGatewayKeyConfig,
+  RESPONSE_SIGNING_METHOD,
+  verifyRequest,
+} from '@gw/contract'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, seedTenant, startHarness, testSecrets } from '../test-utils/harness.js'
+
+let h: Harness
+
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+async function readAllPages(limit: number) {
+  const pages = []
+  let after: string | null = null
+  do {
+    const query: string = after === null ? `?limit=${limit}` : `?limit=${limit}&after=${after}`
+    const response = await h.internal('GET', `/bootstrap${query}`)
+    expect(response.status).toBe(200)
+    const page = parseBootstrapPage(response.body)
+    pages.push(page)
+    after = page.next_after
+  } while (after !== null && pages.length < 100)
+  return pages
+}
+
+async function createKey(projectId: string, body: Record<string, unknown> = {}) {
+  const issued = (await h.admin('POST', '/virtual-keys', { project_id: projectId, name: 'k', ...body }))
+    .body as { key: string; virtual_key: { id: string } }
+  return { id: issued.virtual_key.id, key: issued.key }
+}
+
+describe('GET /bootstrap', () => {
+  it('hands out each active key as resolve-key and /config would, in a signed page indexed by the cache hash', async () => {
+    const tenant = await seedTenant(h)
+    await h.admin('POST', '/provider-credentials', {
+      project_id: tenant.projectId,
+      type: 'openai',
+      name: 'openai-prod',
+      credentials: { api_key: 'sk-bootstrap-test-secret-1234' },
+      models: ['gpt-4o-mini'],
+    })
+    await h.admin('PATCH', `/virtual-keys/${tenant.keyId}`, {
+      config: { model_aliases: { fast: 'gpt-4o-mini' } },
+    })
+    const pages = await readAllPages(1_000)
+    const entry = pages.flatMap((page) => page.keys).find((key) => key.key_id === tenant.keyId)
+    expect(entry?.key_hash).toBe(hashKey(tenant.key))
+    expect(JSON.stringify(pages)).not.toContain(tenant.key)
+
+    const verify = createBundleVerifier({ secret: testSecrets.LW_GATEWAY_JWT_SECRET, now: h.now })
+    const resolved = await h.internal('POST', '/resolve-key', {
+      key_presented: tenant.key,
+      gateway_node_id: 'gw',
+    })
+    expect(entry!.claims).toEqual(await verify((resolved.body as { jwt: string }).jwt))
+    const signedAnswer = await h.internal('GET', '/bootstrap?limit=1000')
+    expect(
+      verifyRequest({
+        secret: testSecrets.LW_GATEWAY_INTERNAL_SECRET,
+        method: RESPONSE_SIGNING_METHOD,
+        path: '/api/internal/gateway/bootstrap',
+        body: signedAnswer.text,
+        signature: signedAnswer.headers.get('x-langwatch-gateway-signature'),
+        timestamp: signedAnswer.headers.get('x-langwatch-gateway-timestamp'),
+        now: h.now,
+      }),
+    ).toEqual({ ok: true })
+
+    const page = pages.find((each) => each.keys.includes(entry!))!
+    const config = await h.internal('GET', `/config/${tenant.keyId}`)
+    const project = page.projects[tenant.projectId]!
+    expect(project.providers[0]?.credentials.api_key).toBe('sk-bootstrap-test-secret-1234')
+    expect({
+      ...entry!.config,
+      providers: project.providers,
+      project_otlp_token: project.project_otlp_token,
+    }).toEqual(parseGatewayKeyConfig(config.body))
+    expect(entry!.etag).toBe(config.headers.get('etag'))
+    const revision = (
+      await h.internal('GET', `/changes?organization_id=${tenant.organizationId}&timeout_s=1`)
+    ).body as { current_revision: string }
+    expect(page.revisions[tenant.organizationId]).toBe(revision.current_revision)
+  })
+
+  it('pages in key-id order until next_after is null, each key once', async () => {
+    const tenant = await seedTenant(h)
+    await createKey(tenant.projectId)
+    await createKey(tenant.projectId)
+    const all = (await readAllPages(1_000)).flatMap((page) => page.keys.map((key) => key.key_id))
+    const paged = await readAllPages(2)
+    const ids = paged.flatMap((page) => page.keys.map((key) => key.key_id))
+    expect(ids).toEqual(all)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect([...ids].sort()).toEqual(ids)
+    expect(paged.length).toBeGreaterThan(1)
+    expect(paged.at(-1)?.next_after).toBeNull()
+  })
+
+  it('leaves out revoked, disabled and expired keys, and follows a rotation to the new secret', async () => {
+    const tenant = await seedTenant(h)
+    const revoked = await createKey(tenant.projectId)
+    const disabled = await createKey(tenant.projectId)
+    const expiring = await createKey(tenant.projectId, {
+      expires_at: new Date(h.now() + 60_000).toISOString(),
+    })
+    const rotated = await createKey(tenant.projectId)
+    expect((await h.admin('POST', `/virtual-keys/${revoked.id}/revoke`)).status).toBe(200)
+    expect((await h.admin('POST', `/virtual-keys/${disabled.id}/disable`)).status).toBe(200)
+    const rotation = await h.admin('POST', `/virtual-keys/${rotated.id}/rotate`)
+    const newKey = (rotation.body as { key: string }).key
+    h.advance(120_000)
+    const keys = (await readAllPages(1_000)).flatMap((page) => page.keys)
+    const ids = keys.map((key) => key.key_id)
+    expect(ids).toContain(tenant.keyId)
+    expect(ids).not.toContain(revoked.id)
+    expect(ids).not.toContain(disabled.id)
+    expect(ids).not.toContain(expiring.id)
+    expect(keys.find((key) => key.key_id === rotated.id)?.key_hash).toBe(hashKey(newKey))
+  })
+
+  it('leaves out keys minted before the cache digest existed', async () => {
+    const tenant = await seedTenant(h)
+    const legacy = await createKey(tenant.projectId)
+    await h.cp.db.query('update virtual_keys set cache_digest = null where id = $1', [legacy.id])
+    const ids = (await readAllPages(1_000)).flatMap((page) => page.keys.map((key) => key.key_id))
+    expect(ids).toContain(tenant.keyId)
+    expect(ids).not.toContain(legacy.id)
+  })
+
+  it('refuses a bad limit or cursor with a 400 naming the parameter, and unsigned calls with a 401', async () => {
+    for (const [query, field] of [
+      ['?limit=0', 'limit'],
+      ['?limit=5001', 'limit'],
+      ['?limit=ten', 'limit'],
+      ['?after=%27%3Bdrop', 'after'],
+    ] as const) {
+      const response = await h.internal('GET', `/bootstrap${query}`)
+      expect(response.status).toBe(400)
+      expect(response.body).toMatchObject({ error: { code: 'bad_request' } })
+      expect((response.body as { error: { message: string } }).error.message).toContain(field)
+    }
+    const unsigned = await fetch(`${h.cp.url}/api/internal/gateway/bootstrap`)
+    expect(unsigned.status).toBe(401)
+  })
+})

@@ -1,0 +1,89 @@
+// One key's config document as /config and /bootstrap send it: the key's own part, the project's
+// shared part (credentials, OTLP token), and one ETag over both that the two routes agree on.
+import { createHash } from 'node:crypto'
+import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import { loadProviderSlots } from '../providers/provider-credentials.js'
+import type { ControlPlaneDeps } from '../shared/deps.js'
+import { getProjectRecord } from '../tenancy/projects.js'
+import { buildKeyConfig, type KeyConfigKey } from './build-key-config.js'
+import { effectiveKeyState } from './key-state.js'
+
+/** What every key of one project shares in its config: opened credentials and OTLP token. */
+export interface ProjectConfigParts {
+  projectOtlpToken: string | null
+  providers: ProviderSlot[]
+  /** SHA-256 of the two as JSON: part of every key's ETag, so a credential change changes it. */
+  digest: string
+}
+
+/** The key's own part of its config: everything but `providers` and `project_otlp_token`. */
+export type OwnKeyConfig = Omit<GatewayKeyConfig, 'providers' | 'project_otlp_token'> & { status: string }
+
+/** A rendered own part: the object, its JSON text, and the ETag of the whole document. */
+export interface RenderedOwnConfig {
+  own: OwnKeyConfig
+  json: string
+  etag: string
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url')
+
+/**
+ * Loads a project's shared config parts (decrypting its credentials).
+ *
+ * @example
+ * const parts = await loadProjectConfigParts(deps, key.project_id)
+ */
+export async function loadProjectConfigParts(
+  deps: Pick<ControlPlaneDeps, 'db' | 'box'>,
+  projectId: string,
+): Promise<ProjectConfigParts> {
+  const project = await getProjectRecord(deps.db, projectId)
+  const projectOtlpToken =
+    project.otlp_token_sealed === null ? null : deps.box.open(project.otlp_token_sealed, project.id)
+  const providers = await loadProviderSlots(deps, projectId)
+  return { projectOtlpToken, providers, digest: sha256(JSON.stringify({ projectOtlpToken, providers })) }
+}
+
+/**
+ * Renders the key's own part at `nowMs`, serialised once, with the document's ETag: a hash of
+ * that text and of the project parts' digest. A gateway primed by /bootstrap revalidates
+ * against /config with a 304.
+ *
+ * @example
+ * const { json, etag } = renderOwnKeyConfig(key, parts, deps.now())
+ */
+export function renderOwnKeyConfig(
+  key: KeyConfigKey,
+  parts: ProjectConfigParts,
+  nowMs: number,
+): RenderedOwnConfig {
+  const {
+    providers: _providers,
+    project_otlp_token: _token,
+    ...rest
+  } = buildKeyConfig({
+    key,
+    projectOtlpToken: null,
+    providers: parts.providers,
+  })
+  const own = { ...rest, status: effectiveKeyState(key, nowMs) }
+  const json = JSON.stringify(own)
+  return { own, json, etag: `"${sha256(`${json}\n${parts.digest}`)}"` }
+}
+
+/**
+ * The whole document /config sends, with its ETag.
+ *
+ * @example
+ * const { body, etag } = renderKeyConfig(key, await loadProjectConfigParts(deps, key.project_id), deps.now())
+ */
+export function renderKeyConfig(
+  key: KeyConfigKey,
+  parts: ProjectConfigParts,
+  nowMs: number,
+): { body: string; etag: string } {
+  const { own, etag } = renderOwnKeyConfig(key, parts, nowMs)
+  const config = { ...own, project_otlp_token: parts.projectOtlpToken, providers: parts.providers }
+  return { body: JSON.stringify(config), etag }
+}

@@ -1,4 +1,5 @@
 // Typed, HMAC-signed HTTP client for the control plane's internal gateway API (undici, keep-alive).
+import { setImmediate } from 'node:timers/promises'
 import { Agent, type Dispatcher } from 'undici'
 import { type ControlPlaneEndpoint, classifyControlPlaneFailure } from './classify-control-plane-failure.js'
 import { ControlPlaneError } from './control-plane-error.js'
@@ -269,6 +270,9 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
           const answer: RawAnswer = await pending
           const next = headerValue(answer.headers, BOOTSTRAP_NEXT_HEADER)
           pending = next === null ? undefined : fetchPage(next)
+          // Let undici write that request before the synchronous check and parse of this page
+          // below: otherwise it leaves only afterwards, and the two sides take turns.
+          if (pending !== undefined) await setImmediate()
           // The page carries claims, not JWTs: its own signature is what makes them trustworthy.
           const verdict = verifyRequest({
             secret: options.internalSecret,

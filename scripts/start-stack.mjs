@@ -25,9 +25,19 @@ if (!existsSync(secretsFile)) {
 const secrets = JSON.parse(readFileSync(secretsFile, 'utf8'))
 
 const children = []
+// Node flags a script's shebang asks for (`#!/usr/bin/env -S node --flag`): spawning `node script`
+// bypasses the shebang, so they are passed here (the gateway caps V8's young generation).
+function shebangFlags(file) {
+  const match = /^#!\/usr\/bin\/env -S node((?:\s+--\S+)*)\s*$/.exec(
+    readFileSync(file, 'utf8').split('\n', 1)[0],
+  )
+  return match?.[1]?.trim().split(/\s+/).filter(Boolean) ?? []
+}
+
 function start(name, script, args, env) {
   const log = openSync(join(dataDir, 'logs', `${name}.log`), 'a')
-  const child = spawn(process.execPath, [join(root, script), ...args], {
+  const file = join(root, script)
+  const child = spawn(process.execPath, [...shebangFlags(file), file, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
   })

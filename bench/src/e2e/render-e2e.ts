@@ -174,6 +174,12 @@ export function renderE2eSection(report: E2eReport): string {
     '"from schedule" rows start at the planned send time instead, adding the sender\'s own timer lag',
     '(coordinated-omission corrected). Added latency uses the former. Differences of percentiles, not',
     'percentiles of differences: read them as "how much later the gateway\'s p99 is".',
+    ...(report.firstBytePaired
+      ? [
+          "SSE first byte of the baseline and the gateway: measured together after the gateway's load,",
+          'taking turns in 10 blocks, so contention from other processes hits both alike.',
+        ]
+      : []),
     '',
     '### Targets',
     '',

@@ -56,5 +56,7 @@ export interface E2eReport {
   gateway: Outcome<TargetResult>
   startup: Outcome<StartupResult[]>
   coldStart: Outcome<ColdStartResult>
+  /** Whether the baseline's and the gateway's SSE first byte come from one interleaved measurement. */
+  firstBytePaired: boolean
   durationSeconds: number
 }

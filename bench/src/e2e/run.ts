@@ -13,9 +13,11 @@ import {
   startControlPlaneStack,
   startGatewayTarget,
 } from './gateway-stack.js'
+import { measureFirstBytePaired } from './load/first-byte.js'
 import {
   measureTarget,
   type SuiteContext,
+  type Target,
   type TargetResult,
   UnexpectedStatusError,
 } from './measure-target.js'
@@ -99,6 +101,8 @@ const direct = await section('direct', async () => {
   return { ok: true, value: await measureTarget(target, context) }
 })
 
+// The baseline proxy stays up (idle) through the gateway section, whose SSE first byte it shares.
+let baselineProxy: { target: Target; stop(): Promise<void> } | undefined
 const baseline = await section('baseline', async () => {
   const entry = prepareBaselineEntry()
   const proxy = spawnChild({
@@ -109,13 +113,18 @@ const baseline = await section('baseline', async () => {
     core: systemCore,
     pinning,
   })
+  const stop = async () => {
+    await proxy.stop()
+    entry.dispose()
+  }
   try {
     const [, url] = await proxy.waitForLine(/^BENCH_READY url=(.*)$/, 30_000)
     const target = { label: 'baseline', url: `${url}/v1/chat/completions`, pid: proxy.pid, process: proxy }
-    return { ok: true, value: await measureTarget(target, context) }
+    const result = await measureTarget(target, context)
+    baselineProxy = { target, stop }
+    return { ok: true, value: result }
   } finally {
-    await proxy.stop()
-    entry.dispose()
+    if (baselineProxy === undefined) await stop()
   }
 })
 
@@ -128,12 +137,33 @@ const stack: Outcome<ControlPlaneStack> = needsStack
     }))
   : { ok: false, reason: 'not run (--only)' }
 
+let firstBytePaired = false
 const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>> => {
   if (!stack.ok) return stack
   const running = await startGatewayTarget(stack.value, stackOptions)
   if (!running.ok) return running
   try {
-    return { ok: true, value: await measureTarget(running.value.target, context) }
+    const result = await measureTarget(running.value.target, context)
+    if (baseline.ok && baselineProxy !== undefined) {
+      // Measured minutes apart, the two SSE numbers differ by whatever else ran on the machine
+      // meanwhile (1 ms and more on a shared box): re-measure both, taking turns, and keep that.
+      log(`baseline + gateway: SSE first byte over ${plan.firstByteRequests} streams each, taking turns`)
+      const [baselineFirstByte, gatewayFirstByte] = await measureFirstBytePaired(
+        [baselineProxy.target, running.value.target],
+        {
+          body: context.bodies.stream,
+          requests: plan.firstByteRequests,
+          blocks: 10,
+          timeoutSeconds: plan.quick ? 40 : 120,
+        },
+      )
+      if (baselineFirstByte !== undefined && gatewayFirstByte !== undefined) {
+        baseline.value.firstByte = baselineFirstByte
+        result.firstByte = gatewayFirstByte
+        firstBytePaired = true
+      }
+    }
+    return { ok: true, value: result }
   } catch (error) {
     if (error instanceof UnexpectedStatusError && error.status === 404) {
       return { ok: false, reason: 'skipped: the gateway does not serve POST /v1/chat/completions yet (404)' }
@@ -143,6 +173,7 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
     await running.value.stop()
   }
 })
+await baselineProxy?.stop()
 const startup = await section('startup', () =>
   measureStartup(stack.ok ? stack.value : undefined, stackOptions, plan.startupRuns),
 )
@@ -166,6 +197,7 @@ const report: E2eReport = {
   gateway,
   startup,
   coldStart,
+  firstBytePaired,
   durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
 }
 log(`wrote ${writeBenchmarkSection('e2e', renderE2eSection(report))}`)

@@ -25,6 +25,18 @@ export interface KeyConfigSources {
   providers: ProviderSlot[]
 }
 
+// A bootstrap page builds thousands of configs over one project's providers: one id set each.
+const providerIdSets = new WeakMap<readonly ProviderSlot[], ReadonlySet<string>>()
+
+function providerIdsOf(providers: readonly ProviderSlot[]): ReadonlySet<string> {
+  let ids = providerIdSets.get(providers)
+  if (ids === undefined) {
+    ids = new Set(providers.map((provider) => provider.id))
+    providerIdSets.set(providers, ids)
+  }
+  return ids
+}
+
 /**
  * The config document the gateway caches for a key. Budgets, guardrail definitions and cache
  * rules are empty until the control plane manages them; a fallback chain skips providers
@@ -36,7 +48,7 @@ export interface KeyConfigSources {
 export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
   const { key, providers } = sources
   const policy = key.config
-  const providerIds = new Set(providers.map((provider) => provider.id))
+  const providerIds = providerIdsOf(providers)
   return {
     vk_id: key.id,
     organization_id: key.organization_id,

@@ -197,6 +197,7 @@ export async function listBootstrapKeyRecords(
     [options.after, new Date(options.nowMs), options.limit],
   )
   type PageRow = Omit<BootstrapKeyRecord, 'expires_at'> & { expires_at: string | null }
+  // Keyed by the policy's JSON: most keys carry the same few policies, merged once each.
   const policies = new Map<string, KeyPolicy>()
   return (JSON.parse(rows[0]?.page ?? '[]') as PageRow[]).map((row) => {
     const text = JSON.stringify(row.config)

@@ -48,6 +48,9 @@ export class DeferredEndSink implements ResponseSink {
   }
 
   end(chunk?: Uint8Array | string): this {
+    // Corked until finish(): the held end of a chunked stream (`0\r\n\r\n`) then leaves in the
+    // same writev as the last chunk written in this tick, not in a syscall of its own.
+    if (!this.#ended) this.#response.cork()
     this.#ended = true
     this.#finalChunk = chunk
     return this
@@ -85,5 +88,6 @@ export class DeferredEndSink implements ResponseSink {
     this.#finalChunk = undefined
     if (chunk === undefined) this.#response.end()
     else this.#response.end(chunk)
+    this.#response.uncork()
   }
 }

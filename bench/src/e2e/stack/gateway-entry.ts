@@ -1,6 +1,6 @@
 // Where the gateway's production entry is: `src/main.ts` (run from source) or `dist/main.js`
 // (built), and whether the build is fresh enough to stand for the current sources.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { nodeSourceArgs } from '../processes.js'
@@ -25,6 +25,20 @@ function gatewaySourceIndex(): URL | undefined {
 }
 
 /**
+ * The Node flags the entry's shebang passes (`#!/usr/bin/env -S node --flag …`), which the
+ * `gw-gateway` bin and its package-manager shims run with; the bench starts `node` itself, so it
+ * passes them too, or it would measure a differently tuned process than production runs.
+ *
+ * @example
+ * shebangNodeFlags('/repo/apps/gateway/dist/main.js') // → ['--max-semi-space-size=8']
+ */
+export function shebangNodeFlags(file: string): string[] {
+  const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0] ?? ''
+  const flags = /^#!\/usr\/bin\/env -S node((?:\s+--\S+)*)\s*$/.exec(firstLine)?.[1]
+  return flags?.match(/--\S+/g) ?? []
+}
+
+/**
  * The gateway entry for `mode`, or undefined while that file does not exist. `source` runs
  * `src/main.ts` with the workspace's source condition through tsx (like `bench:e2e` itself);
  * `built` runs `dist/main.js` with plain Node, as the published `gw-gateway` bin does.
@@ -38,15 +52,21 @@ export function findGatewayEntry(mode: GatewayStartMode): GatewayEntry | undefin
   if (mode === 'source') {
     const file = fileURLToPath(new URL('./main.ts', sourceIndex))
     if (!existsSync(file)) return undefined
+    const flags = shebangNodeFlags(file)
     return {
       mode,
-      args: [...nodeSourceArgs, file],
-      description: 'from source (node --import=tsx src/main.ts)',
+      args: [...nodeSourceArgs, ...flags, file],
+      description: `from source (node --import=tsx ${flags.map((flag) => `${flag} `).join('')}src/main.ts)`,
     }
   }
   const file = fileURLToPath(new URL('../dist/main.js', sourceIndex))
   if (!existsSync(file)) return undefined
-  return { mode, args: [file], description: 'built (node apps/gateway/dist/main.js)' }
+  const flags = shebangNodeFlags(file)
+  return {
+    mode,
+    args: [...flags, file],
+    description: `built (node ${flags.map((flag) => `${flag} `).join('')}apps/gateway/dist/main.js)`,
+  }
 }
 
 function newestSourceMs(directory: string): number {

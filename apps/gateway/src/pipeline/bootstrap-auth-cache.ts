@@ -60,10 +60,10 @@ function createProjectInterner() {
 
 /**
  * Reads `/bootstrap` page by page (the client asks for the next page while this one is checked,
- * parsed and stored) and primes the cache with every key. The client has checked each page's response signature, which
- * stands in for one JWT per key. Never throws: a control plane
- * without the endpoint, a timeout or an outage end the pull early, the keys primed so far stay,
- * and the rest resolve on first use as without a bootstrap. Each organisation seen gets its
+ * parsed and stored) and primes the cache with every key. The client has checked each page's
+ * response signature, which stands in for one JWT per key. Never throws: a control plane without
+ * the endpoint, a timeout or an outage end the pull early, the keys primed so far stay, and the
+ * rest resolve on first use as without a bootstrap. Each organisation seen gets its
  * change feed started at the earliest revision a page of it was read at, so nothing that changed
  * during the pull is missed.
  *

@@ -120,6 +120,27 @@ describe('loadGatewayConfig checks', () => {
     expect(error.message).toContain('SERVER_GRACEFUL_SECONDS="soon": expected a duration')
   })
 
+  it('reads the bootstrap pull switch and budget, refusing values that are not a boolean or a duration', () => {
+    const { config } = loadGatewayConfig({
+      LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS: 'true',
+      LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_TIMEOUT: '45s',
+    })
+    expect(config.authCache).toMatchObject({ bootstrapAllKeys: true, bootstrapTimeoutMs: 45_000 })
+    expect(loadGatewayConfig({}).config.authCache).toMatchObject({
+      bootstrapAllKeys: false,
+      bootstrapTimeoutMs: 30_000,
+    })
+    const error = issuesOf({
+      LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS: 'maybe',
+      LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_TIMEOUT: 'a while',
+    })
+    expect(error.issues.map((issue) => issue.variable).sort()).toEqual([
+      'LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS',
+      'LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_TIMEOUT',
+    ])
+    expect(error.message).toContain('LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_TIMEOUT="a while": expected a duration')
+  })
+
   it('refuses an admin listener beyond loopback without a token, naming both variables', () => {
     const error = issuesOf({ ...secrets, GATEWAY_ADMIN_ADDR: '0.0.0.0:6060' })
     expect(error.issues).toHaveLength(1)

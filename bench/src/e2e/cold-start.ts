@@ -116,25 +116,36 @@ export async function measureColdStart(
   const minted = mintKeys(plan.coldStartKeys, (key) => pepperedDigest(secrets.pepper, key))
   await controlPlane.seedKeys(parseVirtualKeyId(stack.key) ?? '', minted.rows)
   const seedSeconds = (performance.now() - seedStartedAt) / 1_000
-  const controlPlaneCpuAtSpawn = readCpuMicros(controlPlane.handle.pid)
-  options.log('cold start: gateway with the bootstrap pull, spawn → /startupz 200')
-  const gateway = await startGatewayProcess({
-    controlPlaneUrl: controlPlane.url,
-    secrets,
-    pinning: options.pinning,
-    core: options.systemCore,
-    logLevel: options.logLevel,
-    mode: options.mode,
-    env: bootstrapEnv(plan.coldStartKeys),
-  })
-  if (!gateway.ok) return gateway
+  // Several fresh gateways pull the same keys: the target is judged on the median, since one
+  // start on two shared cores moves by half a second either way. The last one is kept for the drive.
+  const readyRuns: ColdStartResult['readyRuns'] = []
+  let gateway: Awaited<ReturnType<typeof startGatewayProcess>> | undefined
+  for (let run = 1; run <= plan.coldStartRuns; run++) {
+    if (gateway?.ok) await gateway.value.handle.stop()
+    options.log(
+      `cold start ${run}/${plan.coldStartRuns}: gateway with the bootstrap pull, spawn → /startupz 200`,
+    )
+    const controlPlaneCpuAtSpawn = readCpuMicros(controlPlane.handle.pid)
+    gateway = await startGatewayProcess({
+      controlPlaneUrl: controlPlane.url,
+      secrets,
+      pinning: options.pinning,
+      core: options.systemCore,
+      logLevel: options.logLevel,
+      mode: options.mode,
+      env: bootstrapEnv(plan.coldStartKeys),
+    })
+    if (!gateway.ok) return gateway
+    readyRuns.push({
+      readyMs: gateway.value.startupMs,
+      cachedAtReady: await readMetric(gateway.value.url, 'gateway_auth_cache_entries'),
+      gatewayCpuSeconds: readCpuMicros(gateway.value.handle.pid) / 1e6,
+      controlPlaneCpuSeconds: (readCpuMicros(controlPlane.handle.pid) - controlPlaneCpuAtSpawn) / 1e6,
+    })
+  }
+  if (gateway === undefined || !gateway.ok) return { ok: false, reason: 'failed: no cold-start run' }
   const { url, handle } = gateway.value
   try {
-    const readyCpuSeconds = {
-      gateway: readCpuMicros(handle.pid) / 1e6,
-      controlPlane: (readCpuMicros(controlPlane.handle.pid) - controlPlaneCpuAtSpawn) / 1e6,
-    }
-    const cachedAtReady = await readMetric(url, 'gateway_auth_cache_entries')
     const missesBefore = await readMetric(url, missSample)
     options.log(`cold start: ${modelsRequest.label} once per key, ${plan.coldStartConcurrency} concurrent`)
     const cpuBefore = {
@@ -157,9 +168,7 @@ export async function measureColdStart(
       value: {
         keys: minted.keys.length,
         seedSeconds,
-        readyMs: gateway.value.startupMs,
-        cachedAtReady,
-        readyCpuSeconds,
+        readyRuns,
         driveSeconds: drive.seconds,
         served: drive.resolved,
         failed: drive.failed,

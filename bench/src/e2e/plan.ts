@@ -14,6 +14,8 @@ export interface E2ePlan {
   loadSecondsBeforeRss: number
   startupRuns: number
   coldStartKeys: number
+  /** Fresh gateways started against those keys; the target is judged on their median. */
+  coldStartRuns: number
   /** Concurrency of the cold-start driver. */
   coldStartConcurrency: number
   /** The cold-start driver stops after this long and reports the rate it reached. */
@@ -38,6 +40,7 @@ export function createPlan(quick: boolean): E2ePlan {
         loadSecondsBeforeRss: 15,
         startupRuns: 3,
         coldStartKeys: 5_000,
+        coldStartRuns: 1,
         coldStartConcurrency: 32,
         coldStartBudgetSeconds: 30,
       }
@@ -51,6 +54,7 @@ export function createPlan(quick: boolean): E2ePlan {
         loadSecondsBeforeRss: 60,
         startupRuns: 5,
         coldStartKeys: 50_000,
+        coldStartRuns: 3,
         coldStartConcurrency: 64,
         coldStartBudgetSeconds: 150,
       }

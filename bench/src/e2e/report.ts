@@ -19,12 +19,17 @@ export interface StartupResult {
 export interface ColdStartResult {
   keys: number
   seedSeconds: number
-  /** Spawn → `/startupz` 200 with the bootstrap pull on: the time-to-ready target. */
-  readyMs: number
-  /** `gateway_auth_cache_entries` right after ready. */
-  cachedAtReady: number
-  /** CPU spent from spawn to ready: shows which side limits the pull. */
-  readyCpuSeconds: { gateway: number; controlPlane: number }
+  /**
+   * One fresh gateway per run, each timed spawn → `/startupz` 200 with the bootstrap pull on
+   * (the time-to-ready target, judged on the median), with `gateway_auth_cache_entries` right
+   * after ready and the CPU each side spent until then (which one limits the pull).
+   */
+  readyRuns: Array<{
+    readyMs: number
+    cachedAtReady: number
+    gatewayCpuSeconds: number
+    controlPlaneCpuSeconds: number
+  }>
   /** Then one first request per key: how long, and what it cost. */
   driveSeconds: number
   served: number

@@ -97,16 +97,19 @@ const checks: TargetCheck[] = [
     },
   },
   {
-    name: 'cold start: ready with every key cached (bootstrap pull)',
+    name: 'cold start: ready with every key cached (bootstrap pull, median)',
     bound: '< 5 s for 50,000 keys',
     measure(report) {
       if (!report.coldStart.ok) return undefined
       const cold = report.coldStart.value
-      const allCached = cold.cachedAtReady >= cold.keys && cold.misses === 0 && cold.failed === 0
+      const readyMs = median(cold.readyRuns.map((run) => run.readyMs))
+      const cachedAtReady = Math.min(...cold.readyRuns.map((run) => run.cachedAtReady))
+      const allCached = cachedAtReady >= cold.keys && cold.misses === 0 && cold.failed === 0
+      const runs = `median of ${cold.readyRuns.length}`
       if (cold.keys >= 50_000) {
         return {
-          shown: `${formatNumber(cold.cachedAtReady)} keys cached at ready in ${formatNumber(cold.readyMs)} ms`,
-          held: allCached && cold.readyMs < 5_000,
+          shown: `${formatNumber(cachedAtReady)} keys cached at ready in ${formatNumber(readyMs)} ms (${runs})`,
+          held: allCached && readyMs < 5_000,
         }
       }
       // Fewer keys (--quick): the pull's part of the time scales with the keys, the start-up does not.
@@ -116,9 +119,9 @@ const checks: TargetCheck[] = [
               [],
           )
         : 0
-      const projected = startup + (cold.readyMs - startup) * (50_000 / cold.keys)
+      const projected = startup + (readyMs - startup) * (50_000 / cold.keys)
       return {
-        shown: `${formatNumber(cold.cachedAtReady)} keys cached at ready in ${formatNumber(cold.readyMs)} ms (≈ ${formatNumber(projected / 1_000, 1)} s projected to 50,000)`,
+        shown: `${formatNumber(cachedAtReady)} keys cached at ready in ${formatNumber(readyMs)} ms, ${runs} (≈ ${formatNumber(projected / 1_000, 1)} s projected to 50,000)`,
         held: allCached && projected < 5_000,
       }
     },

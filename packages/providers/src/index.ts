@@ -40,6 +40,7 @@ export {
 } from './client/create-provider-client.js'
 export { EventStreamSink } from './client/event-stream-sink.js'
 export { MemorySink } from './client/memory-sink.js'
+export type { AttemptOutcome, ClientConnection } from './dispatch/attempt-types.js'
 export {
   type CircuitBreakerOptions,
   type CircuitBreakers,
@@ -60,6 +61,12 @@ export {
   retryDelayMs,
 } from './dispatch/retry-policy.js'
 export { formatStreamError } from './dispatch/stream-error-event.js'
+export {
+  type PreparedAttempt,
+  type WalkContext,
+  type WalkResult,
+  walkCandidates,
+} from './dispatch/walk-candidates.js'
 export { createGeminiAdapter } from './gemini/gemini-adapter.js'
 export {
   createGeminiStreamObserver,

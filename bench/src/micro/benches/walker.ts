@@ -135,15 +135,69 @@ registerMicro({
   setup: () => prepare(true),
 })
 
+// The walker on its own: breaker bookkeeping, outcome classification and attempt records around
+// a fake attempt that answers at once (no adapter, no body, no sink).
+const sent = {
+  kind: 'sent',
+  status: 200,
+  ttfbMs: 1,
+  usage: undefined,
+  streamed: false,
+  streamError: undefined,
+}
+const failed = { kind: 'http-error', status: 503, ttfbMs: 1, headers: {}, body: overloaded }
+
+async function prepareWalk(primaryFails: boolean): Promise<PreparedBenchmark | SkippedBenchmark> {
+  const loaded = await importExports('@gw/providers', [
+    'walkCandidates',
+    'createCircuitBreakers',
+    'resolveRetry',
+    'createRouter',
+  ])
+  if (!loaded.ok) return skip(loaded.reason)
+  const api = loaded.exports as unknown as {
+    walkCandidates(
+      candidates: readonly unknown[],
+      context: object,
+    ): Promise<{ index: number; attempts: number; outcome: { status?: number } | undefined }>
+    createCircuitBreakers(options: object): unknown
+    resolveRetry(): unknown
+    createRouter(config: object): { resolve(model: string): { candidates: readonly unknown[] } }
+  }
+  let clock = 0
+  const context = {
+    // As above: the window always expires, so the primary's circuit stays closed.
+    breakers: api.createCircuitBreakers({ windowMs: 5, failureThreshold: 1_000, now: () => (clock += 10) }),
+    retry: api.resolveRetry(),
+    maxAttempts: 3,
+    connection: { gone: false, controller: undefined },
+    sleep: async () => undefined,
+    random: () => 0.5,
+    prepare: (candidate: unknown) => ({ ready: candidate }),
+    run: async (candidate: { provider: { id: string } }) =>
+      primaryFails && candidate.provider.id === 'primary' ? failed : sent,
+  }
+  const { candidates } = api
+    .createRouter({ providers, fallback: { chain: ['secondary'] } })
+    .resolve('gpt-4o-mini')
+  const operation = () => api.walkCandidates(candidates, context)
+  const first = await operation()
+  if (first.outcome?.status !== 200 || first.index !== (primaryFails ? 1 : 0)) {
+    return skip(`unexpected walk result (status ${first.outcome?.status}, index ${first.index})`)
+  }
+  return { operation }
+}
+
 registerMicro({
-  name: 'walker alone',
-  description: 'walkCandidates with a fake attempt function',
+  name: 'walker: primary succeeds',
+  description: 'walkCandidates over a 2-candidate chain, fake attempt answering 200 at once',
   preDispatch: true,
   reference: { name: 'Walk_PrimarySuccess', nsPerOp: 71.7, allocsPerOp: 0 },
-  async setup() {
-    const loaded = await importExports('@gw/providers', ['walkCandidates'])
-    if (!loaded.ok)
-      return skip(`${loaded.reason} (internal to createForwarder; measured inside "forward" above)`)
-    return skip('@gw/providers now exports walkCandidates: this benchmark needs wiring')
-  },
+  setup: () => prepareWalk(false),
+})
+
+registerMicro({
+  name: 'walker: fall over once',
+  description: 'Same, the primary answers 503 and the second candidate 200',
+  setup: () => prepareWalk(true),
 })

@@ -66,7 +66,20 @@ function skipRecord(candidate: Candidate, error: string): AttemptRecord {
  * Walks the candidates in order until one answers. Moves on after 5xx, 404, 408, 429, timeouts,
  * network errors and open circuits; stops at caller errors (returned verbatim), at a response
  * already written (so streams fall back only before their first byte), when the client leaves,
- * or after `maxAttempts` upstream calls.
+ * or after `maxAttempts` upstream calls. `createForwarder` drives it with real attempts; every
+ * effect (the call, sleeping, randomness) comes from `context`, so it can run without a network.
+ *
+ * @example
+ * const { outcome, index } = await walkCandidates(router.resolve('gpt-4o-mini').candidates, {
+ *   breakers: createCircuitBreakers(),
+ *   retry: resolveRetry(),
+ *   maxAttempts: 3,
+ *   connection: { gone: false, controller: undefined },
+ *   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+ *   random: Math.random,
+ *   prepare: (candidate) => ({ ready: candidate }),
+ *   run: (candidate) => callUpstream(candidate),
+ * })
  */
 export async function walkCandidates<T>(
   candidates: readonly Candidate[],

@@ -4,6 +4,8 @@ import { skipValue } from './json-splice.js'
 /** How much of a JSON body's end is kept: usage sits near the end of every provider's response. */
 const tailKeepBytes = 64 * 1024
 const BACKSLASH = 92
+// Encoded once: searching with a string would encode it again on every call.
+const usageKey = Buffer.from('"usage"')
 
 /**
  * A bounded window over the last bytes of a response body (references, no copies).
@@ -38,10 +40,10 @@ export class TailBuffer {
  * readUsageJson(Buffer.from('{"id":"x","usage":{"prompt_tokens":3}}')) // → { prompt_tokens: 3 }
  */
 export function readUsageJson(raw: Buffer): Record<string, unknown> | undefined {
-  let at = raw.lastIndexOf('"usage"')
-  while (at > 0 && raw[at - 1] === BACKSLASH) at = raw.lastIndexOf('"usage"', at - 1)
+  let at = raw.lastIndexOf(usageKey)
+  while (at > 0 && raw[at - 1] === BACKSLASH) at = raw.lastIndexOf(usageKey, at - 1)
   if (at === -1) return undefined
-  let index = at + 7
+  let index = at + usageKey.length
   while (raw[index] === 32 || raw[index] === 10 || raw[index] === 13 || raw[index] === 9) index++
   if (raw[index] !== 58) return undefined
   index++

@@ -62,7 +62,7 @@ describe('walkCandidates', () => {
     expect(result.records).toEqual([{ providerId: 'a', model: 'm', status: 200, ttfbMs: 3 }])
   })
 
-  it('falls over on 5xx, 429 and network errors, and keeps a record of each attempt', async () => {
+  it('falls over on 5xx and network errors, and keeps a record of each attempt', async () => {
     const network: AttemptOutcome = {
       kind: 'network-error',
       error: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),

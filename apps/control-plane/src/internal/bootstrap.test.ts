@@ -90,6 +90,27 @@ describe('GET /bootstrap', () => {
     expect(page.revisions[tenant.organizationId]).toBe(revision.current_revision)
   })
 
+  it('gives each key of one page its own config, whether its policy is shared or not', async () => {
+    const tenant = await seedTenant(h)
+    const aliases = { model_aliases: { fast: 'gpt-4o-mini' } }
+    const shared = [
+      await createKey(tenant.projectId, { config: aliases }),
+      await createKey(tenant.projectId, { config: aliases }),
+    ]
+    const own = await createKey(tenant.projectId, { config: { model_aliases: { smart: 'gpt-4o' } } })
+    const keys = new Map(
+      (await readAllPages(1_000)).flatMap((page) => page.keys).map((key) => [key.key_id, key]),
+    )
+    for (const { id } of [...shared, own, { id: tenant.keyId }]) {
+      const config = parseGatewayKeyConfig((await h.internal('GET', `/config/${id}`)).body)
+      const { providers: _providers, project_otlp_token: _token, ...expected } = config
+      expect(keys.get(id)?.config).toEqual(expected)
+    }
+    expect(keys.get(shared[0]!.id)?.config.model_aliases).toEqual({ fast: 'gpt-4o-mini' })
+    expect(keys.get(own.id)?.config.model_aliases).toEqual({ smart: 'gpt-4o' })
+    expect(keys.get(tenant.keyId)?.config.model_aliases).toEqual({})
+  })
+
   it('pages in key-id order until next_after is null, each key once', async () => {
     const tenant = await seedTenant(h)
     await createKey(tenant.projectId)

@@ -22,6 +22,11 @@ export interface KeyConfigSources {
   key: KeyConfigKey
   /** The project's OTLP token (opened), or null. */
   projectOtlpToken: string | null
+  /**
+   * The project's provider slots. Treated as immutable: the set of their ids is memoised per
+   * array (a bootstrap page builds thousands of configs over one array), so pass a new array
+   * when the slots change.
+   */
   providers: ProviderSlot[]
 }
 

@@ -18,6 +18,12 @@ const guardrailSchema = v.pipe(
     direction: v.picklist(guardrailDirections),
     /** Absent → `fail_closed`: an unchecked request is refused rather than let through. */
     failure_mode: v.optional(v.picklist(['fail_open', 'fail_closed']), 'fail_closed'),
+    /**
+     * The evaluator's settings (patterns, PII types, token limit, schema, webhook URL). Ours sends
+     * them so the gateway runs built-in evaluators in process; absent → the gateway asks
+     * `/guardrail/check`.
+     */
+    settings: v.optional(v.record(v.string(), v.unknown())),
   }),
   // LangWatch sends evaluator_id/evaluator_slug instead of evaluator: expose one field either way.
   v.transform(({ evaluator, evaluator_id, evaluator_slug, ...rest }) => ({

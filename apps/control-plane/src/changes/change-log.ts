@@ -11,6 +11,7 @@ export type ChangeKind =
   | 'VK_DISABLED'
   | 'VK_ENABLED'
   | 'MODEL_PROVIDER_UPDATED'
+  | 'GUARDRAIL_UPDATED'
 
 /** What a change touched. */
 export interface ChangeSubject {

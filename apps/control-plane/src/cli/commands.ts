@@ -22,19 +22,19 @@ export class UsageError extends Error {
   override readonly name = 'UsageError'
 }
 
-function required(flags: Flags, name: string): string {
+export function required(flags: Flags, name: string): string {
   const value = flags[name]
   if (value === undefined || value === '') throw new UsageError(`--${name} is required`)
   return value
 }
 
-function positional(args: readonly string[], what: string): string {
+export function positional(args: readonly string[], what: string): string {
   const value = args[0]
   if (value === undefined) throw new UsageError(`${what} is required`)
   return value
 }
 
-function jsonFlag(flags: Flags, name: string): Record<string, unknown> | undefined {
+export function jsonFlag(flags: Flags, name: string): Record<string, unknown> | undefined {
   const value = flags[name]
   if (value === undefined) return undefined
   try {
@@ -44,23 +44,23 @@ function jsonFlag(flags: Flags, name: string): Record<string, unknown> | undefin
   }
 }
 
-function withQuery(path: string, query: Record<string, string | undefined>): string {
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, value)
   const text = params.toString()
   return text === '' ? path : `${path}?${text}`
 }
 
-function omitUndefined(body: Record<string, unknown>): Record<string, unknown> {
+export function omitUndefined(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined))
 }
 
 type Row = Record<string, unknown>
-const show = (row: Row, columns: readonly string[]): CommandResult => ({
+export const show = (row: Row, columns: readonly string[]): CommandResult => ({
   json: row,
   human: formatTable([row], columns),
 })
-const showList = (list: { data: Row[] }, columns: readonly string[]): CommandResult => ({
+export const showList = (list: { data: Row[] }, columns: readonly string[]): CommandResult => ({
   json: list,
   human: formatTable(list.data, columns),
 })

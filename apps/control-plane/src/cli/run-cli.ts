@@ -1,7 +1,10 @@
 // The gw-cp command line: parse argv, call the admin API, print a table or JSON; returns the exit code.
 import { parseArgs } from 'node:util'
 import { AdminApiError, createAdminClient } from './admin-client.js'
-import { commands, type Flags, UsageError } from './commands.js'
+import { commands as baseCommands, type Flags, UsageError } from './commands.js'
+import { guardrailCommands } from './guardrail-commands.js'
+
+const commands = { ...baseCommands, ...guardrailCommands }
 
 /** Where the CLI reads its environment and writes its output. */
 export interface CliIo {
@@ -33,6 +36,11 @@ const valueFlags = [
   'base-url',
   'models',
   'deployment-map',
+  'evaluator',
+  'directions',
+  'failure-mode',
+  'settings',
+  'key',
   'otlp-token',
 ] as const
 

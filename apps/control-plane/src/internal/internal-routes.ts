@@ -47,6 +47,6 @@ export function createInternalRoutes(
   )
   internal.get('/changes', createChangesHandler(deps, options.changes))
   internal.post('/spend-commands', createSpendCommandsHandler(deps))
-  internal.post('/guardrail/check', createGuardrailCheckHandler())
+  internal.post('/guardrail/check', createGuardrailCheckHandler(deps))
   return internal
 }

@@ -1,5 +1,6 @@
 // Builds the GatewayKeyConfig document of §4 from a key, its project and the project's providers.
 import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import { keyGuardrails, noProjectGuardrails, type ProjectGuardrails } from '../guardrails/key-guardrails.js'
 import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
 
 /** The fields of a key row its config document is built from. */
@@ -28,6 +29,8 @@ export interface KeyConfigSources {
    * when the slots change.
    */
   providers: ProviderSlot[]
+  /** The project's guardrails and attachments; absent → only the key policy's attachments. */
+  guardrails?: ProjectGuardrails
 }
 
 // A bootstrap page builds thousands of configs over one project's providers: one id set each.
@@ -43,7 +46,7 @@ function providerIdsOf(providers: readonly ProviderSlot[]): ReadonlySet<string> 
 }
 
 /**
- * The config document the gateway caches for a key. Budgets, guardrail definitions and cache
+ * The config document the gateway caches for a key. Budgets and cache
  * rules are empty until the control plane manages them; a fallback chain skips providers
  * deleted since the key was configured.
  *
@@ -74,8 +77,12 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
     providers_allowed: policy.providers_allowed,
     routing_mode: policy.routing_mode,
     rate_limits: policy.rate_limits,
-    guardrails: [],
-    guardrail_attachments: policy.guardrail_attachments,
+    ...keyGuardrails(
+      sources.guardrails ?? noProjectGuardrails,
+      key.id,
+      key.project_id,
+      policy.guardrail_attachments,
+    ),
     policy_rules: policy.policy_rules,
     budgets: [],
     cache_rules: [],

@@ -1,17 +1,16 @@
 // The per-key policy stored as JSON (aliases, allow-lists, fallback, rate limits, policy rules) and its admin input schema.
 import { guardrailDirections } from '@gw/contract'
+import { compilePattern, isPatternProblem } from '@gw/guardrails'
 import * as v from 'valibot'
 
+// The gateway's own compiler, so a pattern accepted here is one the gateway can run.
 const regexPattern = v.pipe(
   v.string(),
-  v.check((pattern) => {
-    try {
-      new RegExp(pattern)
-      return true
-    } catch {
-      return false
-    }
-  }, 'must be a valid regular expression'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const compiled = compilePattern(dataset.value)
+    if (isPatternProblem(compiled)) addIssue({ message: `pattern "${dataset.value}" ${compiled.problem}` })
+  }),
 )
 
 const policyDimensionSchema = v.strictObject({

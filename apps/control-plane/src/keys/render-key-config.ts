@@ -2,6 +2,7 @@
 // shared part (credentials, OTLP token), and one ETag over both that the two routes agree on.
 import { createHash } from 'node:crypto'
 import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import { loadProjectGuardrails, type ProjectGuardrails } from '../guardrails/key-guardrails.js'
 import { loadProviderSlots } from '../providers/provider-credentials.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { getProjectRecord } from '../tenancy/projects.js'
@@ -12,6 +13,8 @@ import { effectiveKeyState } from './key-state.js'
 export interface ProjectConfigParts {
   projectOtlpToken: string | null
   providers: ProviderSlot[]
+  /** The organisation's guardrails and the attachments to this project and its keys. */
+  guardrails: ProjectGuardrails
   /** SHA-256 of the two as JSON: part of every key's ETag, so a credential change changes it. */
   digest: string
 }
@@ -42,7 +45,13 @@ export async function loadProjectConfigParts(
   const projectOtlpToken =
     project.otlp_token_sealed === null ? null : deps.box.open(project.otlp_token_sealed, project.id)
   const providers = await loadProviderSlots(deps, projectId)
-  return { projectOtlpToken, providers, digest: sha256(JSON.stringify({ projectOtlpToken, providers })) }
+  const guardrails = await loadProjectGuardrails(deps.db, project.organization_id, projectId)
+  return {
+    projectOtlpToken,
+    providers,
+    guardrails,
+    digest: sha256(JSON.stringify({ projectOtlpToken, providers })),
+  }
 }
 
 /**
@@ -66,6 +75,7 @@ export function renderOwnKeyConfig(
     key,
     projectOtlpToken: null,
     providers: parts.providers,
+    guardrails: parts.guardrails,
   })
   const own = { ...rest, status: effectiveKeyState(key, nowMs) }
   const json = JSON.stringify(own)

@@ -32,6 +32,7 @@ export {
 } from './evaluators/evaluator-types.js'
 export type { FetchLike } from './evaluators/http-evaluator.js'
 export { type JsonSchema, validateJsonSchema } from './evaluators/validate-json-schema.js'
+export { governanceOf, type KeyGovernance } from './governance/key-governance.js'
 export { type PiiType, piiTypes } from './pii/pii-detectors.js'
 export { type PiiScan, redactPii } from './pii/redact-pii.js'
 export { checkModelPolicy, checkRequestPolicy } from './policy/check-request-policy.js'

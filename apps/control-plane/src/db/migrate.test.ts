@@ -26,6 +26,8 @@ describe('migrate', () => {
     )
     expect(tables.map((table) => table.table_name)).toEqual([
       'change_log',
+      'guardrail_attachments',
+      'guardrails',
       'organizations',
       'principals',
       'projects',

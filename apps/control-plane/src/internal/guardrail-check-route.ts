@@ -16,6 +16,12 @@ import type { InternalEnv } from './internal-env.js'
 
 const stageOf = { request: 'pre', response: 'post', stream_chunk: 'stream_chunk' } as const
 
+const nothingToCheck: GuardrailCheckResponse = {
+  decision: 'allow',
+  reason: 'no guardrails named',
+  policies_triggered: [],
+}
+
 /** How long a webhook evaluator may take here; the gateway's own deadline is usually shorter. */
 const webhookTimeoutMs = 5_000
 
@@ -48,6 +54,7 @@ async function loadConfigs(deps: ControlPlaneDeps, organizationId: string, ids: 
 export function createGuardrailCheckHandler(deps: ControlPlaneDeps): Handler<InternalEnv> {
   return async (c) => {
     const check = parseJsonBody(guardrailCheckRequestSchema, c.get('rawBody'))
+    if (check.guardrail_ids.length === 0) return c.json(nothingToCheck)
     const key = await getVirtualKeyRecord(deps.db, check.vk_id)
     const stage: GuardrailStage = stageOf[check.direction]
     const configs = await loadConfigs(deps, key.organization_id, check.guardrail_ids)

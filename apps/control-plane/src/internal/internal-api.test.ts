@@ -119,7 +119,7 @@ describe('POST /spend-commands', () => {
 })
 
 describe('POST /guardrail/check', () => {
-  it('allows content while no guardrails are configured', async () => {
+  it('allows content when the check names no guardrail', async () => {
     const response = await h.internal('POST', '/guardrail/check', {
       vk_id: 'vk',
       project_id: 'proj',
@@ -130,7 +130,7 @@ describe('POST /guardrail/check', () => {
     expect(response.status).toBe(200)
     expect(response.body).toEqual({
       decision: 'allow',
-      reason: 'no guardrails configured',
+      reason: 'no guardrails named',
       policies_triggered: [],
     })
   })

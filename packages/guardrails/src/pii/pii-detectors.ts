@@ -12,12 +12,12 @@ export interface PiiDetector {
   /** Placeholder that replaces a match, e.g. `[EMAIL]`. */
   placeholder: string
   pattern: RegExp
-  /** Skips the pattern on text where this returns false (e.g. no `@` → no e-mail). */
-  mayContain: (text: string) => boolean
+  /** Skips the pattern on text where this returns false (no `@` → no e-mail; too few digits → no card). */
+  mayContain: (text: string, digits: number) => boolean
   isValid?: (match: string) => boolean
 }
 
-const hasDigit = (text: string) => /\d/.test(text)
+const atLeast = (count: number) => (_text: string, digits: number) => digits >= count
 
 function isValidIpv4(match: string): boolean {
   return match.split('.').every((part) => Number(part) <= 255 && (part.length === 1 || part[0] !== '0'))
@@ -40,7 +40,7 @@ export const piiDetectors: readonly PiiDetector[] = [
     mayContain: (text) =>
       text.includes('sk-') ||
       text.includes('AKIA') ||
-      text.includes('gh') ||
+      /gh[pousr]_/.test(text) ||
       text.includes('xox') ||
       text.includes('PRIVATE KEY'),
   },
@@ -54,34 +54,37 @@ export const piiDetectors: readonly PiiDetector[] = [
     type: 'iban',
     placeholder: '[IBAN]',
     pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g,
-    mayContain: hasDigit,
+    mayContain: atLeast(4),
     isValid: (match) => passesIbanChecksum(match.replace(/ /g, '')),
   },
   {
     type: 'credit_card',
     placeholder: '[CREDIT_CARD]',
     pattern: /\b\d(?:[ -]?\d){12,18}\b/g,
-    mayContain: hasDigit,
+    mayContain: atLeast(13),
     isValid: (match) => passesLuhn(match.replace(/\D/g, '')),
   },
   {
     type: 'us_ssn',
     placeholder: '[US_SSN]',
     pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g,
-    mayContain: hasDigit,
+    mayContain: (text, digits) => digits >= 9 && text.includes('-'),
   },
   {
     type: 'ip_address',
     placeholder: '[IP_ADDRESS]',
     pattern: /\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\b/g,
-    mayContain: (text) => text.includes('.') || text.includes(':'),
+    // IPv4 needs four digits and a dot between digits; IPv6 (full form) seven colons.
+    mayContain: (text, digits) =>
+      (digits >= 4 && /\d\.\d/.test(text)) ||
+      (text.split(':', 8).length === 8 && /[0-9a-fA-F]:[0-9a-fA-F]/.test(text)),
     isValid: (match) => match.includes(':') || isValidIpv4(match),
   },
   {
     type: 'phone',
     placeholder: '[PHONE]',
     pattern: /(?<![\w+])\+?\(?\d[\d ().-]{6,18}\d\b/g,
-    mayContain: hasDigit,
+    mayContain: atLeast(8),
     isValid: isValidPhone,
   },
 ]

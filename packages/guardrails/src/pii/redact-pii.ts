@@ -1,4 +1,5 @@
 // Finds and redacts PII in a string with the detectors of the types asked for.
+import { countDigits } from './digit-count.js'
 import { type PiiType, piiDetectors } from './pii-detectors.js'
 
 /** What {@link redactPii} found and the redacted text. */
@@ -18,8 +19,9 @@ export interface PiiScan {
  */
 export function redactPii(text: string, types: ReadonlySet<PiiType>): PiiScan {
   const found: PiiType[] = []
+  const digits = countDigits(text)
   for (const detector of piiDetectors) {
-    if (!types.has(detector.type) || !detector.mayContain(text)) continue
+    if (!types.has(detector.type) || !detector.mayContain(text, digits)) continue
     let hit = false
     const { isValid, placeholder } = detector
     text = text.replace(detector.pattern, (match) => {

@@ -70,17 +70,20 @@ function apply(outcome: GuardrailOutcome, guardrail: CompiledGuardrail, verdict:
   return false
 }
 
+// Local evaluators are synchronous and never cancelled; creating an AbortSignal per run costs
+// microseconds on Node 20, more than the evaluators themselves.
+const neverAborted = new AbortController().signal
+
 function runLocal(
   list: readonly CompiledGuardrail[],
   input: EvaluationInput,
   outcome: GuardrailOutcome,
 ): void {
-  const signal = new AbortController().signal
   for (const guardrail of list) {
     const { evaluator } = guardrail
     if (evaluator === undefined || !evaluator.local) continue
     try {
-      const verdict = evaluator.evaluate({ ...input, texts: outcome.texts }, signal) as Verdict
+      const verdict = evaluator.evaluate({ ...input, texts: outcome.texts }, neverAborted) as Verdict
       if (apply(outcome, guardrail, verdict)) return
     } catch (error) {
       fail(outcome, guardrail, describeFailure(error))
@@ -99,7 +102,7 @@ function runLocal(
  * const outcome = await runGuardrails(compiled.pre, { stage: 'pre', texts, totalChars, final: true }, { timeoutMs: 800 })
  * const error = outcomeError('pre', outcome); if (error) throw error
  */
-export async function runGuardrails(
+export function runGuardrails(
   list: readonly CompiledGuardrail[],
   input: EvaluationInput,
   options: RunGuardrailsOptions,
@@ -108,9 +111,11 @@ export async function runGuardrails(
   for (const guardrail of list) {
     if (guardrail.brokenBecause !== undefined) fail(outcome, guardrail, guardrail.brokenBecause)
   }
-  if (outcome.unavailable !== undefined) return outcome
+  if (outcome.unavailable !== undefined) return Promise.resolve(outcome)
   runLocal(list, input, outcome)
-  if (outcome.decision === 'block' || outcome.unavailable !== undefined || options.localOnly) return outcome
+  const done = outcome.decision === 'block' || outcome.unavailable !== undefined || options.localOnly === true
+  // All-local lists (the common case) settle without an async function's extra ticks.
+  if (done || list.every((guardrail) => guardrail.evaluator?.local === true)) return Promise.resolve(outcome)
   return runAsync(list, input, options, outcome)
 }
 

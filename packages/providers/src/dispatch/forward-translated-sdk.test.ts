@@ -1,8 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
 import { type ProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
 import {
   anthropicWeatherTool,

@@ -80,6 +80,21 @@ export const gatewayConfigSchema = v.object({
     }),
     'LW_GATEWAY_BREAKER',
   ),
+  guardrails: withEnvName(
+    v.object({
+      /** Deadline of webhook and control-plane evaluators on the request. */
+      preTimeoutMs: withEnvName(envDuration(800, { unit: 'ms' }), 'GATEWAY_GUARDRAILS_PRE_TIMEOUT'),
+      /** Deadline on the complete response. */
+      postTimeoutMs: withEnvName(envDuration(2_000, { unit: 'ms' }), 'GATEWAY_GUARDRAILS_POST_TIMEOUT'),
+      /** Deadline on one stream window. */
+      chunkTimeoutMs: withEnvName(envDuration(50, { unit: 'ms' }), 'GATEWAY_GUARDRAILS_CHUNK_TIMEOUT'),
+      /** Characters of streamed text held back and checked at a time. */
+      streamWindowChars: envInteger(256, { min: 16, max: 65_536 }),
+      /** Remote evaluators run on every Nth stream window (local ones on every window). */
+      streamRemoteEvery: envInteger(4, { min: 1 }),
+    }),
+    'GATEWAY_GUARDRAILS',
+  ),
   otel: v.object({
     otlpEndpoint: v.optional(envUrl()),
     otlpHeaders: envKeyValues({ secret: true }),

@@ -6,6 +6,7 @@ import { createProviderClient, type ProviderClient } from '@gw/providers'
 import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { GatewayConfig } from '../config.js'
+import { createGovernanceOptions, type GovernanceOptions } from '../governance/governance-options.js'
 import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
@@ -27,6 +28,8 @@ export interface GatewayServices {
   cache: AuthCache
   feed: ChangeFeed
   providers: ProviderClient
+  /** Timeouts, stream window and `/guardrail/check` of the policy, cache and guardrail steps. */
+  governance: GovernanceOptions
   /**
    * Start-up work before `/startupz` turns 200: the bootstrap pull when
    * `LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS` is on (undefined when it is off). Never throws.
@@ -110,6 +113,7 @@ export function createGatewayServices(
     cache,
     feed,
     providers,
+    governance: createGovernanceOptions(client, config.guardrails),
     async warmUp() {
       if (!config.authCache.bootstrapAllKeys) return undefined
       return bootstrapAuthCache({

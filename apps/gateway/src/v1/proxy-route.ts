@@ -8,7 +8,11 @@ import { abandonRequestBody } from '../http/body.js'
 import { type ErrorShape, writeGatewayError } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
 import { getRequestContext } from '../http/request-context.js'
+import { applyCacheControl } from '../pipeline/cache-control.js'
 import { dispatch } from '../pipeline/dispatch.js'
+import { guardResponse } from '../pipeline/guardrails-post.js'
+import { runPreGuardrails } from '../pipeline/guardrails-pre.js'
+import { enforceModelPolicy, enforceRequestPolicy } from '../pipeline/policy.js'
 import { type ReadBodyOptions, readBody } from '../pipeline/read-body.js'
 import { createRequestState } from '../pipeline/request-state.js'
 import { resolveModel } from '../pipeline/resolve-model.js'
@@ -46,8 +50,34 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       state.key = await services.authenticate(incoming.headers)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
+      enforceRequestPolicy(state.key.config, state.body.parsed, state.context)
       state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
-      state.result = await dispatch(services.providers, { state, body: state.body, plan: state.plan, sink })
+      state.plan = enforceModelPolicy(state.key.config, state.plan.requestedModel, state.plan)
+      const cacheMode = applyCacheControl({
+        api,
+        key: state.key,
+        body: state.body,
+        plan: state.plan,
+        headers: incoming.headers,
+      })
+      const pre = runPreGuardrails(services.governance, state.key, state.body)
+      const modifiedBy = pre === undefined ? undefined : await pre
+      const governed = guardResponse(services.governance, {
+        api,
+        shape,
+        key: state.key,
+        sink,
+        context: state.context,
+        cacheMode,
+        modifiedBy,
+      })
+      state.result = await dispatch(services.providers, {
+        state,
+        body: state.body,
+        plan: state.plan,
+        sink: governed ?? sink,
+      })
+      await governed?.settled()
       recordTelemetry(state.context, state.result)
     } catch (error) {
       if (!isGatewayError(error)) throw error

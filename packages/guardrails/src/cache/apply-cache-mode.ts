@@ -46,15 +46,18 @@ function markLastBlock(holder: Json, field: string, ttl: number | undefined): bo
 }
 
 /**
- * Marks the last system block, the last tool and the last content block of the last user
- * message `ephemeral` (string system or content becomes one text block). For Anthropic Messages
- * bodies (Anthropic, Bedrock and Vertex Claude); true if anything was marked.
+ * Replaces the client's markers with three: the last system block, the last tool and the last
+ * content block of the last user message, `ephemeral` (string system or content becomes one
+ * text block). Markers elsewhere are removed first, so the request stays within Anthropic's four
+ * breakpoints. For Anthropic Messages bodies (Anthropic, Bedrock and Vertex Claude); true if the
+ * body changed.
  *
  * @example
  * forceCacheControl(body) // body.system[-1].cache_control → { type: 'ephemeral' }
  */
 export function forceCacheControl(body: Json, ttl?: number): boolean {
-  let changed = markLastBlock(body, 'system', ttl)
+  const stripped = stripCacheControl(body)
+  let changed = markLastBlock(body, 'system', ttl) || stripped
   if (Array.isArray(body.tools) && body.tools.length > 0) {
     const lastTool = body.tools[body.tools.length - 1]
     if (isObject(lastTool)) {

@@ -83,9 +83,8 @@ describe('cache markers', () => {
     expect(JSON.stringify(stripped)).not.toContain('cache_control')
   })
 
-  it('force marks the last system block, last tool and last user block', () => {
+  it('force replaces the markers with the last system block, last tool and last user block', () => {
     const forced = body()
-    stripCacheControl(forced)
     expect(forceCacheControl(forced)).toBe(true)
     expect(forced.system[1]).toEqual({ type: 'text', text: 'b', cache_control: { type: 'ephemeral' } })
     expect(forced.tools[1]).toEqual({ name: 't2', cache_control: { type: 'ephemeral' } })

@@ -6,14 +6,24 @@ describe('StreamWindow', () => {
     const window = new StreamWindow({ windowChars: 10, overlapChars: 3 })
     expect(window.append('hello ')).toBeUndefined()
     expect(window.pendingChars).toBe(6)
-    expect(window.append('world!')).toEqual({ text: 'hello world!', totalChars: 12, remote: false })
-    expect(window.append('0123456789')).toEqual({ text: 'ld!0123456789', totalChars: 22, remote: false })
+    expect(window.append('world!')).toEqual({
+      text: 'hello world!',
+      overlap: 0,
+      totalChars: 12,
+      remote: false,
+    })
+    expect(window.append('0123456789')).toEqual({
+      text: 'ld!0123456789',
+      overlap: 3,
+      totalChars: 22,
+      remote: false,
+    })
   })
 
   it('flushes the remainder at the end, and nothing when nothing is pending', () => {
     const window = new StreamWindow({ windowChars: 10, overlapChars: 0 })
     window.append('abc')
-    expect(window.flush()).toEqual({ text: 'abc', totalChars: 3, remote: false })
+    expect(window.flush()).toEqual({ text: 'abc', overlap: 0, totalChars: 3, remote: false })
     expect(window.flush()).toBeUndefined()
     expect(window.wholeText()).toBe('abc')
   })

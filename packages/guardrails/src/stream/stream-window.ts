@@ -14,6 +14,8 @@ export interface StreamWindowOptions {
 export interface WindowCheck {
   /** The overlap tail of checked text plus the unchecked text. */
   text: string
+  /** Characters at the start of `text` that were checked (and released) before. */
+  overlap: number
   /** Characters of the whole stream up to the end of this window. */
   totalChars: number
   /** True when the remote evaluators should run on this window too. */
@@ -73,10 +75,11 @@ export class StreamWindow {
   }
 
   #take(): WindowCheck {
+    const overlap = this.#checkedTail.length
     const text = this.#checkedTail + this.#pending
     this.#windows++
     this.#checkedTail = this.#overlapChars === 0 ? '' : text.slice(-this.#overlapChars)
     this.#pending = ''
-    return { text, totalChars: this.#total, remote: this.#windows % this.#remoteEvery === 0 }
+    return { text, overlap, totalChars: this.#total, remote: this.#windows % this.#remoteEvery === 0 }
   }
 }

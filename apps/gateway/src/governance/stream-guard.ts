@@ -1,0 +1,182 @@
+// Holds a stream's events back window by window while guardrails check their text; ends a blocked stream with the wire's error event.
+import type { GatewayError } from '@gw/contract'
+import {
+  type CompiledGuardrail,
+  formatGuardrailStreamError,
+  outcomeError,
+  type RemoteGuardrailCheck,
+  readTextDelta,
+  runGuardrails,
+  StreamWindow,
+  type StreamWire,
+  type WindowCheck,
+  writeTextDelta,
+} from '@gw/guardrails'
+import type { ResponseSink } from '@gw/providers'
+import { eventEnd, parseSseEvent, rebuildSseEvent, type SseEvent } from './sse-events.js'
+
+/** Options of {@link StreamGuard}. */
+export interface StreamGuardOptions {
+  wire: StreamWire
+  /** `stream_chunk` guardrails: run on every window, and on the whole text at the end. */
+  chunk: readonly CompiledGuardrail[] | undefined
+  /** `post` guardrails: run once on the whole text before the stream's last events. */
+  post: readonly CompiledGuardrail[] | undefined
+  windowChars: number
+  remoteEvery: number
+  chunkTimeoutMs: number
+  postTimeoutMs: number
+  remote: RemoteGuardrailCheck
+  /** Told when a window or the end was blocked or failed (for logs and metrics). */
+  onBlocked?: (error: GatewayError) => void
+}
+
+interface HeldEvent extends SseEvent {
+  text: string | undefined
+}
+
+/**
+ * Observes the bytes of an SSE response on their way to the client. Events are parsed as they
+ * complete (UTF-8 and events split across chunks are fine); their answer text feeds a
+ * {@link StreamWindow}. With `stream_chunk` guardrails, events are held until the window holding
+ * their text is checked, so the client never sees unchecked text and waits at most one window;
+ * a `modify` rewrites the held deltas. Without them, text events pass at once and only the
+ * trailing events wait for the final check. A block writes the wire's error event
+ * (`guardrail_blocked`) and ends the stream.
+ *
+ * @example
+ * const guard = new StreamGuard(sink, { wire: 'openai-chat', chunk, post, … })
+ * guard.push(bytes); await guard.end()
+ */
+export class StreamGuard {
+  readonly #sink: ResponseSink
+  readonly #options: StreamGuardOptions
+  readonly #window: StreamWindow
+  readonly #decoder = new TextDecoder()
+  #tail = ''
+  #held: HeldEvent[] = []
+  /** Absolute index of `#held[0]`. */
+  #first = 0
+  #chain: Promise<void> = Promise.resolve()
+  #closed = false
+
+  constructor(sink: ResponseSink, options: StreamGuardOptions) {
+    this.#sink = sink
+    this.#options = options
+    this.#window = new StreamWindow({ windowChars: options.windowChars, remoteEvery: options.remoteEvery })
+  }
+
+  /** Takes a chunk of the upstream response. */
+  push(chunk: Uint8Array | string): void {
+    if (this.#closed) return
+    this.#tail += typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true })
+    for (let end = eventEnd(this.#tail); end !== -1; end = eventEnd(this.#tail)) {
+      this.#onEvent(this.#tail.slice(0, end))
+      this.#tail = this.#tail.slice(end)
+    }
+  }
+
+  /** Ends the stream after the last window and the final check; resolves once the client's response ended. */
+  end(chunk?: Uint8Array | string): Promise<void> {
+    if (chunk !== undefined) this.push(chunk)
+    this.#tail += this.#decoder.decode()
+    if (this.#tail !== '') this.#onEvent(this.#tail)
+    this.#tail = ''
+    const last = this.#options.chunk === undefined ? undefined : this.#window.flush()
+    const upTo = this.#first + this.#held.length
+    this.#chain = this.#chain
+      .then(() => (last === undefined ? undefined : this.#checkWindow(last, upTo)))
+      .then(() => this.#finalCheck())
+      .then(() => {
+        if (this.#closed) return
+        this.#release(this.#first + this.#held.length)
+        this.#closed = true
+        this.#sink.end()
+      })
+    return this.#chain
+  }
+
+  #onEvent(raw: string): void {
+    const event = parseSseEvent(raw)
+    const text = event.data === undefined ? undefined : readTextDelta(this.#options.wire, event.data)
+    this.#held.push({ ...event, text })
+    if (text === undefined || text === '') return
+    if (this.#options.chunk === undefined) {
+      // No window checks: everything up to this text event goes now; trailing events wait for the end.
+      this.#schedule(this.#first + this.#held.length, undefined)
+      this.#window.append(text)
+      return
+    }
+    const check = this.#window.append(text)
+    if (check !== undefined) this.#schedule(this.#first + this.#held.length, check)
+  }
+
+  #schedule(upTo: number, check: WindowCheck | undefined): void {
+    this.#chain = this.#chain.then(() =>
+      check === undefined ? this.#release(upTo) : this.#checkWindow(check, upTo),
+    )
+  }
+
+  async #checkWindow(check: WindowCheck, upTo: number): Promise<void> {
+    const list = this.#options.chunk
+    if (this.#closed || list === undefined) return
+    const outcome = await runGuardrails(
+      list,
+      { stage: 'stream_chunk', texts: [check.text], totalChars: check.totalChars, final: false },
+      { timeoutMs: this.#options.chunkTimeoutMs, remote: this.#options.remote, localOnly: !check.remote },
+    )
+    const error = outcomeError('stream_chunk', outcome)
+    if (error !== undefined) return this.#block(error)
+    if (outcome.decision === 'modify') this.#rewrite(upTo, (outcome.texts[0] ?? '').slice(check.overlap))
+    this.#release(upTo)
+  }
+
+  async #finalCheck(): Promise<void> {
+    if (this.#closed) return
+    const whole = this.#window.wholeText()
+    const input = { texts: [whole], totalChars: whole.length, final: true } as const
+    const runs: Array<[readonly CompiledGuardrail[] | undefined, 'post' | 'stream_chunk', number]> = [
+      [this.#options.chunk, 'stream_chunk', this.#options.chunkTimeoutMs],
+      [this.#options.post, 'post', this.#options.postTimeoutMs],
+    ]
+    for (const [list, stage, timeoutMs] of runs) {
+      if (list === undefined) continue
+      const outcome = await runGuardrails(
+        list,
+        { ...input, stage },
+        { timeoutMs, remote: this.#options.remote },
+      )
+      const error = outcomeError(stage, outcome)
+      if (error !== undefined) return this.#block(error)
+    }
+  }
+
+  /** Puts `text` into the first held text event before `upTo` and empties the others. */
+  #rewrite(upTo: number, text: string): void {
+    let placed = false
+    for (let i = 0; i < upTo - this.#first; i++) {
+      const event = this.#held[i]!
+      if (event.text === undefined || event.data === undefined) continue
+      writeTextDelta(this.#options.wire, event.data, placed ? '' : text)
+      event.raw = rebuildSseEvent(event, event.data)
+      placed = true
+    }
+  }
+
+  #release(upTo: number): void {
+    if (this.#closed) return
+    const count = upTo - this.#first
+    if (count <= 0) return
+    const out = this.#held.splice(0, count)
+    this.#first = upTo
+    this.#sink.write(out.length === 1 ? out[0]!.raw : out.map((event) => event.raw).join(''))
+  }
+
+  #block(error: GatewayError): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.#held = []
+    this.#options.onBlocked?.(error)
+    this.#sink.end(formatGuardrailStreamError(this.#options.wire, error))
+  }
+}

@@ -31,6 +31,9 @@ export interface StreamGuardOptions {
   onBlocked?: (error: GatewayError) => void
 }
 
+/** Characters of checked text prepended to each window, so a match across two windows is found. */
+const overlapChars = 64
+
 interface HeldEvent extends SseEvent {
   text: string | undefined
 }
@@ -59,11 +62,19 @@ export class StreamGuard {
   #first = 0
   #chain: Promise<void> = Promise.resolve()
   #closed = false
+  /** The end of the text as the client received it, prepended to the next window. */
+  #checkedTail = ''
 
   constructor(sink: ResponseSink, options: StreamGuardOptions) {
     this.#sink = sink
     this.#options = options
-    this.#window = new StreamWindow({ windowChars: options.windowChars, remoteEvery: options.remoteEvery })
+    // The overlap is kept here, not by the window: windows are cut before earlier ones are
+    // checked, and a modified window must lend its modified tail to the next one.
+    this.#window = new StreamWindow({
+      windowChars: options.windowChars,
+      remoteEvery: options.remoteEvery,
+      overlapChars: 0,
+    })
   }
 
   /** Takes a chunk of the upstream response. */
@@ -120,14 +131,18 @@ export class StreamGuard {
   async #checkWindow(check: WindowCheck, upTo: number): Promise<void> {
     const list = this.#options.chunk
     if (this.#closed || list === undefined) return
+    const overlap = this.#checkedTail.length
+    const text = this.#checkedTail + check.text
     const outcome = await runGuardrails(
       list,
-      { stage: 'stream_chunk', texts: [check.text], totalChars: check.totalChars, final: false },
+      { stage: 'stream_chunk', texts: [text], totalChars: check.totalChars, final: false },
       { timeoutMs: this.#options.chunkTimeoutMs, remote: this.#options.remote, localOnly: !check.remote },
     )
     const error = outcomeError('stream_chunk', outcome)
     if (error !== undefined) return this.#block(error)
-    if (outcome.decision === 'modify') this.#rewrite(upTo, (outcome.texts[0] ?? '').slice(check.overlap))
+    const seen = outcome.decision === 'modify' ? (outcome.texts[0] ?? '') : text
+    if (outcome.decision === 'modify') this.#rewrite(upTo, seen.slice(overlap))
+    this.#checkedTail = seen.slice(-overlapChars)
     this.#release(upTo)
   }
 

@@ -43,11 +43,17 @@ export function guardResponse(
   const guardrails = governanceOf(input.key.config)?.guardrails ?? null
   const post = guardrails?.post
   const chunk = guardrails?.stream_chunk
+  if (
+    post === undefined &&
+    chunk === undefined &&
+    input.cacheMode === undefined &&
+    input.modifiedBy === undefined
+  )
+    return undefined
   const extraHeaders: string[] = []
   if (input.cacheMode !== undefined) extraHeaders.push('x-langwatch-cache-mode', input.cacheMode)
   if (input.modifiedBy !== undefined)
     extraHeaders.push('x-langwatch-guardrails-modified', input.modifiedBy.join(','))
-  if (post === undefined && chunk === undefined && extraHeaders.length === 0) return undefined
   const remote = options.remoteFor(input.key.claims.vk_id, input.key.config.project_id)
   const wire = streamWires[input.api]
   return new GovernedSink(input.sink, {

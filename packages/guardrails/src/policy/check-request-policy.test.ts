@@ -100,4 +100,15 @@ describe('checkModelPolicy', () => {
     expect(checkModelPolicy(policy, ['fast', 'openai/gpt-4o'])).toMatchObject({ value: 'openai/gpt-4o' })
     expect(checkModelPolicy(policy, ['fast', 'openai/gpt-4o-mini'])).toBeUndefined()
   })
+
+  it('allows when any name matches the allow-list, and reports the requested name otherwise', () => {
+    const allowAnthropic = policyOf({ models: { deny: [], allow: ['^anthropic/'] } })
+    expect(
+      checkModelPolicy(allowAnthropic, ['fast', 'claude-haiku-4-5', 'anthropic/claude-haiku-4-5']),
+    ).toBeUndefined()
+    expect(checkModelPolicy(allowAnthropic, ['smart', 'gpt-4o', 'openai/gpt-4o'])).toMatchObject({
+      list: 'allow',
+      value: 'smart',
+    })
+  })
 })

@@ -124,19 +124,27 @@ export function checkRequestPolicy(policy: CompiledPolicy, body: Json): PolicyVi
 }
 
 /**
- * Checks model names (the requested one, then the resolved one) against the `models` rules.
+ * Checks the names a request's model goes by (the requested one, then the resolved ones, e.g.
+ * `gpt-4o` and `openai/gpt-4o`) against the `models` rules: denied when any name matches a
+ * deny pattern; with an allow-list, allowed when any name matches it (an allow miss reports the
+ * first name).
  *
  * @example
- * checkModelPolicy(policy, ['fast', 'openai/gpt-4o-mini'])
+ * checkModelPolicy(policy, ['fast', 'gpt-4o-mini', 'openai/gpt-4o-mini'])
  */
 export function checkModelPolicy(
   policy: CompiledPolicy,
   models: readonly string[],
 ): PolicyViolation | undefined {
-  if (policy.models === undefined) return undefined
+  const dimension = policy.models
+  if (dimension === undefined || models.length === 0) return undefined
+  const denyOnly: CompiledDimension = { deny: dimension.deny, allow: null }
   for (const model of models) {
-    const violation = checkValue('models', policy.models, model)
+    const violation = checkValue('models', denyOnly, model)
     if (violation !== undefined) return violation
   }
-  return undefined
+  if (dimension.allow === null) return undefined
+  const allowOnly: CompiledDimension = { deny: [], allow: dimension.allow }
+  if (models.some((model) => checkValue('models', allowOnly, model) === undefined)) return undefined
+  return checkValue('models', allowOnly, models[0]!)
 }

@@ -33,6 +33,13 @@ describe('StreamWindow', () => {
     expect([...'abcd'].map((char) => window.append(char)?.remote)).toEqual([false, true, false, true])
   })
 
+  it('takes the next overlap from a modified window', () => {
+    const window = new StreamWindow({ windowChars: 4, overlapChars: 4 })
+    window.append('a@b.')
+    window.acceptModified('[EMAIL]')
+    expect(window.append('io ok')).toMatchObject({ text: 'AIL]io ok', overlap: 4 })
+  })
+
   it('keeps the whole text for the final check', () => {
     const window = new StreamWindow({ windowChars: 4 })
     for (const part of ['ab', 'cd', 'ef']) window.append(part)

@@ -68,7 +68,15 @@ export class StreamWindow {
     return this.#pending === '' ? undefined : this.#take()
   }
 
-  /** The whole text of the stream so far (for the final check). */
+  /**
+   * Records that the last window was modified to `text` (overlap included): the next window's
+   * overlap is taken from what the client received, so it lines up with the modified text.
+   */
+  acceptModified(text: string): void {
+    this.#checkedTail = this.#overlapChars === 0 ? '' : text.slice(-this.#overlapChars)
+  }
+
+  /** The whole text of the stream so far, as received from upstream (for the final check). */
   wholeText(): string {
     if (this.#whole.length > 1) this.#whole = [this.#whole.join('')]
     return this.#whole[0] ?? ''

@@ -60,7 +60,7 @@ describe('StreamGuard', () => {
     const client = recordingSink()
     const guard = guardOf(client.sink, { chunk: chunkList({ patterns: ['never'] }) })
     const bytes = Buffer.from(
-      chatEvent('Grüße ') + chatEvent('aus ') + chatEvent('Köln!') + 'data: [DONE]\n\n',
+      `${chatEvent('Grüße ') + chatEvent('aus ') + chatEvent('Köln!')}data: [DONE]\n\n`,
     )
     for (let i = 0; i < bytes.length; i += 7) guard.push(bytes.subarray(i, i + 7))
     expect(client.writes).toEqual([])

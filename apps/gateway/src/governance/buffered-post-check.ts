@@ -4,6 +4,7 @@ import { GatewayError } from '@gw/contract'
 import {
   type CompiledGuardrail,
   findTextSlots,
+  type GuardrailOutcome,
   outcomeError,
   type RemoteGuardrailCheck,
   responseTextFields,
@@ -55,6 +56,8 @@ export interface PostCheckOptions {
   extraHeaders: FlatHeaders
   /** Guardrails that modified the request, first in `X-LangWatch-Guardrails-Modified`. */
   modifiedBefore: readonly string[]
+  /** Counts and logs the outcome. */
+  record: (outcome: GuardrailOutcome) => void
 }
 
 /**
@@ -64,7 +67,7 @@ export interface PostCheckOptions {
  * that is compressed or not JSON cannot be read: its guardrails count as failed (failure modes).
  *
  * @example
- * await writeCheckedResponse(sink, held, { list, timeoutMs: 2000, remote, shape: 'openai', extraHeaders: [], modifiedBefore: [] })
+ * await writeCheckedResponse(sink, held, { list, timeoutMs: 2000, remote, shape: 'openai', extraHeaders: [], modifiedBefore: [], record })
  */
 export async function writeCheckedResponse(
   sink: ResponseSink,
@@ -108,6 +111,7 @@ export async function writeCheckedResponse(
     { stage: 'post', texts: slots.texts, totalChars, final: true },
     { timeoutMs: options.timeoutMs, remote: options.remote },
   )
+  options.record(outcome)
   const error = outcomeError('post', outcome)
   if (error !== undefined) return writeError(sink, error, shape, extraHeaders)
   if (outcome.decision !== 'modify') {

@@ -7,7 +7,7 @@ import { StreamGuard, type StreamGuardOptions } from './stream-guard.js'
 function recordingSink() {
   const writes: string[] = []
   let ended: string | undefined
-  const sink = {
+  const sink: ResponseSink = {
     writeHead: () => sink,
     write: (chunk: Uint8Array | string) => {
       writes.push(String(chunk))
@@ -22,7 +22,7 @@ function recordingSink() {
     removeListener: () => sink,
     destroy: () => sink,
     destroyed: false,
-  } satisfies ResponseSink
+  }
   return { sink, writes, ended: () => ended }
 }
 

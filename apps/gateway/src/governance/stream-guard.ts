@@ -3,6 +3,7 @@ import type { GatewayError } from '@gw/contract'
 import {
   type CompiledGuardrail,
   formatGuardrailStreamError,
+  type GuardrailOutcome,
   outcomeError,
   type RemoteGuardrailCheck,
   readTextDelta,
@@ -27,8 +28,10 @@ export interface StreamGuardOptions {
   chunkTimeoutMs: number
   postTimeoutMs: number
   remote: RemoteGuardrailCheck
-  /** Told when a window or the end was blocked or failed (for logs and metrics). */
+  /** Told when a window or the end was blocked or failed (for logs). */
   onBlocked?: (error: GatewayError) => void
+  /** Counts an outcome: windows that were not a plain allow, and every final check. */
+  record?: (stage: 'stream_chunk' | 'post', outcome: GuardrailOutcome) => void
 }
 
 /** Characters of checked text prepended to each window, so a match across two windows is found. */
@@ -138,6 +141,8 @@ export class StreamGuard {
       { stage: 'stream_chunk', texts: [text], totalChars: check.totalChars, final: false },
       { timeoutMs: this.#options.chunkTimeoutMs, remote: this.#options.remote, localOnly: !check.remote },
     )
+    if (outcome.decision !== 'allow' || outcome.failedOpen.length > 0 || outcome.unavailable !== undefined)
+      this.#options.record?.('stream_chunk', outcome)
     const error = outcomeError('stream_chunk', outcome)
     if (error !== undefined) return this.#block(error)
     const seen = outcome.decision === 'modify' ? (outcome.texts[0] ?? '') : text
@@ -161,6 +166,7 @@ export class StreamGuard {
         { ...input, stage },
         { timeoutMs, remote: this.#options.remote },
       )
+      this.#options.record?.(stage, outcome)
       const error = outcomeError(stage, outcome)
       if (error !== undefined) return this.#block(error)
     }

@@ -67,6 +67,7 @@ export function guardResponse(
             remote,
             shape: input.shape,
             modifiedBefore: input.modifiedBy ?? [],
+            record: (outcome) => options.record('post', outcome, input.context.logger),
           },
     createStreamGuard:
       wire === undefined || (post === undefined && chunk === undefined)
@@ -81,6 +82,7 @@ export function guardResponse(
               chunkTimeoutMs: options.timeouts.chunkMs,
               postTimeoutMs: options.timeouts.postMs,
               remote,
+              record: (stage, outcome) => options.record(stage, outcome, input.context.logger),
               onBlocked: (error) =>
                 input.context.logger.info(
                   { code: error.code, meta: error.meta },

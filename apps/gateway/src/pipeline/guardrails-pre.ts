@@ -9,6 +9,7 @@ import {
   runGuardrails,
   writeTextSlots,
 } from '@gw/guardrails'
+import type { Logger } from 'pino'
 import type { GovernanceOptions } from '../governance/governance-options.js'
 import type { RequestBody } from './request-state.js'
 
@@ -20,18 +21,19 @@ import type { RequestBody } from './request-state.js'
  * guardrails that modified it (for `X-LangWatch-Guardrails-Modified`), or undefined.
  *
  * @example
- * const pre = runPreGuardrails(governance, state.key, state.body)
+ * const pre = runPreGuardrails(governance, state.key, state.body, state.context.logger)
  * const modifiedBy = pre === undefined ? undefined : await pre
  */
 export function runPreGuardrails(
   options: GovernanceOptions,
   key: CachedKey,
   body: RequestBody,
+  logger: Logger,
 ): Promise<readonly string[] | undefined> | undefined {
   const list = governanceOf(key.config)?.guardrails?.pre
   // No pre guardrails: undefined synchronously, so the route awaits nothing.
   if (list === undefined) return undefined
-  return checkRequest(options, key, body, list)
+  return checkRequest(options, key, body, list, logger)
 }
 
 async function checkRequest(
@@ -39,6 +41,7 @@ async function checkRequest(
   key: CachedKey,
   body: RequestBody,
   list: readonly CompiledGuardrail[],
+  logger: Logger,
 ): Promise<readonly string[] | undefined> {
   const slots = findTextSlots(body.parsed, requestTextFields)
   let totalChars = 0
@@ -48,6 +51,7 @@ async function checkRequest(
     { stage: 'pre', texts: slots.texts, totalChars, final: true },
     { timeoutMs: options.timeouts.preMs, remote: options.remoteFor(key.claims.vk_id, key.config.project_id) },
   )
+  options.record('pre', outcome, logger)
   const error = outcomeError('pre', outcome)
   if (error !== undefined) throw error
   if (outcome.decision !== 'modify') return undefined

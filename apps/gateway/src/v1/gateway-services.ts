@@ -113,7 +113,9 @@ export function createGatewayServices(
     cache,
     feed,
     providers,
-    governance: createGovernanceOptions(client, config.guardrails),
+    governance: createGovernanceOptions(client, config.guardrails, (labels) =>
+      metrics.guardrailVerdicts.inc(labels),
+    ),
     async warmUp() {
       if (!config.authCache.bootstrapAllKeys) return undefined
       return bootstrapAuthCache({

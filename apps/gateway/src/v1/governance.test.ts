@@ -223,6 +223,9 @@ describe('guardrails', () => {
       messages: user('hi'),
     })
     expect(answer.choices[0]?.message.content).toBe('Hello from the mock provider.')
+    expect(stack.gateway.logs.find('guardrail_failed_open')).toEqual([
+      expect.objectContaining({ direction: 'request', guardrail_ids: [expect.stringMatching(/^gr_/)] }),
+    ])
     const closed = await keyWithGuardrail({
       evaluator: 'http',
       directions: ['pre'],

@@ -2,6 +2,8 @@ import type { MockProvider } from '@gw/mock-provider'
 import { startMockProvider } from '@gw/mock-provider'
 import { request } from 'undici'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { chatBody } from '../../test-utils/requests.js'
+import type { WireJson } from '../../test-utils/sse.js'
 import type { CanonicalStreamPart } from '../canonical/types.js'
 import { wireCodecs } from '../translate/codecs.js'
 import {
@@ -9,8 +11,6 @@ import {
   encodeGeminiEmbeddingRequests,
   geminiCodec,
 } from '../translate/gemini/index.js'
-import { chatBody } from '../translate/test-utils/requests.js'
-import type { WireJson } from '../translate/test-utils/sse.js'
 import { SseScanner } from '../utils/sse-scanner.js'
 import { geminiAuthHeaders, geminiModelPath, geminiOrigin } from './endpoint.js'
 import { createGeminiStreamObserver, readGeminiResponseUsage } from './gemini-usage.js'

@@ -36,6 +36,10 @@ export const errorCodeDescriptions = {
   circuit_open: "Every candidate's circuit breaker is open; retry after the cooldown.",
   auth_upstream_unavailable:
     'The control plane could not be reached to check the key and no cached entry could serve.',
+  guardrail_upstream_unavailable:
+    'A `fail_closed` guardrail could not run (timeout, webhook or control-plane error); `meta.guardrail_id` names it.',
+  policy_invalid:
+    "The key's policy rules hold a pattern that does not compile: the key fails closed until it is fixed.",
   draining: 'The gateway is shutting down; retry on another replica.',
   overloaded: 'Too many request bodies are being decompressed at once; retry after `Retry-After`.',
   service_unavailable: 'A dependency is unavailable; retry later.',

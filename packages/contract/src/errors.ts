@@ -33,9 +33,7 @@ export const errorCodes = {
   provider_error: { status: 502, type: 'api_error' },
   circuit_open: { status: 503, type: 'api_error' },
   auth_upstream_unavailable: { status: 503, type: 'api_error' },
-  /** A guardrail's evaluator timed out or failed and its failure mode is `fail_closed`. */
   guardrail_upstream_unavailable: { status: 503, type: 'api_error' },
-  /** The key's policy rules hold a pattern that does not compile: the key fails closed. */
   policy_invalid: { status: 503, type: 'api_error' },
   draining: { status: 503, type: 'api_error' },
   overloaded: { status: 503, type: 'api_error' },

@@ -74,8 +74,11 @@ export class GovernedSink implements ResponseSink {
 
   write(chunk: Uint8Array | string): boolean {
     if (this.#mode === 'pass') return this.#inner.write(chunk)
-    if (this.#mode === 'stream') this.#guard!.push(chunk)
-    else this.#chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk))
+    if (this.#mode === 'stream') {
+      this.#guard!.push(chunk)
+      return this.#guard!.writable
+    }
+    this.#chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk))
     return true
   }
 

@@ -67,6 +67,7 @@ export class StreamGuard {
   #closed = false
   /** The end of the text as the client received it, prepended to the next window. */
   #checkedTail = ''
+  #writable = true
 
   constructor(sink: ResponseSink, options: StreamGuardOptions) {
     this.#sink = sink
@@ -78,6 +79,14 @@ export class StreamGuard {
       remoteEvery: options.remoteEvery,
       overlapChars: 0,
     })
+  }
+
+  /**
+   * False while the client's response is full (its last write returned false): the forwarder
+   * then waits for `drain`, so a slow client still slows the upstream read.
+   */
+  get writable(): boolean {
+    return this.#writable
   }
 
   /** Takes a chunk of the upstream response. */
@@ -185,12 +194,12 @@ export class StreamGuard {
   }
 
   #release(upTo: number): void {
-    if (this.#closed) return
+    if (this.#closed || this.#sink.destroyed) return
     const count = upTo - this.#first
     if (count <= 0) return
     const out = this.#held.splice(0, count)
     this.#first = upTo
-    this.#sink.write(out.length === 1 ? out[0]!.raw : out.map((event) => event.raw).join(''))
+    this.#writable = this.#sink.write(out.length === 1 ? out[0]!.raw : out.map((event) => event.raw).join(''))
   }
 
   #block(error: GatewayError): void {

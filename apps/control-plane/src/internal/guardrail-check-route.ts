@@ -4,6 +4,7 @@ import {
   type GuardrailCheckResponse,
   type GuardrailConfig,
   guardrailCheckRequestSchema,
+  isGatewayError,
 } from '@gw/contract'
 import { compileGuardrails, type GuardrailStage, runGuardrails } from '@gw/guardrails'
 import type { Handler } from 'hono'
@@ -28,7 +29,10 @@ const webhookTimeoutMs = 5_000
 async function loadConfigs(deps: ControlPlaneDeps, organizationId: string, ids: readonly string[]) {
   const configs: GuardrailConfig[] = []
   for (const id of new Set(ids)) {
-    const guardrail = await getGuardrail(deps.db, id).catch(() => undefined)
+    const guardrail = await getGuardrail(deps.db, id).catch((error: unknown) => {
+      if (isGatewayError(error) && error.code === 'not_found') return undefined
+      throw error
+    })
     if (guardrail === undefined || guardrail.organization_id !== organizationId)
       throw new GatewayError('bad_request', `Guardrail "${id}" does not exist for this key`, { meta: { id } })
     configs.push({

@@ -35,7 +35,8 @@ function honoursMarkers(plan: RoutePlan): boolean {
 }
 
 /**
- * Decides the cache mode (header, else the best cache rule, else `respect`) and applies it to the
+ * Decides the cache mode (header, else the best cache rule, else the key's `cache.mode`, else
+ * `respect`) and applies it to the
  * body: `disable` strips every `cache_control`; `force` marks the last system block, last tool and
  * last user block `ephemeral` on an Anthropic Messages body bound for Claude (elsewhere nothing
  * changes, reported as `respect`). The body is re-serialised only when it changed. Returns the
@@ -55,19 +56,25 @@ export function applyCacheControl(input: {
   const { key, body, plan, headers } = input
   const header = headers['x-langwatch-cache']
   const rules = governanceOf(key.config)?.cacheRules ?? null
-  if (header === undefined && rules === null) return undefined
+  const keyDefault = key.config.cache
+  if (header === undefined && rules === null && keyDefault === undefined) return undefined
   const primary = plan.candidates[0]
-  const decision = resolveCacheMode(parseCacheHeader(Array.isArray(header) ? header[0] : header), rules, {
-    vkId: key.claims.vk_id,
-    vkPrefix: key.config.display_prefix,
-    vkTags: key.config.vk_tags,
-    principalId: key.claims.principal_id ?? null,
-    models:
-      primary === undefined
-        ? [plan.requestedModel]
-        : [plan.requestedModel, primary.model, `${primary.provider.type}/${primary.model}`],
-    metadata: parseMetadata(headers['x-langwatch-metadata']),
-  })
+  const decision = resolveCacheMode(
+    parseCacheHeader(Array.isArray(header) ? header[0] : header),
+    rules,
+    {
+      vkId: key.claims.vk_id,
+      vkPrefix: key.config.display_prefix,
+      vkTags: key.config.vk_tags,
+      principalId: key.claims.principal_id ?? null,
+      models:
+        primary === undefined
+          ? [plan.requestedModel]
+          : [plan.requestedModel, primary.model, `${primary.provider.type}/${primary.model}`],
+      metadata: parseMetadata(headers['x-langwatch-metadata']),
+    },
+    keyDefault,
+  )
   if (decision.mode === 'respect') return 'respect'
   if (decision.mode === 'disable') {
     if (stripCacheControl(body.parsed)) body.raw = Buffer.from(JSON.stringify(body.parsed))

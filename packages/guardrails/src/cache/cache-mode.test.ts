@@ -46,7 +46,14 @@ describe('resolveCacheMode', () => {
     expect(resolveCacheMode(undefined, rules, { ...facts, vkTags: [] })).toMatchObject({ ruleId: 'low' })
   })
 
-  it('respects by default', () => {
+  it("falls back to the key's own cache mode, then respects", () => {
+    const none = compileCacheRules([
+      { id: 'x', priority: 1, matchers: { vk_id: 'other' }, action: { mode: 'force' } },
+    ])
+    expect(resolveCacheMode(undefined, none, facts, { mode: 'disable' })).toEqual({
+      mode: 'disable',
+      source: 'key',
+    })
     expect(resolveCacheMode(undefined, null, facts)).toEqual({ mode: 'respect', source: 'default' })
   })
 

@@ -17,7 +17,7 @@ export interface CacheRequestFacts {
 /** The decided mode and where it came from. */
 export interface CacheDecision {
   mode: CacheMode
-  source: 'header' | 'rule' | 'default'
+  source: 'header' | 'rule' | 'key' | 'default'
   ruleId?: string
   ttl?: number
 }
@@ -57,7 +57,8 @@ export function parseCacheHeader(value: string | undefined): CacheMode | undefin
 
 /**
  * The request header wins (it is the caller's explicit, per-request choice); otherwise the
- * matching rule of highest priority (ties: first in config order); otherwise `respect`.
+ * matching rule of highest priority (ties: first in config order); otherwise the key config's
+ * own `cache` mode; otherwise `respect`.
  *
  * @example
  * resolveCacheMode('force', rules, facts) // → { mode: 'force', source: 'header' }
@@ -66,6 +67,7 @@ export function resolveCacheMode(
   header: CacheMode | undefined,
   rules: readonly CompiledCacheRule[] | null,
   facts: CacheRequestFacts,
+  keyDefault?: { mode: CacheMode; ttl_s?: number | undefined },
 ): CacheDecision {
   if (header !== undefined) return { mode: header, source: 'header' }
   if (rules !== null) {
@@ -75,6 +77,11 @@ export function resolveCacheMode(
       if (rule.ttl !== undefined) decision.ttl = rule.ttl
       return decision
     }
+  }
+  if (keyDefault !== undefined) {
+    const decision: CacheDecision = { mode: keyDefault.mode, source: 'key' }
+    if (keyDefault.ttl_s !== undefined) decision.ttl = keyDefault.ttl_s
+    return decision
   }
   return { mode: 'respect', source: 'default' }
 }

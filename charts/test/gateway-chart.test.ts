@@ -238,8 +238,8 @@ describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm
     const service = only(render({ valueFiles: ['ci/nlb-values.yaml'] }).manifests, 'Service')
     expect(service.spec.type).toBe('LoadBalancer')
     expect(service.spec.ports[0]).toMatchObject({ port: 443, targetPort: 'http' })
-    expect(service.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-type']).toBe('nlb')
-    expect(service.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-ssl-cert']).toMatch(
+    expect(service.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-type']).toBe('nlb')
+    expect(service.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-ssl-cert']).toMatch(
       /^arn:aws:acm:/,
     )
   })

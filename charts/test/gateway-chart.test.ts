@@ -20,7 +20,6 @@ const secretVariables = [
   'LW_GATEWAY_JWT_SECRET_PREVIOUS',
   'OTEL_OTLP_HEADERS',
   'GATEWAY_ADMIN_AUTH_TOKEN',
-  'GATEWAY_REDIS_URL',
 ]
 
 describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm.missing})` : ''}`, () => {
@@ -179,8 +178,18 @@ describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm
         expect(variable.value, `${profile.name}: ${variable.name}`).toBeUndefined()
         expect(variable.valueFrom?.secretKeyRef, `${profile.name}: ${variable.name}`).toBeDefined()
       }
-      expect(yaml).not.toMatch(/\bstringData:|^data:\s*$\n\s+LW_GATEWAY/m)
+      expect(yaml).not.toMatch(/\bstringData:/)
+      expect(data.GATEWAY_REDIS_URL ?? '', profile.name).not.toContain('@')
     }
+    expect(render({ set: { 'redis.url': 'redis://:password@valkey:6379' } }).ok).toBe(false)
+    const fromSecret = render({
+      set: { 'redis.url': 'redis://valkey:6379', 'redis.existingSecretName': 'redis' },
+    })
+    expect(configData(fromSecret.manifests).GATEWAY_REDIS_URL).toBeUndefined()
+    expect(container(fromSecret.manifests).env).toContainEqual({
+      name: 'GATEWAY_REDIS_URL',
+      valueFrom: { secretKeyRef: { name: 'redis', key: 'url' } },
+    })
   })
 
   it('renders LW_GATEWAY_JWT_SECRET_PREVIOUS only while a previous key is set', () => {

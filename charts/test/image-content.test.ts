@@ -89,7 +89,7 @@ describe.skipIf(missing)(
         TMPDIR: tmp,
       })
       gatewayUrl = String((await gateway.waitForLog('gateway_started', 60_000)).url)
-    })
+    }, 480_000)
 
     afterAll(async () => {
       for (const app of [gateway, controlPlane]) {

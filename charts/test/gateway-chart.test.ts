@@ -1,4 +1,7 @@
 // charts/gateway rendered by helm: the objects, the drain-math rule, NetworkPolicy, secrets and numbers.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findHelm } from '../src/find-tool.js'
 import { chartProfiles } from '../src/profiles.js'
@@ -33,7 +36,7 @@ describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm
     })
   }
 
-  it('renders the default objects, with HPA 2–10 on CPU 70% and lw_gateway_rps, and a PDB of minAvailable 1', () => {
+  it('renders the default objects, with an HPA of 2–10 pods on CPU 70% and a PDB of minAvailable 1', () => {
     const { manifests } = render()
     expect(manifests.map((each) => each.kind).sort()).toEqual([
       'ConfigMap',
@@ -50,13 +53,26 @@ describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm
         type: 'Resource',
         resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
       },
-      {
-        type: 'Pods',
-        pods: { metric: { name: 'lw_gateway_rps' }, target: { type: 'AverageValue', averageValue: '200' } },
-      },
     ])
     expect(only(manifests, 'PodDisruptionBudget').spec.minAvailable).toBe(1)
     expect(only(manifests, 'Deployment').spec.replicas).toBeUndefined()
+  })
+
+  it('adds the lw_gateway_rps pods metric to the HPA when asked', () => {
+    const hpa = only(
+      render({ set: { 'autoscaling.rps.enabled': true } }).manifests,
+      'HorizontalPodAutoscaler',
+    ).spec
+    expect(hpa.metrics[1]).toEqual({
+      type: 'Pods',
+      pods: { metric: { name: 'lw_gateway_rps' }, target: { type: 'AverageValue', averageValue: '200' } },
+    })
+  })
+
+  it('sets a fixed replica count only with autoscaling off', () => {
+    const { manifests } = render({ set: { 'autoscaling.enabled': false, replicaCount: 3 } })
+    expect(ofKind(manifests, 'HorizontalPodAutoscaler')).toHaveLength(0)
+    expect(only(manifests, 'Deployment').spec.replicas).toBe(3)
   })
 
   it('probes /startupz, /readyz and /livez on the port the gateway listens on', () => {
@@ -209,6 +225,7 @@ describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm
       set: {
         'security.maxRequestBodyBytes': 1048576000,
         'cache.lruSize': 2000000,
+        'autoscaling.rps.enabled': true,
         'autoscaling.rps.targetAverageValue': 1500000,
       },
     })
@@ -216,10 +233,32 @@ describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm
       SERVER_MAX_REQUEST_BODY_BYTES: '1048576000',
       LW_GATEWAY_AUTH_CACHE_LRU_SIZE: '2000000',
     })
+    expect(only(manifests, 'HorizontalPodAutoscaler').spec.metrics[1].pods.target.averageValue).toBe(
+      '1500000',
+    )
     expect(configData(render().manifests).SERVER_MAX_REQUEST_BODY_BYTES).toBe('10485760')
     expect(yaml).not.toMatch(/\d\.?\d*e[+-]\d/)
-    const fromFile = render({ valueFiles: ['ci/production-values.yaml'] })
-    expect(fromFile.yaml).not.toMatch(/\d\.?\d*e[+-]\d/)
+  })
+
+  it('renders large integers from a values file (parsed as floats by helm) without an exponent', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gw-values-'))
+    try {
+      const file = join(folder, 'large-values.yaml')
+      writeFileSync(
+        file,
+        'security:\n  maxRequestBodyBytes: 1048576000\ncache:\n  lruSize: 2000000\nterminationGracePeriodSeconds: 1000000\n',
+      )
+      const { manifests, yaml } = render({ valueFiles: [file] })
+      expect(configData(manifests)).toMatchObject({
+        SERVER_MAX_REQUEST_BODY_BYTES: '1048576000',
+        LW_GATEWAY_AUTH_CACHE_LRU_SIZE: '2000000',
+        TERMINATION_GRACE_SECONDS: '1000000',
+      })
+      expect(only(manifests, 'Deployment').spec.template.spec.terminationGracePeriodSeconds).toBe(1000000)
+      expect(yaml).not.toMatch(/\d\.?\d*e[+-]\d/)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   it('rejects a misspelt or mistyped value through values.schema.json', () => {

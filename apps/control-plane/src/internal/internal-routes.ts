@@ -9,7 +9,7 @@ import { createCodexRefreshHandler } from './codex-refresh-route.js'
 import { createGuardrailCheckHandler } from './guardrail-check-route.js'
 import type { InternalEnv } from './internal-env.js'
 import { createKeyConfigHandler } from './key-config-route.js'
-import { limitInternalBody, MAX_INTERNAL_BODY_BYTES } from './limit-internal-body.js'
+import { limitInternalBody } from './limit-internal-body.js'
 import { createRealtimeSessionRoutes } from './realtime-sessions-routes.js'
 import { createResolveKeyHandler } from './resolve-key-route.js'
 import { createSpendCommandsHandler } from './spend-commands-route.js'
@@ -37,7 +37,6 @@ export function createInternalRoutes(
 ): Hono<InternalEnv> {
   const internal = new Hono<InternalEnv>()
   internal.use('/spend-commands', limitInternalBody(MAX_SPEND_BATCH_BYTES))
-  internal.use('*', limitInternalBody(MAX_INTERNAL_BODY_BYTES))
   internal.use('*', verifySignature({ secret: options.internalSecret, now: deps.now }))
   internal.get('/health', (c) =>
     c.json({ status: 'ok', database: deps.db.kind, long_polls: deps.notifier.waiting }),

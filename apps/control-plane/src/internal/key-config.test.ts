@@ -73,7 +73,8 @@ describe('GET /config/:vk_id', () => {
       },
       {
         id: tenant.azureId,
-        type: 'azure-openai',
+        // Stored as ours (`azure-openai`), sent as the contract's name.
+        type: 'azure',
         handle: 'azure',
         credentials: {
           api_key: 'azure-key-config-test-1234',

@@ -41,7 +41,9 @@ describe('POST /spend-commands batches', () => {
     const elapsedMs = performance.now() - started
     expect(response.body).toEqual({ accepted: MAX_SPEND_BATCH_RECORDS, rejected: [] })
     expect(await storedCount('big-')).toBe(MAX_SPEND_BATCH_RECORDS)
-    console.info(`spend-commands: ${MAX_SPEND_BATCH_RECORDS} records, ${size} bytes in ${elapsedMs.toFixed(0)} ms`)
+    console.info(
+      `spend-commands: ${MAX_SPEND_BATCH_RECORDS} records, ${size} bytes in ${elapsedMs.toFixed(0)} ms`,
+    )
   }, 120_000)
 
   it('answers 413 payload_too_large for a body over 4 MiB, before reading it', async () => {

@@ -5,7 +5,8 @@ const elements = (text: string) => scanRecordsArray(text).map((span) => text.sli
 
 describe('scanRecordsArray', () => {
   it('returns each element of records, skipping other fields and brackets inside strings', () => {
-    const text = ' { "meta": {"a": [1, {"b": "]}"}]}, "records" : [ {"x":"a\\"]"} , 7,"s", [1,[2]] ,null ], "z": true } '
+    const text =
+      ' { "meta": {"a": [1, {"b": "]}"}]}, "records" : [ {"x":"a\\"]"} , 7,"s", [1,[2]] ,null ], "z": true } '
     expect(elements(text)).toEqual(['{"x":"a\\"]"}', '7', '"s"', '[1,[2]]', 'null'])
   })
 

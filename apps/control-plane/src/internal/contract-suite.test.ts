@@ -26,6 +26,14 @@ beforeAll(async () => {
 
 afterAll(() => h.close())
 
+async function storedPayload(requestId: string, command: string): Promise<Record<string, unknown>> {
+  const { rows } = await h.cp.db.query<{ payload: Record<string, unknown> }>(
+    'select payload from spend_records where request_id = $1 and command = $2',
+    [requestId, command],
+  )
+  return rows[0]?.payload ?? {}
+}
+
 describe('control-plane contract suite (reference gateway bodies over HTTP)', () => {
   for (const contractCase of controlPlaneContractCases) {
     it(contractCase.name, async () => {
@@ -37,4 +45,16 @@ describe('control-plane contract suite (reference gateway bodies over HTTP)', ()
       expect(result.ok).toBe(true)
     })
   }
+
+  it('stores the recorded spend payloads whole, quantities the schema does not name included', async () => {
+    const confirmed = await storedPayload(`gwreq_${values.run}_1`, 'confirmSpend')
+    expect(confirmed).toMatchObject({
+      project_id: values.project_id,
+      model: 'openai/gpt-5-mini',
+      metadata: '{"customer":"acme"}',
+      usage: { input_tokens: 812, cache_read_input_tokens: 256, cache_creation_1h_tokens: 0, audio_ms: 0 },
+    })
+    const failed = await storedPayload(`gwreq_${values.run}_2`, 'failSpend')
+    expect(failed).toMatchObject({ error: { type: 'provider_timeout', http_status: 504 } })
+  })
 })

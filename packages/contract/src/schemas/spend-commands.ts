@@ -20,8 +20,11 @@ export const MAX_SPEND_BATCH_BYTES = 4 * 1024 * 1024
 
 const count = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
 
-/** Token usage of one request; absent counts are 0. */
-export const spendUsageSchema = v.object({
+/**
+ * Token usage of one request; absent counts are 0. Other quantities (LangWatch's gateway adds
+ * audio, image and 1-hour cache counts) are kept, so a stored payload loses none of them.
+ */
+export const spendUsageSchema = v.looseObject({
   input_tokens: count,
   output_tokens: count,
   cache_read_input_tokens: count,

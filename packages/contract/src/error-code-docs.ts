@@ -8,7 +8,8 @@ import { type ErrorCode, errorCodes } from './errors.js'
 export const errorCodeDescriptions = {
   bad_request: 'The request is malformed or misses a required field; the message names the field.',
   invalid_json: "The body is not valid JSON (or is empty); the message carries the parser's complaint.",
-  missing_parameter: 'Internal API: `/budget-bucket-spend` without `budget_id` or `end_user_id` (LangWatch\'s code).',
+  missing_parameter:
+    "Internal API: `/budget-bucket-spend` without `budget_id` or `end_user_id` (LangWatch's code).",
   model_not_allowed: "The model is outside the key's `models_allowed`.",
   model_not_recognized: 'No configured provider serves the model and it is not `provider/model`.',
   no_provider_configured: 'The model needs a provider type the key has none of (or only disallowed ones).',

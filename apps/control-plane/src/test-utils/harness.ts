@@ -56,7 +56,14 @@ export interface Harness {
     method: string,
     path: string,
     body?: unknown,
-    options?: { timestamp?: number; secret?: string; headers?: Record<string, string>; signal?: AbortSignal },
+    options?: {
+      timestamp?: number
+      secret?: string
+      headers?: Record<string, string>
+      signal?: AbortSignal
+      /** Sent as is instead of `JSON.stringify(body)` (malformed JSON on purpose). */
+      rawBody?: string
+    },
   ): Promise<JsonResponse>
   close(): Promise<void>
 }
@@ -119,7 +126,7 @@ export async function startHarness(
     },
     async internal(method, path, body, requestOptions = {}) {
       const fullPath = `/api/internal/gateway${path}`
-      const raw = body === undefined ? '' : JSON.stringify(body)
+      const raw = requestOptions.rawBody ?? (body === undefined ? '' : JSON.stringify(body))
       const signed = signRequest({
         secret: requestOptions.secret ?? testSecrets.LW_GATEWAY_INTERNAL_SECRET,
         method,

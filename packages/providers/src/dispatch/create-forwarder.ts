@@ -7,6 +7,7 @@ import type { ProviderConfig } from '../spec/provider-config.js'
 import type { Usage } from '../spec/usage.js'
 import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
+import { providerName } from '../utils/provider-name.js'
 import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
 import { runAuthorized } from './authorized-attempt.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
@@ -177,7 +178,12 @@ export function createForwarder(
         throw nothingRanError(walk)
       }
       if (outcome.kind === 'network-error') {
-        throw networkFailureError(candidate.provider.id, outcome.error, outcome.timeout, walk.attempts)
+        throw networkFailureError(
+          providerName(candidate.provider),
+          outcome.error,
+          outcome.timeout,
+          walk.attempts,
+        )
       }
       if (outcome.kind === 'http-error') {
         result.status = outcome.status

@@ -12,6 +12,7 @@ import type { ProviderConfig } from '../spec/provider-config.js'
 import type { EmbeddingsWire, UpstreamWire } from '../spec/upstream-wire.js'
 import { translateRequest } from '../translate/translate-request.js'
 import { type ClientWire, isClientWire } from '../translate/wire.js'
+import { providerName } from '../utils/provider-name.js'
 import type { Candidate } from './dispatch-types.js'
 import { encodeEmbeddingsBatches } from './embeddings-wires.js'
 import { prepareBody } from './prepare-body.js'
@@ -71,8 +72,10 @@ const upstreamWirePreference: readonly ClientWire[] = [
 ]
 
 function unusable(provider: ProviderConfig, api: ClientApi): PreparedAttempt<ReadyAttempt> {
-  const message = `Provider "${provider.id}" (${provider.type}) cannot serve ${api} requests`
-  return { unusable: new GatewayError('not_implemented', message, { meta: { provider: provider.id } }) }
+  const message = `Provider "${providerName(provider)}" (${provider.type}) cannot serve ${api} requests`
+  return {
+    unusable: new GatewayError('not_implemented', message, { meta: { provider: providerName(provider) } }),
+  }
 }
 
 // Pure translation steps throw GatewayErrors (unsupported parameters, bad input): the candidate is unusable.

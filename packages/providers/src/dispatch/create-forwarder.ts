@@ -8,6 +8,7 @@ import type { Usage } from '../spec/usage.js'
 import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
 import { providerName } from '../utils/provider-name.js'
+import { validateClientRequest } from '../validate/validate-request.js'
 import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
 import { runAuthorized } from './authorized-attempt.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
@@ -84,7 +85,8 @@ function routingHeaders(
 /**
  * Creates the passthrough `forward`: resolves to a {@link ForwardResult} once a response (an
  * answer, a caller error or the last upstream error, verbatim) was written to the sink; throws a
- * `GatewayError` without writing anything when no upstream answered (`circuit_open`,
+ * `GatewayError` without writing anything when the body breaks the client's wire contract
+ * (`missing_required_parameter`, `invalid_type`) or no upstream answered (`circuit_open`,
  * `provider_timeout`, `provider_error`, `not_implemented`, `no_provider_configured`).
  */
 export function createForwarder(
@@ -96,6 +98,7 @@ export function createForwarder(
     const { api, sink } = request
     const raw = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
     const parsed = request.parsed ?? parseBody(raw)
+    validateClientRequest(api, parsed)
     const query = request.query === undefined || request.query === '?' ? '' : request.query
     const connection: ClientConnection = { gone: sink.destroyed, controller: undefined }
     const onClose = () => {

@@ -78,6 +78,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         headers: incoming.headers,
         ...(queryAt === -1 ? {} : { query: incoming.url!.slice(queryAt) }),
         sink,
+        requestId: context.requestId,
         candidates: plan.candidates,
         ...(plan.maxAttempts === undefined ? {} : { maxAttempts: plan.maxAttempts }),
       })

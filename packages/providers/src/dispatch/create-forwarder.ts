@@ -2,9 +2,10 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError } from '@gw/contract'
 import type { ClientApi } from '../spec/client-api.js'
-import type { AnyProviderAdapter } from '../spec/provider-adapter.js'
+import type { AnyProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
 import type { Usage } from '../spec/usage.js'
+import type { ClientWire } from '../translate/wire.js'
 import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
 import { providerName } from '../utils/provider-name.js'
@@ -12,6 +13,11 @@ import { validateClientRequest } from '../validate/validate-request.js'
 import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
 import { runAuthorized } from './authorized-attempt.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
+import {
+  type CountTokensAttemptInput,
+  runCountTokensAttempt,
+  runLocalCountTokens,
+} from './count-tokens-attempt.js'
 import type { Candidate, ForwardResult, ResponseSink } from './dispatch-types.js'
 import { runEmbeddingsAttempt } from './embeddings-attempt.js'
 import { networkFailureError, nothingRanError } from './forward-errors.js'
@@ -35,6 +41,11 @@ export interface ForwardRequest {
   sink: ResponseSink
   /** Headers to write with the response (lower-case names), e.g. `x-request-id`. */
   extraHeaders?: Readonly<Record<string, string>>
+  /**
+   * The gateway's request id: translated answers carry it as the client wire's request-id header
+   * (`x-request-id`; Anthropic clients also `request-id`, which the SDK reads as `_request_id`).
+   */
+  requestId?: string
   /** Where to send it, in order (see `createRouter`). */
   candidates: readonly Candidate[]
   /** Caps upstream calls across the chain for this request. */
@@ -82,6 +93,16 @@ function routingHeaders(
   return headers
 }
 
+/** A translated answer names the gateway's request id, not the provider's, in the client's header. */
+function addRequestIdHeaders(
+  headers: Record<string, string>,
+  clientWire: ClientWire,
+  requestId: string,
+): void {
+  headers['x-request-id'] = requestId
+  if (clientWire === 'anthropic-messages') headers['request-id'] = requestId
+}
+
 /**
  * Creates the passthrough `forward`: resolves to a {@link ForwardResult} once a response (an
  * answer, a caller error or the last upstream error, verbatim) was written to the sink; throws a
@@ -115,12 +136,19 @@ export function createForwarder(
       fallbackCount: number,
     ): Promise<AttemptOutcome> => {
       const extraHeaders = routingHeaders(request.extraHeaders, candidate.provider.id, fallbackCount)
+      if (ready.kind === 'count-tokens' && request.requestId !== undefined) {
+        addRequestIdHeaders(extraHeaders, 'anthropic-messages', request.requestId)
+      }
+      if (ready.kind === 'count-tokens' && ready.job.via === 'local') {
+        return runLocalCountTokens({ sink, extraHeaders, connection, parsed, model: ready.job.model })
+      }
+      const upstream = ready.upstream as UpstreamRequest
       const input: AttemptInput = {
         api,
         adapter: ready.adapter,
-        request: ready.upstream,
+        request: upstream,
         body: ready.kind === 'embeddings' ? undefined : ready.body,
-        dispatcher: pools.get(ready.upstream.origin),
+        dispatcher: pools.get(upstream.origin),
         headersTimeoutMs: pools.timeouts.headersMs,
         bodyTimeoutMs: pools.timeouts.bodyMs,
         stripUsageChunk: ready.kind === 'passthrough' && ready.stripUsageChunk,
@@ -138,10 +166,14 @@ export function createForwarder(
           : runAuthorized(passthrough, runPassthroughAttempt)
       }
       if (ready.kind === 'embeddings') return runEmbeddingsAttempt({ ...input, job: ready.job, parsed })
+      if (ready.kind === 'count-tokens')
+        return runCountTokensAttempt({ ...input, job: ready.job as CountTokensAttemptInput['job'], parsed })
       const translation = ready.translation
       if (translation.droppedParams.length > 0) {
         extraHeaders['x-langwatch-params-dropped'] = translation.droppedParams.join(',')
       }
+      if (request.requestId !== undefined)
+        addRequestIdHeaders(extraHeaders, translation.clientWire, request.requestId)
       const requestModel = typeof parsed.model === 'string' ? parsed.model : candidate.model
       const translated = { ...input, ...translation, requestModel }
       return ready.adapter.authorize === undefined

@@ -13,6 +13,8 @@ import type { EmbeddingsWire, UpstreamWire } from '../spec/upstream-wire.js'
 import { translateRequest } from '../translate/translate-request.js'
 import { type ClientWire, isClientWire } from '../translate/wire.js'
 import { providerName } from '../utils/provider-name.js'
+import type { CountTokensJob } from './count-tokens-attempt.js'
+import { encodeCountTokensBody } from './count-tokens-wires.js'
 import type { Candidate } from './dispatch-types.js'
 import { encodeEmbeddingsBatches } from './embeddings-wires.js'
 import { prepareBody } from './prepare-body.js'
@@ -63,6 +65,14 @@ export type ReadyAttempt =
       translation: Translation
     }
   | { kind: 'embeddings'; adapter: CloudProviderAdapter; upstream: UpstreamRequest; job: EmbeddingsJob }
+  | {
+      kind: 'count-tokens'
+      adapter: AnyProviderAdapter
+      /** Absent for a local count. */
+      upstream: UpstreamRequest | undefined
+      body: Buffer | undefined
+      job: CountTokensJob
+    }
 
 /** Wires tried, in order, when the provider does not speak the client's: chat is the most widely served. */
 const upstreamWirePreference: readonly ClientWire[] = [
@@ -118,6 +128,11 @@ export function prepareAttempt(source: AttemptSource, candidate: Candidate): Pre
       clientHeaders: source.headers,
     })
     return { ready: { kind: 'passthrough', adapter, upstream, ...prepared } }
+  }
+  if (api === 'anthropic-count-tokens') {
+    // OpenAI-wire providers have no count endpoint: count with the model's own encoding.
+    const job: CountTokensJob = { via: 'local', model }
+    return { ready: { kind: 'count-tokens', adapter, upstream: undefined, body: undefined, job } }
   }
   return prepareTranslatedAttempt(source, candidate, adapter)
 }
@@ -185,6 +200,13 @@ function prepareCloudAttempt(
       const batches = encodeEmbeddingsBatches(plan.wire, parsed, plan.bodyModel)
       const job = { wire: plan.wire, batches, model: plan.bodyModel }
       return { ready: { kind: 'embeddings', adapter, upstream: plan.request, job } }
+    })
+  }
+  if (plan.kind === 'count-tokens') {
+    return attempt(() => {
+      const body = Buffer.from(JSON.stringify(encodeCountTokensBody(plan.wire, parsed, plan.bodyModel)))
+      const job: CountTokensJob = { via: 'upstream', wire: plan.wire }
+      return { ready: { kind: 'count-tokens', adapter, upstream: plan.request, body, job } }
     })
   }
   if (!isClientWire(api)) return unusable(candidate.provider, api)

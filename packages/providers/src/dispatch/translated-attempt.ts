@@ -33,6 +33,8 @@ const maxJsonBytes = 32 * 1024 * 1024
 
 const eventStreamType = 'application/vnd.amazon.eventstream'
 
+const requestIdHeaders = ['x-request-id', 'request-id'] as const
+
 function startsWith(value: string | string[] | undefined, prefix: string): boolean {
   return typeof value === 'string' && value.startsWith(prefix)
 }
@@ -179,6 +181,11 @@ class TranslatedHandler extends AttemptHandler {
     const envelope = wireCodecs[this.translated.clientWire].encodeError(error)
     const { 'content-length': _length, ...headers } = this.headers
     headers['content-type'] = 'application/json'
+    // The forwarder writes a failed attempt's headers itself: keep the gateway's request ids on it.
+    for (const name of requestIdHeaders) {
+      const value = this.input.extraHeaders[name]
+      if (value !== undefined) headers[name] = value
+    }
     return {
       kind: 'http-error',
       status: error.status ?? this.status,

@@ -23,3 +23,14 @@ export type UpstreamWire =
  * call), Bedrock InvokeModel with Titan (one text per call) or Cohere (≤ 96) bodies.
  */
 export type EmbeddingsWire = 'gemini-batch-embed' | 'bedrock-invoke-embed'
+
+/**
+ * Token-count endpoints of the clouds, for Anthropic `count_tokens` clients: Gemini API and Vertex
+ * `:countTokens` (`{totalTokens}`), Vertex Claude `count-tokens:rawPredict` (`{input_tokens}`),
+ * Bedrock CountTokens (`{inputTokens}`).
+ */
+export type CountTokensWire =
+  | 'gemini-count-tokens'
+  | 'vertex-gemini-count-tokens'
+  | 'vertex-anthropic-count-tokens'
+  | 'bedrock-count-tokens'

@@ -77,9 +77,30 @@ export function createVertexAdapter(
   return {
     config,
     planUpstream({ api, model, stream, clientHeaders }) {
-      if (!isClientWire(api)) return undefined
       const bodyModel = config.deploymentMap?.[model] ?? model
       const claude = isVertexClaudeModel(bodyModel)
+      if (api === 'anthropic-count-tokens') {
+        // Claude counts on one shared `count-tokens` model (the model id goes in the body).
+        const path = vertexModelPath({
+          project,
+          region,
+          publisher: claude ? 'anthropic' : 'google',
+          model: claude ? 'count-tokens' : bodyModel,
+          method: claude ? 'rawPredict' : 'countTokens',
+        })
+        return {
+          kind: 'count-tokens',
+          wire: claude ? 'vertex-anthropic-count-tokens' : 'vertex-gemini-count-tokens',
+          request: {
+            origin,
+            method: 'POST',
+            path: basePath + path,
+            headers: ['content-type', 'application/json'],
+          },
+          bodyModel,
+        }
+      }
+      if (!isClientWire(api)) return undefined
       const path = vertexModelPath({
         project,
         region,

@@ -1,6 +1,7 @@
 // The forward composition: prepare (passthrough or translation) → breaker → attempt → classify, over the candidate chain.
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError } from '@gw/contract'
+import { countPromptTokens } from '../count-tokens/count-prompt-tokens.js'
 import type { ClientApi } from '../spec/client-api.js'
 import type { AnyProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
@@ -22,9 +23,10 @@ import type { Candidate, ForwardResult, ResponseSink } from './dispatch-types.js
 import { runEmbeddingsAttempt } from './embeddings-attempt.js'
 import { networkFailureError, nothingRanError } from './forward-errors.js'
 import { type PassthroughAttemptInput, runPassthroughAttempt } from './passthrough-attempt.js'
-import { type AttemptSource, prepareAttempt, type ReadyAttempt } from './prepare-attempt.js'
+import { type AttemptSource, prepareAttempt, type ReadyAttempt, type Translation } from './prepare-attempt.js'
 import type { ResolvedRetry } from './retry-policy.js'
 import { runTranslatedAttempt } from './translated-attempt.js'
+import { upstreamWireProfiles } from './upstream-wires.js'
 import { walkCandidates } from './walk-candidates.js'
 
 /** One request to forward. */
@@ -93,6 +95,20 @@ function routingHeaders(
   return headers
 }
 
+/** Anthropic streams open with `message_start.usage.input_tokens`, which other wires only report at the end. */
+function needsInputEstimate(translation: Translation, parsed: Record<string, unknown>): boolean {
+  return (
+    translation.clientWire === 'anthropic-messages' &&
+    parsed.stream === true &&
+    upstreamWireProfiles[translation.upstreamWire].codec !== 'anthropic-messages'
+  )
+}
+
+// An estimate is a courtesy: a tokenizer that fails to load leaves message_start at 0.
+function estimateInputTokens(parsed: Record<string, unknown>, model: string): Promise<number | undefined> {
+  return countPromptTokens(parsed, model).catch(() => undefined)
+}
+
 /** A translated answer names the gateway's request id, not the provider's, in the client's header. */
 function addRequestIdHeaders(
   headers: Record<string, string>,
@@ -128,6 +144,7 @@ export function createForwarder(
     }
     sink.on('close', onClose)
 
+    let estimate: Promise<number | undefined> | undefined
     const source: AttemptSource = { api, raw, parsed, query, headers: request.headers, adapterFor }
     const prepare = (candidate: Candidate) => prepareAttempt(source, candidate)
     const run = (
@@ -175,10 +192,15 @@ export function createForwarder(
       if (request.requestId !== undefined)
         addRequestIdHeaders(extraHeaders, translation.clientWire, request.requestId)
       const requestModel = typeof parsed.model === 'string' ? parsed.model : candidate.model
-      const translated = { ...input, ...translation, requestModel }
-      return ready.adapter.authorize === undefined
-        ? runTranslatedAttempt(translated)
-        : runAuthorized(translated, runTranslatedAttempt)
+      const start = (inputTokensEstimate: number | undefined) => {
+        const translated = { ...input, ...translation, requestModel, inputTokensEstimate }
+        return ready.adapter.authorize === undefined
+          ? runTranslatedAttempt(translated)
+          : runAuthorized(translated, runTranslatedAttempt)
+      }
+      if (!needsInputEstimate(translation, parsed)) return start(undefined)
+      estimate ??= estimateInputTokens(parsed, candidate.model)
+      return estimate.then(start)
     }
 
     try {
@@ -224,6 +246,12 @@ export function createForwarder(
         result.status = outcome.status
         if (!connection.gone) {
           const extra = routingHeaders(request.extraHeaders, candidate.provider.id, result.fallbackCount)
+          // A translated error already names the gateway's request id: caller headers must not hide it.
+          for (const name of ['x-request-id', 'request-id']) {
+            if (request.requestId !== undefined && outcome.headers[name] === request.requestId) {
+              extra[name] = request.requestId
+            }
+          }
           sink.writeHead(outcome.status, toClientHeaders(outcome.headers, extra, false))
           sink.end(outcome.body)
         }

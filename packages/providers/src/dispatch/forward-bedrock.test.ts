@@ -229,7 +229,7 @@ describe('Bedrock provider', () => {
       body: JSON.stringify({ model: `aws/${claude}`, messages: [{ role: 'user', content: 'Hi' }] }),
     })
     expect(response.status).toBe(200)
-    expect(JSON.parse(response.body)).toEqual({ input_tokens: expect.any(Number) })
+    expect(JSON.parse(response.body.toString('utf8'))).toEqual({ input_tokens: expect.any(Number) })
     expect(mock.requests.map((request) => request.operation)).toEqual(['count-tokens'])
   })
 

@@ -26,6 +26,8 @@ import {
 export interface TranslatedAttemptInput extends AttemptInput, Translation {
   /** The model the client asked for, named in translated answers until the provider names one. */
   requestModel: string
+  /** Anthropic stream clients: the local input-token estimate for `message_start`. */
+  inputTokensEstimate?: number | undefined
 }
 
 /** Whole JSON answers are translated at once; past this size the attempt fails instead. */
@@ -66,9 +68,15 @@ class TranslatedHandler extends AttemptHandler {
     const contentType = headers['content-type']
     const framed = this.profile.framing !== 'sse' && startsWith(contentType, eventStreamType)
     if (!framed && !startsWith(contentType, 'text/event-stream')) return
-    const { clientWire, requestModel, includeUsage } = this.translated
+    const { clientWire, requestModel, includeUsage, inputTokensEstimate } = this.translated
     const codec = this.profile.codec
-    const translator = createStreamTranslator({ from: codec, to: clientWire, includeUsage, requestModel })
+    const translator = createStreamTranslator({
+      from: codec,
+      to: clientWire,
+      includeUsage,
+      requestModel,
+      ...(inputTokensEstimate === undefined ? {} : { inputTokensEstimate }),
+    })
     const observer = createCodecObserver(codec)
     this.observer = observer
     this.translator = translator

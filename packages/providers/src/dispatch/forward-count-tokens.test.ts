@@ -1,12 +1,12 @@
 // Anthropic count_tokens through every provider kind: native, the clouds' count endpoints, a local tokenizer.
 import type Anthropic from '@anthropic-ai/sdk'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { ProxyHarness } from '../../test-utils/proxy-harness.js'
+import { createTestServiceAccount, testAwsCredentials } from '../../test-utils/sdk-fixtures.js'
+import { closeSdkHarness, resetSdkHarness, startSdkHarness } from '../../test-utils/sdk-harness.js'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 import { countPromptTokens } from '../count-tokens/count-prompt-tokens.js'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
-import type { ProxyHarness } from '../utils/test-utils/proxy-harness.js'
-import { createTestServiceAccount, testAwsCredentials } from '../utils/test-utils/sdk-fixtures.js'
-import { closeSdkHarness, resetSdkHarness, startSdkHarness } from '../utils/test-utils/sdk-harness.js'
 
 let mock: MockProvider
 let client: ProviderClient

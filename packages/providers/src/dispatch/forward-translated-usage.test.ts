@@ -1,12 +1,12 @@
 // Anthropic streams translated from OpenAI: an input estimate at message_start, exact usage at the end, request ids.
 import type Anthropic from '@anthropic-ai/sdk'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { type ProxyHarness, startProxyHarness } from '../../test-utils/proxy-harness.js'
+import { closeSdkHarness, resetSdkHarness, startSdkHarness } from '../../test-utils/sdk-harness.js'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 import { countPromptTokens } from '../count-tokens/count-prompt-tokens.js'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
-import { type ProxyHarness, startProxyHarness } from '../utils/test-utils/proxy-harness.js'
-import { closeSdkHarness, resetSdkHarness, startSdkHarness } from '../utils/test-utils/sdk-harness.js'
 
 let mock: MockProvider
 let client: ProviderClient
@@ -51,7 +51,10 @@ describe('translated Anthropic streams', () => {
     const upstreamBody = JSON.parse(mock.requests[0]!.body.toString('utf8'))
     expect(upstreamBody.stream_options).toEqual({ include_usage: true })
     expect(estimate).not.toBe(18)
-    expect(delta?.type === 'message_delta' && delta.usage).toMatchObject({ input_tokens: 18, output_tokens: 5 })
+    expect(delta?.type === 'message_delta' && delta.usage).toMatchObject({
+      input_tokens: 18,
+      output_tokens: 5,
+    })
     expect(message.usage.output_tokens).toBe(5)
   })
 

@@ -200,6 +200,8 @@ export {
   createVertexTokenSource,
   defaultTokenUri,
   encodeVertexAnthropicBody,
+  type GoogleCredentials,
+  parseGoogleCredentials,
   parseServiceAccount,
   type ServiceAccount,
   type VertexMethod,

@@ -7,7 +7,7 @@ import { splitBaseUrl } from '../utils/base-url.js'
 import { pickForwardedHeaders } from '../utils/http-headers.js'
 import { providerConfigError } from '../utils/provider-config-error.js'
 import { type VertexMethod, vertexModelPath, vertexOrigin } from './endpoint.js'
-import { parseServiceAccount } from './service-account.js'
+import { parseGoogleCredentials } from './service-account.js'
 import { createVertexTokenSource } from './token-source.js'
 
 /** Options of {@link createVertexAdapter}. */
@@ -62,7 +62,7 @@ export function createVertexAdapter(
   try {
     if (!region) throw new TypeError('no region is set (e.g. us-central1 or global)')
     ;({ origin, basePath } = splitBaseUrl(vertexOrigin(region, config.baseUrl)))
-    tokenUri = parseServiceAccount(credentials).tokenUri
+    tokenUri = parseGoogleCredentials(credentials).tokenUri
   } catch (error) {
     throw providerConfigError(config, `is misconfigured: ${(error as Error).message}`, error)
   }

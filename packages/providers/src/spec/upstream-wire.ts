@@ -20,9 +20,10 @@ export type UpstreamWire =
 
 /**
  * Embedding endpoints of providers without OpenAI's: Gemini `:batchEmbedContents` (≤ 100 texts per
- * call), Bedrock InvokeModel with Titan (one text per call) or Cohere (≤ 96) bodies.
+ * call), Bedrock InvokeModel with Titan (one text per call) or Cohere (≤ 96) bodies, Vertex
+ * `:predict` on text-embedding models (≤ 250 instances; one for `gemini-embedding-*`).
  */
-export type EmbeddingsWire = 'gemini-batch-embed' | 'bedrock-invoke-embed'
+export type EmbeddingsWire = 'gemini-batch-embed' | 'bedrock-invoke-embed' | 'vertex-predict-embed'
 
 /**
  * Token-count endpoints of the clouds, for Anthropic `count_tokens` clients: Gemini API and Vertex

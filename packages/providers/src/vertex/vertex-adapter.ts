@@ -79,6 +79,23 @@ export function createVertexAdapter(
     planUpstream({ api, model, stream, clientHeaders }) {
       const bodyModel = config.deploymentMap?.[model] ?? model
       const claude = isVertexClaudeModel(bodyModel)
+      if (api === 'openai-embeddings') {
+        if (claude) return undefined
+        const path = vertexModelPath({
+          project,
+          region,
+          publisher: 'google',
+          model: bodyModel,
+          method: 'predict',
+        })
+        const request = {
+          origin,
+          method: 'POST' as const,
+          path: basePath + path,
+          headers: ['content-type', 'application/json'],
+        }
+        return { kind: 'embeddings', wire: 'vertex-predict-embed', request, bodyModel }
+      }
       if (api === 'anthropic-count-tokens') {
         // Claude counts on one shared `count-tokens` model (the model id goes in the body).
         const path = vertexModelPath({

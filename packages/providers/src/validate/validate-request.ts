@@ -57,20 +57,19 @@ const rulesByApi: Partial<Record<ClientApi, readonly FieldRule[]>> = {
 function checkMessages(api: ClientApi, messages: unknown): void {
   if (!Array.isArray(messages)) return
   const family = clientApis[api].wire
-  messages.forEach((message, index) => {
-    const where = `messages.${index}`
+  // A plain loop and paths built only on failure: Claude Code sends hundreds of messages.
+  for (let index = 0; index < messages.length; index++) {
+    const message: unknown = messages[index]
     if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-      throw invalidField(family, where, 'object', message)
+      throw invalidField(family, `messages.${index}`, 'object', message)
     }
-    const entry = message as Record<string, unknown>
-    if (typeof entry.role !== 'string') throw invalidField(family, `${where}.role`, 'string', entry.role)
+    const { role, content } = message as Record<string, unknown>
+    if (typeof role !== 'string') throw invalidField(family, `messages.${index}.role`, 'string', role)
+    if (typeof content === 'string' || Array.isArray(content)) continue
     // OpenAI assistant turns with tool calls may omit content; Anthropic always needs it.
-    if (entry.content === undefined && family === 'openai') return
-    if (entry.content === null && family === 'openai') return
-    if (typeof entry.content !== 'string' && !Array.isArray(entry.content)) {
-      throw invalidField(family, `${where}.content`, 'string-or-array', entry.content)
-    }
-  })
+    if (family === 'openai' && (content === undefined || content === null)) continue
+    throw invalidField(family, `messages.${index}.content`, 'string-or-array', content)
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // The control plane's configuration: one valibot schema hydrated from environment variables.
 import {
+  envBoolean,
   envDuration,
   envEnum,
   envSecret,
@@ -60,6 +61,11 @@ export const controlPlaneConfigSchema = v.object({
       v.minValue(1_000, 'must be at least 1s'),
       v.maxValue(25_000, 'must be at most 25s'),
     ),
+    /**
+     * CONTROL_PLANE_ALLOW_PRIVATE_BASE_URLS: in `ENVIRONMENT=production`, let provider URLs name
+     * private and loopback hosts (refused there by default). Link-local/metadata stay refused.
+     */
+    allowPrivateBaseUrls: envBoolean(false),
   }),
   /** DATABASE_URL: PostgreSQL connection string; unset → embedded PGlite. */
   databaseUrl: withEnvName(

@@ -17,6 +17,7 @@ export type { EnvKeyValuesOptions, EnvSecretOptions, EnvUrlOptions } from './fie
 export { envEnum, envKeyValues, envList, envSecret, envString, envUrl } from './fields-text.js'
 export type { HydrateOptions, InferConfig } from './hydrate-config.js'
 export { hydrateConfig } from './hydrate-config.js'
+export { maskUrlSecrets } from './mask-url.js'
 export { parseBytes } from './parse-bytes.js'
 export type { DurationUnit } from './parse-duration.js'
 export { parseDuration } from './parse-duration.js'

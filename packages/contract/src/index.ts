@@ -1,5 +1,7 @@
 // Public API of @gw/contract: wire schemas, error codes, HMAC signing, control-plane client.
 
+export type { AddressPolicy, AddressPolicyOptions, AddressRefusal } from './address-policy.js'
+export { createAddressPolicy } from './address-policy.js'
 export type { ControlPlaneEndpoint } from './classify-control-plane-failure.js'
 export { classifyControlPlaneFailure } from './classify-control-plane-failure.js'
 export type {

@@ -6,8 +6,11 @@ import { extractPresentedKey } from './extract-key.js'
 /** What {@link createAuthenticator} needs. */
 export interface AuthenticatorOptions {
   cache: AuthCache
-  /** Called with the organisation of every key resolved on a miss (starts its change feed). */
-  onOrganization?: (organizationId: string) => void
+  /**
+   * Called with the organisation and bundle revision of every key resolved on a miss (starts
+   * its change feed from that revision, not from the organisation's first change).
+   */
+  onOrganization?: (organizationId: string, revision: string) => void
 }
 
 // A missing key gets the very body of a malformed or unknown one: the answer must not tell a
@@ -19,7 +22,7 @@ const missingKey = () => toClientAuthError(undefined, true)
  * resolves through the control plane once, whatever the concurrency.
  *
  * @example
- * const authenticate = createAuthenticator({ cache, onOrganization: (id) => feed.watch(id) })
+ * const authenticate = createAuthenticator({ cache, onOrganization: (id, revision) => feed.start(id, revision) })
  * const key = await authenticate(request.headers)
  */
 export function createAuthenticator(options: AuthenticatorOptions) {
@@ -30,7 +33,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     const hit = cache.peek(raw)
     if (hit !== undefined) return hit
     const key = await cache.get(raw)
-    onOrganization?.(key.claims.org_id)
+    onOrganization?.(key.claims.org_id, key.claims.revision)
     return key
   }
 }

@@ -106,7 +106,10 @@ export function createGatewayServices(
     },
   })
   return {
-    authenticate: createAuthenticator({ cache, onOrganization: (id) => feed.watch(id) }),
+    authenticate: createAuthenticator({
+      cache,
+      onOrganization: (id, revision) => feed.start(id, revision),
+    }),
     cache,
     feed,
     providers,

@@ -87,6 +87,11 @@ export const controlPlaneConfigSchema = v.object({
     envSecret({ required: true, minLength: SECRET_MIN_LENGTH }),
     'LW_VIRTUAL_KEY_PEPPER',
   ),
+  /**
+   * LW_GATEWAY_HMAC_COMPAT: `path-only` also accepts internal-API signatures that leave the query
+   * out (LangWatch's gateways); default `off` requires the path with its query.
+   */
+  hmacCompat: withEnvName(envEnum(['off', 'path-only'], 'off'), 'LW_GATEWAY_HMAC_COMPAT'),
   /** ENVIRONMENT: free-form label in every log line. Default `local`. */
   environment: envString('local'),
   /** LOG_LEVEL. Default `info`. */

@@ -43,6 +43,7 @@ export function createApp(options: CreateAppOptions): Hono<{ Bindings: HttpBindi
     internalSecret: config.internalSecret,
     jwtSecret: config.jwtSecret,
     bundleTtlSeconds: Math.round(config.controlPlane.bundleTtl / 1000),
+    acceptPathOnlySignatures: config.hmacCompat === 'path-only',
     changes: {
       maxWaitMs: config.controlPlane.changesMaxWait,
       ...(options.changesRecheckMs === undefined ? {} : { recheckMs: options.changesRecheckMs }),

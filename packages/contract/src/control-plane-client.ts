@@ -1,4 +1,5 @@
 // Typed, HMAC-signed HTTP client for the control plane's internal gateway API (undici, keep-alive).
+import { randomBytes } from 'node:crypto'
 import { setImmediate } from 'node:timers/promises'
 import { Agent, type Dispatcher } from 'undici'
 import { type ControlPlaneEndpoint, classifyControlPlaneFailure } from './classify-control-plane-failure.js'
@@ -7,6 +8,7 @@ import type { ErrorCode } from './errors.js'
 import {
   RESPONSE_SIGNING_METHOD,
   SIGNATURE_HEADER,
+  type SigningScope,
   signRequest,
   TIMESTAMP_HEADER,
   verifyRequest,
@@ -45,6 +47,12 @@ export interface ControlPlaneClientOptions {
   connectTimeoutMs?: number
   /** Time allowed for headers and between body chunks. Default: 5000 ms (long polls add their wait). */
   requestTimeoutMs?: number
+  /**
+   * `path-and-query` (default): sign the path with its query and add a random `lw_nonce` query
+   * parameter, so two identical calls never share a signature (the control plane refuses a
+   * replayed one). `path-only`: LangWatch's form, for its control plane (`LW_GATEWAY_HMAC_COMPAT`).
+   */
+  signingScope?: SigningScope
   /** Clock in milliseconds, for signature timestamps. Default: `Date.now`. */
   now?: () => number
 }
@@ -153,6 +161,7 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
   const prefix = `${base.pathname.replace(/\/+$/, '')}${CONTROL_PLANE_BASE_PATH}`
   const requestTimeoutMs = options.requestTimeoutMs ?? 5000
   const now = options.now ?? Date.now
+  const pathOnly = options.signingScope === 'path-only'
   const ownedAgent =
     options.dispatcher === undefined
       ? new Agent({ connect: { timeout: options.connectTimeoutMs ?? 2000 }, keepAliveTimeout: 30_000 })
@@ -162,10 +171,15 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
   async function call(call: CallOptions): Promise<RawAnswer> {
     const path = `${prefix}${call.path}`
     const body = call.body === undefined ? undefined : JSON.stringify(call.body)
+    const query = pathOnly
+      ? call.query
+      : `${call.query === undefined ? '' : `${call.query}&`}lw_nonce=${randomBytes(12).toString('base64url')}`
+    const target = query === undefined ? path : `${path}?${query}`
     const signed = signRequest({
       secret: options.internalSecret,
       method: call.method,
-      path,
+      path: target,
+      scope: pathOnly ? 'path-only' : 'path-and-query',
       body: body ?? '',
       timestamp: Math.floor(now() / 1000),
       nodeId: options.nodeId,
@@ -178,7 +192,7 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
     try {
       response = await dispatcher.request({
         origin,
-        path: call.query === undefined ? path : `${path}?${call.query}`,
+        path: target,
         method: call.method,
         headers,
         body,

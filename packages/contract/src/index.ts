@@ -28,13 +28,16 @@ export {
   toErrorEnvelope,
 } from './errors.js'
 export type {
+  ReplayCache,
   SignatureRejection,
   SignedRequest,
+  SigningScope,
   SignRequestOptions,
   VerifyRequestOptions,
   VerifyResult,
 } from './hmac.js'
 export {
+  createReplayCache,
   DEFAULT_SIGNATURE_WINDOW_SECONDS,
   NODE_HEADER,
   RESPONSE_SIGNING_METHOD,

@@ -18,6 +18,8 @@ export interface InternalRoutesOptions {
   jwtSecret: string
   bundleTtlSeconds: number
   changes: ChangesHandlerOptions
+  /** `LW_GATEWAY_HMAC_COMPAT=path-only`: accept LangWatch gateways' signatures over the path alone. */
+  acceptPathOnlySignatures?: boolean
 }
 
 /**
@@ -31,7 +33,14 @@ export function createInternalRoutes(
   options: InternalRoutesOptions,
 ): Hono<InternalEnv> {
   const internal = new Hono<InternalEnv>()
-  internal.use('*', verifySignature({ secret: options.internalSecret, now: deps.now }))
+  internal.use(
+    '*',
+    verifySignature({
+      secret: options.internalSecret,
+      now: deps.now,
+      acceptPathOnly: options.acceptPathOnlySignatures === true,
+    }),
+  )
   internal.get('/health', (c) =>
     c.json({ status: 'ok', database: deps.db.kind, long_polls: deps.notifier.waiting }),
   )

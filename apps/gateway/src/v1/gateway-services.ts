@@ -1,6 +1,6 @@
 // Builds the long-lived collaborators of the /v1 routes from the config: auth, change feed, providers.
 import { type AuthCache, createAuthCache, createBundleVerifier } from '@gw/auth-cache'
-import { createControlPlaneClient } from '@gw/contract'
+import { createAddressPolicy, createControlPlaneClient } from '@gw/contract'
 import type { GatewayMetrics } from '@gw/otel'
 import { createProviderClient, type ProviderClient } from '@gw/providers'
 import type { Logger } from 'pino'
@@ -60,6 +60,7 @@ export function createGatewayServices(
     baseUrl: controlPlane.baseUrl,
     internalSecret: controlPlane.internalSecret,
     nodeId: controlPlane.nodeId,
+    signingScope: controlPlane.hmacCompat === 'path-only' ? 'path-only' : 'path-and-query',
   })
   const verifyBundle = createBundleVerifier({
     secret: controlPlane.jwtSecret,
@@ -87,6 +88,9 @@ export function createGatewayServices(
     providers: [],
     ...(options.providerDispatcher === undefined ? {} : { dispatcher: options.providerDispatcher }),
     ...(config.upstream.outboundProxy === undefined ? {} : { proxyUrl: config.upstream.outboundProxy }),
+    addressPolicy: createAddressPolicy({
+      refusePrivate: config.environment === 'production' && !config.upstream.allowPrivate,
+    }),
     timeouts: {
       connectMs: config.upstream.connectTimeoutMs,
       headersMs: config.upstream.headersTimeoutMs,

@@ -1,12 +1,14 @@
 // The forward composition: prepare (passthrough or translation) → breaker → attempt → classify, over the candidate chain.
 import type { IncomingHttpHeaders } from 'node:http'
 import { GatewayError } from '@gw/contract'
+import type { Dispatcher } from 'undici'
 import type { ClientApi } from '../spec/client-api.js'
 import type { AnyProviderAdapter } from '../spec/provider-adapter.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
 import type { Usage } from '../spec/usage.js'
 import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
+import { stripQueryCredentials } from '../utils/strip-credentials.js'
 import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
 import { runAuthorized } from './authorized-attempt.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
@@ -14,7 +16,8 @@ import type { Candidate, ForwardResult, ResponseSink } from './dispatch-types.js
 import { runEmbeddingsAttempt } from './embeddings-attempt.js'
 import { networkFailureError, nothingRanError } from './forward-errors.js'
 import { type PassthroughAttemptInput, runPassthroughAttempt } from './passthrough-attempt.js'
-import { type AttemptSource, prepareAttempt, type ReadyAttempt } from './prepare-attempt.js'
+import type { AttemptSource, ReadyAttempt } from './prepare-attempt.js'
+import { asError, prepareOrFail } from './prepare-or-fail.js'
 import type { ResolvedRetry } from './retry-policy.js'
 import { runTranslatedAttempt } from './translated-attempt.js'
 import { walkCandidates } from './walk-candidates.js'
@@ -28,7 +31,7 @@ export interface ForwardRequest {
   parsed?: Record<string, unknown>
   /** The client's request headers; only an allowlist per provider is forwarded. */
   headers?: IncomingHttpHeaders
-  /** The client's query string with its `?` (e.g. `?beta=true`), passed through. */
+  /** The client's query string with its `?` (e.g. `?beta=true`), passed through without credentials. */
   query?: string
   sink: ResponseSink
   /** Headers to write with the response (lower-case names), e.g. `x-request-id`. */
@@ -95,7 +98,8 @@ export function createForwarder(
     const { api, sink } = request
     const raw = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
     const parsed = request.parsed ?? parseBody(raw)
-    const query = request.query === undefined || request.query === '?' ? '' : request.query
+    const query =
+      request.query === undefined || request.query === '?' ? '' : stripQueryCredentials(request.query)
     const connection: ClientConnection = { gone: sink.destroyed, controller: undefined }
     const onClose = () => {
       connection.gone = true
@@ -104,20 +108,27 @@ export function createForwarder(
     sink.on('close', onClose)
 
     const source: AttemptSource = { api, raw, parsed, query, headers: request.headers, adapterFor }
-    const prepare = (candidate: Candidate) => prepareAttempt(source, candidate)
+    const prepare = (candidate: Candidate) => prepareOrFail(source, candidate)
     const run = (
       ready: ReadyAttempt,
       candidate: Candidate,
       fallbackCount: number,
     ): Promise<AttemptOutcome> => {
       const extraHeaders = routingHeaders(request.extraHeaders, candidate.provider.id, fallbackCount)
+      let dispatcher: Dispatcher
+      try {
+        dispatcher = pools.get(ready.upstream.origin)
+      } catch (error) {
+        // A refused or unusable origin (SSRF policy, not http(s)) is this provider failing.
+        return Promise.resolve({ kind: 'network-error', error: asError(error), timeout: false })
+      }
       const input: AttemptInput = {
         api,
         adapter: ready.adapter,
         request: ready.upstream,
         body: ready.kind === 'embeddings' ? undefined : ready.body,
-        dispatcher: pools.get(ready.upstream.origin),
-        headersTimeoutMs: pools.timeouts.headersMs,
+        dispatcher,
+        headersTimeoutMs: candidate.provider.firstByteTimeoutMs ?? pools.timeouts.headersMs,
         bodyTimeoutMs: pools.timeouts.bodyMs,
         stripUsageChunk: ready.kind === 'passthrough' && ready.stripUsageChunk,
         sink,

@@ -70,6 +70,12 @@ export interface AuthCache {
   get(rawKey: string): Promise<CachedKey>
   /** Synchronous hit path: the entry when fresh and needing no background work, else undefined (call `get`). */
   peek(rawKey: string): CachedKey | undefined
+  /**
+   * Whether `get(rawKey)` would have to ask the resolver for a key it knows nothing about: well
+   * formed, not cached in any state, not recently refused, no lookup in flight. Lets a caller
+   * ration lookups of unknown keys without touching known ones.
+   */
+  needsLookup(rawKey: string): boolean
   /** Drops every cached form of a key id (change feed: revoked, rotated, config updated…). */
   evictByKeyId(vkId: string): number
   /** Drops every key of one organisation (a provider, budget or routing change there). */
@@ -352,6 +358,14 @@ export function createAuthCache(options: AuthCacheOptions): AuthCache {
       if (entry === undefined || decideEntry(entry.timing, now(), settings) !== 'fresh') return undefined
       emit('hit')
       return entry.value
+    },
+
+    needsLookup(rawKey) {
+      if (isWellFormed !== null && !isWellFormed(rawKey)) return false
+      const hash = hashKey(rawKey)
+      if (entries.peek(hash) !== undefined || inFlight.has(hash)) return false
+      const negative = negatives.peek(hash)
+      return negative === undefined || now() >= negative.untilMs
     },
 
     evictByOrganization(organizationId) {

@@ -54,9 +54,9 @@ export const gatewayConfigSchema = v.object({
   authLookups: withEnvName(
     v.object({
       /** Lookups per second for the whole gateway (burst: twice that). */
-      rate: envNumber(100, { min: 0.1 }),
+      rate: envNumber(200, { min: 0.1 }),
       /** Lookups per second for one client address (burst: four times that). */
-      perClientRate: withEnvName(envNumber(5, { min: 0.1 }), 'LW_GATEWAY_AUTH_LOOKUP_RATE_PER_CLIENT'),
+      perClientRate: withEnvName(envNumber(20, { min: 0.1 }), 'LW_GATEWAY_AUTH_LOOKUP_RATE_PER_CLIENT'),
     }),
     'LW_GATEWAY_AUTH_LOOKUP',
   ),

@@ -10,6 +10,7 @@ import { createAuthenticator } from '../pipeline/authenticate.js'
 import { type BootstrapResult, bootstrapAuthCache } from '../pipeline/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../pipeline/change-feed.js'
 import { createKeyResolver } from '../pipeline/key-resolver.js'
+import { createLookupLimiter } from '../pipeline/lookup-limiter.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {
@@ -113,6 +114,7 @@ export function createGatewayServices(
     authenticate: createAuthenticator({
       cache,
       onOrganization: (id, revision) => feed.start(id, revision),
+      lookupLimiter: createLookupLimiter(config.authLookups),
     }),
     cache,
     feed,

@@ -54,7 +54,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     const sink = new DeferredEndSink(outgoing, context)
     try {
       const body = await readRequestBody(incoming, { maxBytes: maxBodyBytes })
-      const key = await services.authenticate(incoming.headers)
+      const key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
       context.keyPrefix = key.config.display_prefix ?? undefined
       const parsed = parseJsonBody(body)
       if (logBody) logBodyPeek(context, body)

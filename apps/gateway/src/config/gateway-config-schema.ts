@@ -111,7 +111,8 @@ export const gatewayConfigSchema = v.object({
     v.object({
       /** Unset: no admin listener. */
       addr: v.optional(envString()),
-      authToken: envSecret(),
+      /** At least 32 characters: a short token is guessable over the admin listener. */
+      authToken: envSecret({ minLength: 32 }),
       allowInsecure: withEnvName(envBoolean(false), 'GATEWAY_ALLOW_INSECURE'),
     }),
     'GATEWAY_ADMIN',

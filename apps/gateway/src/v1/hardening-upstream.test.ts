@@ -41,7 +41,7 @@ const providerHeaders = {
 describe('upstream headers', () => {
   it('keeps our request id and no-store, and shows the provider id under our prefix', async () => {
     const { key } = await stack.createKey()
-    stack.mock.enqueue({ headers: providerHeaders })
+    stack.mock.enqueue({ status: 200, headers: providerHeaders })
     const answer = await chat(stack.gateway.url, key, { 'x-request-id': 'client-req-7' })
     expect(answer.status).toBe(200)
     expect(answer.headers.get('x-request-id')).toBe('client-req-7')
@@ -53,7 +53,7 @@ describe('upstream headers', () => {
 
   it('does so on streams too', async () => {
     const { key } = await stack.createKey()
-    stack.mock.enqueue({ headers: providerHeaders })
+    stack.mock.enqueue({ status: 200, headers: providerHeaders })
     const answer = await postV1(
       stack.gateway.url,
       '/v1/chat/completions',

@@ -34,6 +34,7 @@ export const errorCodes = {
   circuit_open: { status: 503, type: 'api_error' },
   auth_upstream_unavailable: { status: 503, type: 'api_error' },
   draining: { status: 503, type: 'api_error' },
+  overloaded: { status: 503, type: 'api_error' },
   service_unavailable: { status: 503, type: 'api_error' },
   provider_timeout: { status: 504, type: 'api_error' },
 } as const satisfies Record<string, { status: number; type: string }>
@@ -135,7 +136,21 @@ const anthropicTypeByStatus: Record<number, string> = {
   429: 'rate_limit_error',
   500: 'api_error',
   503: 'overloaded_error',
+  504: 'timeout_error',
   529: 'overloaded_error',
+}
+
+/**
+ * Anthropic's error `type` for an HTTP status (the one table of it: the gateway's envelopes, the
+ * translated errors and Bedrock's Claude stream errors all use it). Unknown statuses map to
+ * `invalid_request_error` below 500 and `api_error` from 500.
+ *
+ * @example
+ * anthropicErrorTypeForStatus(529) // 'overloaded_error'
+ * anthropicErrorTypeForStatus(418) // 'invalid_request_error'
+ */
+export function anthropicErrorTypeForStatus(status: number): string {
+  return anthropicTypeByStatus[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
 }
 
 /**
@@ -150,6 +165,6 @@ export function toAnthropicErrorEnvelope(
   code: string,
   message: string,
 ): AnthropicErrorEnvelope {
-  const type = anthropicTypeByStatus[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
+  const type = anthropicErrorTypeForStatus(status)
   return { type: 'error', error: { type, message: `${code}: ${message}` } }
 }

@@ -19,8 +19,10 @@ export {
 } from './control-plane-client.js'
 export type { ControlPlaneErrorKind, ControlPlaneErrorOptions } from './control-plane-error.js'
 export { ControlPlaneError, isControlPlaneAuthError } from './control-plane-error.js'
+export { errorCodeDescriptions, renderErrorCodeTable } from './error-code-docs.js'
 export type { AnthropicErrorEnvelope, ErrorCode, ErrorEnvelope, GatewayErrorOptions } from './errors.js'
 export {
+  anthropicErrorTypeForStatus,
   errorCodes,
   GatewayError,
   isGatewayError,
@@ -47,6 +49,7 @@ export {
   TIMESTAMP_HEADER,
   verifyRequest,
 } from './hmac.js'
+export { parseJsonObject } from './parse-json-object.js'
 export type { BootstrapKey, BootstrapPage, BootstrapProject } from './schemas/bootstrap.js'
 export {
   bootstrapKeyConfigSchema,

@@ -7,6 +7,7 @@ import {
   envInteger,
   envKeyValues,
   envList,
+  envListenAddress,
   envNumber,
   envSecret,
   envString,
@@ -29,7 +30,7 @@ export const logLevels = ['debug', 'info', 'warn', 'error'] as const
 export const gatewayConfigSchema = v.object({
   environment: envString('local'),
   server: v.object({
-    addr: envString(':5563'),
+    addr: envListenAddress(':5563'),
     gracefulMs: withEnvName(envDuration(5_000), 'SERVER_GRACEFUL_SECONDS'),
     /** Default 5 s, 0 when ENVIRONMENT=local. */
     drainDelayMs: withEnvName(v.optional(envDuration()), 'SERVER_DRAIN_DELAY_SECONDS'),
@@ -37,6 +38,7 @@ export const gatewayConfigSchema = v.object({
     readTimeoutMs: withEnvName(envDuration(60_000), 'SERVER_READ_TIMEOUT'),
     idleTimeoutMs: withEnvName(envDuration(120_000), 'SERVER_IDLE_TIMEOUT'),
     maxRequestBodyBytes: envBytes(32 * MiB, { min: 1 }),
+    maxDecodingBytes: envBytes(128 * MiB, { min: 1 }),
     maxHeaderBytes: envBytes(64 * KiB, { min: 1 * KiB, max: 16 * MiB }),
   }),
   terminationGraceMs: withEnvName(v.optional(envDuration()), 'TERMINATION_GRACE_SECONDS'),
@@ -110,7 +112,7 @@ export const gatewayConfigSchema = v.object({
   admin: withEnvName(
     v.object({
       /** Unset: no admin listener. */
-      addr: v.optional(envString()),
+      addr: v.optional(envListenAddress()),
       /** At least 32 characters: a short token is guessable over the admin listener. */
       authToken: envSecret({ minLength: 32 }),
       allowInsecure: withEnvName(envBoolean(false), 'GATEWAY_ALLOW_INSECURE'),

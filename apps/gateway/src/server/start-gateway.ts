@@ -1,11 +1,12 @@
 // Starts the gateway in-process: listeners, admin listener, start-up checks, drain and close.
 import type { Server } from 'node:http'
+import { formatHostPort, isLoopbackHost, parseListenAddress } from '@gw/config-hydrate'
 import { createGatewayMetrics, type GatewayMetrics } from '@gw/otel'
 import type { Logger } from 'pino'
 import { createAdminListener } from '../admin/admin-listener.js'
 import { createAdminApp } from '../admin/create-admin-app.js'
-import { formatHostPort, isLoopbackHost, parseListenAddress } from '../config/listen-address.js'
 import type { GatewayConfig } from '../config.js'
+import { createRouteTable, type RouteTable } from '../http/route-table.js'
 import { createDrainController, type DrainController, type DrainResult } from '../lifecycle/drain.js'
 import { trackConnections } from '../lifecycle/end-open-streams.js'
 import { createLifecycleState, type LifecycleState } from '../lifecycle/lifecycle-state.js'
@@ -15,7 +16,6 @@ import { gatewayVersion } from '../version.js'
 import { createGatewayApp, type GatewayRoutes } from './create-gateway-app.js'
 import { createHttpServer, listen } from './create-http-server.js'
 import { createGatewayRequestListener } from './request-listener.js'
-import { createRouteTable, type RouteTable } from './route-table.js'
 
 /** Options of {@link startGateway}. */
 export interface StartGatewayOptions {

@@ -2,15 +2,15 @@
 // refused providers as provider failures, credentials stripped from the forwarded query.
 import { createAddressPolicy } from '@gw/contract'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createProviderClient, type ProviderClientOptions } from '../client/create-provider-client.js'
-import type { ProviderConfig } from '../spec/provider-config.js'
-import { type ProxyHarness, sendRaw, startProxyHarness } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, sendRaw, startProxyHarness } from '../../test-utils/proxy-harness.js'
 import {
   json,
   type ScriptedUpstream,
   sse,
   startScriptedUpstream,
-} from '../utils/test-utils/scripted-upstream.js'
+} from '../../test-utils/scripted-upstream.js'
+import { createProviderClient, type ProviderClientOptions } from '../client/create-provider-client.js'
+import type { ProviderConfig } from '../spec/provider-config.js'
 
 let upstream: ScriptedUpstream
 const open: { close(): Promise<unknown> }[] = []

@@ -1,7 +1,8 @@
 // At the drain's graceful timeout: end every open SSE response with its wire's error event, not a TCP reset.
 import type { Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { type ClientApi, formatStreamError } from '@gw/providers'
+import type { ClientApi } from '@gw/providers'
+import { formatStreamError } from '@gw/providers/internal'
 
 /** What the client is told when its stream is cut by a shutdown. */
 const shutdownMessage = 'shutting_down: the gateway is restarting and cut this stream; retry the request'

@@ -1,5 +1,7 @@
 // Public API of @gw/contract: wire schemas, error codes, HMAC signing, control-plane client.
 
+export type { AddressPolicy, AddressPolicyOptions, AddressRefusal } from './address-policy.js'
+export { createAddressPolicy } from './address-policy.js'
 export type { ControlPlaneEndpoint } from './classify-control-plane-failure.js'
 export { classifyControlPlaneFailure } from './classify-control-plane-failure.js'
 export type {
@@ -22,13 +24,16 @@ export {
   toErrorEnvelope,
 } from './errors.js'
 export type {
+  ReplayCache,
   SignatureRejection,
   SignedRequest,
+  SigningScope,
   SignRequestOptions,
   VerifyRequestOptions,
   VerifyResult,
 } from './hmac.js'
 export {
+  createReplayCache,
   DEFAULT_SIGNATURE_WINDOW_SECONDS,
   NODE_HEADER,
   RESPONSE_SIGNING_METHOD,

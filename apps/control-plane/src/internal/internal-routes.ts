@@ -23,6 +23,8 @@ export interface InternalRoutesOptions {
   jwtSecret: string
   bundleTtlSeconds: number
   changes: ChangesHandlerOptions
+  /** `LW_GATEWAY_HMAC_COMPAT=path-only`: accept LangWatch gateways' signatures over the path alone. */
+  acceptPathOnlySignatures?: boolean
 }
 
 /**
@@ -37,7 +39,14 @@ export function createInternalRoutes(
 ): Hono<InternalEnv> {
   const internal = new Hono<InternalEnv>()
   internal.use('/spend-commands', limitInternalBody(MAX_SPEND_BATCH_BYTES))
-  internal.use('*', verifySignature({ secret: options.internalSecret, now: deps.now }))
+  internal.use(
+    '*',
+    verifySignature({
+      secret: options.internalSecret,
+      now: deps.now,
+      acceptPathOnly: options.acceptPathOnlySignatures === true,
+    }),
+  )
   internal.get('/health', (c) =>
     c.json({ status: 'ok', database: deps.db.kind, long_polls: deps.notifier.waiting }),
   )

@@ -72,6 +72,12 @@ function parseExpiry(value: string | null | undefined): Date | null {
  */
 export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInput): Promise<IssuedKey> {
   const nowMs = deps.now()
+  const expiresAt = parseExpiry(input.expires_at)
+  if (expiresAt !== null && expiresAt.getTime() <= nowMs) {
+    throw new GatewayError('bad_request', 'Invalid field "expires_at": must be in the future', {
+      meta: { field: 'expires_at' },
+    })
+  }
   const project = await getProjectRecord(deps.db, input.project_id)
   const principalId = input.principal_id ?? null
   if (principalId !== null) {
@@ -112,7 +118,7 @@ export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInp
       previous_digest: null,
       previous_valid_until: null,
       status: 'active',
-      expires_at: parseExpiry(input.expires_at),
+      expires_at: expiresAt,
       config: mergeKeyPolicy(defaultKeyPolicy(), input.config ?? {}),
       revision,
       created_at: now,

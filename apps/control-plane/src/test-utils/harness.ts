@@ -125,7 +125,9 @@ export async function startHarness(
       return toJsonResponse(response)
     },
     async internal(method, path, body, requestOptions = {}) {
-      const fullPath = `/api/internal/gateway${path}`
+      // A random nonce like the gateway's client adds: identical calls must not replay a signature.
+      const nonce = `lw_nonce=${Math.random().toString(36).slice(2)}`
+      const fullPath = `/api/internal/gateway${path}${path.includes('?') ? '&' : '?'}${nonce}`
       const raw = requestOptions.rawBody ?? (body === undefined ? '' : JSON.stringify(body))
       const signed = signRequest({
         secret: requestOptions.secret ?? testSecrets.LW_GATEWAY_INTERNAL_SECRET,

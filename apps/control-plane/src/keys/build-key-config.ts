@@ -1,6 +1,7 @@
 // Builds the GatewayKeyConfig document of §4 from a key, its project and the project's providers.
 import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { keyGuardrails, noProjectGuardrails, type ProjectGuardrails } from '../guardrails/key-guardrails.js'
+import { keepKnownAttachments } from './keep-known-attachments.js'
 import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
 
 /** The fields of a key row its config document is built from. */
@@ -57,6 +58,12 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
   const { key, providers } = sources
   const policy = key.config
   const providerIds = providerIdsOf(providers)
+  const attached = keyGuardrails(
+    sources.guardrails ?? noProjectGuardrails,
+    key.id,
+    key.project_id,
+    policy.guardrail_attachments,
+  )
   return {
     vk_id: key.id,
     organization_id: key.organization_id,
@@ -77,12 +84,8 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
     providers_allowed: policy.providers_allowed,
     routing_mode: policy.routing_mode,
     rate_limits: policy.rate_limits,
-    ...keyGuardrails(
-      sources.guardrails ?? noProjectGuardrails,
-      key.id,
-      key.project_id,
-      policy.guardrail_attachments,
-    ),
+    guardrails: attached.guardrails,
+    guardrail_attachments: keepKnownAttachments(attached.guardrail_attachments, attached.guardrails),
     policy_rules: policy.policy_rules,
     budgets: [],
     cache_rules: [],

@@ -1,19 +1,16 @@
 // Governance steps (issue 17): policy scan and local guardrails per request, and the early return of a key without any.
-import { importExports } from '../../shared/optional-module.js'
+import { parseGatewayKeyConfig } from '@gw/contract'
+import {
+  checkModelPolicy,
+  checkRequestPolicy,
+  findTextSlots,
+  governanceOf,
+  requestTextFields,
+  runGuardrails,
+} from '@gw/guardrails'
 import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
 
 type Json = Record<string, unknown>
-type Guardrails = {
-  governanceOf(
-    config: object,
-  ): { policy: object | null; guardrails: { pre?: readonly unknown[] } | null } | null
-  checkRequestPolicy(policy: object, body: Json): unknown
-  checkModelPolicy(policy: object, models: readonly string[]): unknown
-  findTextSlots(body: Json, fields: readonly string[]): { texts: string[] }
-  requestTextFields: readonly string[]
-  runGuardrails(list: readonly unknown[], input: object, options: object): Promise<{ decision: string }>
-}
-type Contract = { parseGatewayKeyConfig(json: unknown): object }
 
 // A typical chat request: a system prompt, three turns, two tools, one URL in the prose.
 const typicalChat: Json = {
@@ -68,32 +65,14 @@ const governedConfig = {
   ],
 }
 
-async function load(): Promise<{ guardrails: Guardrails; contract: Contract } | SkippedBenchmark> {
-  const guardrails = await importExports('@gw/guardrails', [
-    'governanceOf',
-    'checkRequestPolicy',
-    'runGuardrails',
-  ])
-  if (!guardrails.ok) return skip(guardrails.reason)
-  const contract = await importExports('@gw/contract', ['parseGatewayKeyConfig'])
-  if (!contract.ok) return skip(contract.reason)
-  return {
-    guardrails: (await import('@gw/guardrails')) as unknown as Guardrails,
-    contract: (await import('@gw/contract')) as unknown as Contract,
-  }
-}
-
 async function prepare(
   kind: 'none' | 'policy' | 'policy+guardrails' | 'policy-100kb',
 ): Promise<PreparedBenchmark | SkippedBenchmark> {
-  const loaded = await load()
-  if ('skipped' in loaded) return loaded
-  const { guardrails: g, contract } = loaded
   if (kind === 'none') {
-    const config = contract.parseGatewayKeyConfig({ project_id: 'p' })
-    return { operation: () => g.governanceOf(config) }
+    const config = parseGatewayKeyConfig({ project_id: 'p' })
+    return { operation: () => governanceOf(config) }
   }
-  const governance = g.governanceOf(contract.parseGatewayKeyConfig(governedConfig))
+  const governance = governanceOf(parseGatewayKeyConfig(governedConfig))
   const policy = governance?.policy
   const pre = governance?.guardrails?.pre
   if (policy === undefined || policy === null || pre === undefined)
@@ -101,21 +80,20 @@ async function prepare(
   if (kind === 'policy-100kb') {
     if (JSON.stringify(largeBody).length < 95_000) return skip('large body is not ~100 KB')
     return {
-      operation: () => g.checkRequestPolicy(policy, largeBody),
+      operation: () => checkRequestPolicy(policy, largeBody),
       note: `${JSON.stringify(largeBody).length} B body`,
     }
   }
   if (kind === 'policy')
     return {
-      operation: () =>
-        g.checkRequestPolicy(policy, typicalChat) ?? g.checkModelPolicy(policy, ['gpt-4o-mini']),
+      operation: () => checkRequestPolicy(policy, typicalChat) ?? checkModelPolicy(policy, ['gpt-4o-mini']),
     }
   const options = { timeoutMs: 800 }
   return {
     operation: async () => {
-      g.checkRequestPolicy(policy, typicalChat) ?? g.checkModelPolicy(policy, ['gpt-4o-mini'])
-      const slots = g.findTextSlots(typicalChat, g.requestTextFields)
-      const outcome = await g.runGuardrails(
+      checkRequestPolicy(policy, typicalChat) ?? checkModelPolicy(policy, ['gpt-4o-mini'])
+      const slots = findTextSlots(typicalChat, requestTextFields)
+      const outcome = await runGuardrails(
         pre,
         { stage: 'pre', texts: slots.texts, totalChars: 400, final: true },
         options,

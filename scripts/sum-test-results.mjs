@@ -3,10 +3,12 @@
 // run summary (.turbo/runs, from `turbo run test --summarize`) shows test tasks replayed from the
 // cache, the line says so: those tests did not run.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
-const root = new URL('..', import.meta.url).pathname
+// The repository root; a test passes another one as the first argument.
+const root = `${resolve(process.argv[2] ?? new URL('..', import.meta.url).pathname)}/`
 const workspaces = ['packages', 'apps']
+  .filter((folder) => existsSync(join(root, folder)))
   .flatMap((folder) =>
     readdirSync(join(root, folder), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
@@ -16,6 +18,7 @@ const workspaces = ['packages', 'apps']
 
 let passed = 0
 let failed = 0
+const skipped = []
 for (const dir of workspaces) {
   const manifest = join(dir, 'package.json')
   if (!existsSync(manifest) || !JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test) continue
@@ -26,11 +29,20 @@ for (const dir of workspaces) {
     continue
   }
   const result = JSON.parse(readFileSync(report, 'utf8'))
+  for (const file of result.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'skipped' || test.status === 'pending')
+        skipped.push(`${dir.slice(root.length)}: ${test.title}`)
+    }
+  }
   passed += result.numPassedTests ?? 0
   failed +=
     (result.numFailedTests ?? 0) +
     (result.numTotalTestSuites > 0 && result.success === false && !result.numFailedTests ? 1 : 0)
 }
+// Skipped tests say why in their titles (a missing tool, a README block that cannot run).
+if (skipped.length > 0)
+  console.log(`skipped (${skipped.length}):\n${skipped.map((title) => `  ${title}`).join('\n')}`)
 const cached = cachedTestTasks()
 console.log(
   cached === null || cached.hits === 0

@@ -27,7 +27,7 @@ export function extractExamples(markdown) {
     const notRun = markers.map((marker) => /^<!-- not-run: (.+) -->$/.exec(marker)?.[1]).find(Boolean)
     blocks.push({
       line: start + 1,
-      lang: open[1],
+      lang: open[1] ?? '',
       code: code.join('\n'),
       notRun: notRun ?? null,
       expect: markers.map((marker) => /^<!-- expect: (.+) -->$/.exec(marker)?.[1]).filter(Boolean),

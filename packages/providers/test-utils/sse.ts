@@ -1,6 +1,6 @@
 // Test helpers: read `.chunks.txt` fixtures and split SSE text back into events.
 import { readFileSync } from 'node:fs'
-import type { SseEvent } from '../stream-types.js'
+import type { SseEvent } from '../src/translate/stream-types.js'
 
 /** Splits SSE text into events (blank-line separated blocks of `event:` / `data:` lines; comments skipped). */
 export function parseSse(text: string): SseEvent[] {

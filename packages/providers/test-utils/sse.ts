@@ -20,7 +20,7 @@ export function parseSse(text: string): SseEvent[] {
 
 /** The events of a fixture in `src/translate/__fixtures__/`. */
 export function loadFixture(name: string): SseEvent[] {
-  return parseSse(readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8'))
+  return parseSse(readFileSync(new URL(`../src/translate/__fixtures__/${name}`, import.meta.url), 'utf8'))
 }
 
 /** Arbitrary wire JSON, probed by tests field by field. */

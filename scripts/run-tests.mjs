@@ -3,10 +3,20 @@
 // summary then says so loudly, and `pnpm test --force` runs everything again. --continue: a
 // failing package does not stop the others, so the summary counts every package.
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
+// A report left by an earlier run must not be summed as this run's: turbo writes a fresh one, or
+// restores the cached one on a cache hit.
+for (const dir of ['packages', 'apps'].flatMap((folder) =>
+  existsSync(join(root, folder))
+    ? readdirSync(join(root, folder)).map((name) => join(root, folder, name))
+    : [],
+)) {
+  rmSync(join(dir, '.vitest-results.json'), { force: true })
+}
+for (const dir of ['bench', 'scripts']) rmSync(join(root, dir, '.vitest-results.json'), { force: true })
 const runsDir = join(root, '.turbo', 'runs')
 // --summarize writes one JSON per run; only this run's is kept for sum-test-results.mjs to read.
 rmSync(runsDir, { recursive: true, force: true })

@@ -44,6 +44,14 @@ describe('pnpm pack:all', () => {
     )
     expect(manifests.size).toBe(libraries.length)
     for (const { manifest, files } of manifests.values()) {
+      // publishConfig.exports replaces exports when packing: it must offer every subpath the workspace has.
+      const source = JSON.parse(
+        readFileSync(
+          join(repositoryRoot, 'packages', manifest.name.replace('@gw/', ''), 'package.json'),
+          'utf8',
+        ),
+      ) as PackedManifest
+      expect(Object.keys(manifest.exports), manifest.name).toEqual(Object.keys(source.exports))
       const text = JSON.stringify(manifest)
       expect(text, manifest.name).not.toContain('gw-source')
       expect(text, manifest.name).not.toContain('workspace:')

@@ -14,7 +14,7 @@ const workspaces = ['packages', 'apps']
       .filter((entry) => entry.isDirectory())
       .map((entry) => join(root, folder, entry.name)),
   )
-  .concat(join(root, 'bench'), join(root, 'scripts'))
+  .concat(join(root, 'bench'), join(root, 'charts'), join(root, 'scripts'))
 
 let passed = 0
 let failed = 0

@@ -1,13 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import {
-  BOOTSTRAP_NEXT_HEADER,
-  type ControlPlaneClient,
-  createControlPlaneClient,
-} from './control-plane-client.js'
+import { type ControlPlaneClient, createControlPlaneClient } from './control-plane-client.js'
 import { ControlPlaneError } from './control-plane-error.js'
 import { RESPONSE_SIGNING_METHOD, signRequest, verifyRequest } from './hmac.js'
+import { BOOTSTRAP_NEXT_HEADER } from './read-bootstrap-pages.js'
 
 const secret = 'internal-secret-for-tests-0123456789'
 
@@ -62,7 +59,9 @@ beforeAll(async () => {
         signature: request.headers['x-langwatch-gateway-signature'] as string | undefined,
         timestamp: request.headers['x-langwatch-gateway-timestamp'] as string | undefined,
       })
-      const entry = { method: request.method ?? '', url, body, headers: request.headers, verified }
+      // Every call carries a random lw_nonce (signed with the path): tests read the URL without it.
+      const shown = url.replace(/[?&]lw_nonce=[\w-]+$/, '')
+      const entry = { method: request.method ?? '', url: shown, body, headers: request.headers, verified }
       seen.push(entry)
       handler(entry, response)
     })
@@ -88,7 +87,7 @@ describe('createControlPlaneClient', () => {
     const answer = await client().resolveKey('lw_vk_live_secret')
     expect(answer).toEqual({ jwt: 'a.b.c', revision: '7', key_id: 'vk_1', display_prefix: 'lw_vk_live_01J' })
     const request = seen[0]!
-    expect(request.verified).toEqual({ ok: true })
+    expect(request.verified).toEqual({ ok: true, scope: 'path-and-query' })
     expect(request.method).toBe('POST')
     expect(request.url).toBe('/api/internal/gateway/resolve-key')
     expect(JSON.parse(request.body)).toEqual({
@@ -346,7 +345,7 @@ describe('createControlPlaneClient', () => {
     expect(url.pathname).toBe('/api/internal/gateway/changes')
     expect(url.searchParams.get('organization_id')).toBe('org 1')
     expect(url.searchParams.get('timeout_s')).toBe('25')
-    expect(seen[0]!.verified).toEqual({ ok: true })
+    expect(seen[0]!.verified).toEqual({ ok: true, scope: 'path-and-query' })
     expect(await cp.getChanges({ organizationId: 'o', since: '5', timeoutSeconds: 0 })).toEqual({
       currentRevision: '5',
       changes: [],

@@ -1,5 +1,7 @@
 // Public API of @gw/contract: wire schemas, error codes, HMAC signing, control-plane client.
 
+export type { AddressPolicy, AddressPolicyOptions, AddressRefusal } from './address-policy.js'
+export { createAddressPolicy } from './address-policy.js'
 export type { ControlPlaneEndpoint } from './classify-control-plane-failure.js'
 export { classifyControlPlaneFailure } from './classify-control-plane-failure.js'
 export type {
@@ -7,14 +9,8 @@ export type {
   ControlPlaneClientOptions,
   GetChangesOptions,
   GetConfigResult,
-  ReadBootstrapPagesOptions,
 } from './control-plane-client.js'
-export {
-  BOOTSTRAP_NEXT_HEADER,
-  CONTROL_PLANE_BASE_PATH,
-  createControlPlaneClient,
-  REVISION_HEADER,
-} from './control-plane-client.js'
+export { createControlPlaneClient, REVISION_HEADER } from './control-plane-client.js'
 export type { ControlPlaneErrorKind, ControlPlaneErrorOptions } from './control-plane-error.js'
 export { ControlPlaneError, isControlPlaneAuthError } from './control-plane-error.js'
 export { errorCodeDescriptions, renderErrorCodeTable } from './error-code-docs.js'
@@ -28,13 +24,16 @@ export {
   toErrorEnvelope,
 } from './errors.js'
 export type {
+  ReplayCache,
   SignatureRejection,
   SignedRequest,
+  SigningScope,
   SignRequestOptions,
   VerifyRequestOptions,
   VerifyResult,
 } from './hmac.js'
 export {
+  createReplayCache,
   DEFAULT_SIGNATURE_WINDOW_SECONDS,
   NODE_HEADER,
   RESPONSE_SIGNING_METHOD,
@@ -45,6 +44,7 @@ export {
   verifyRequest,
 } from './hmac.js'
 export { parseJsonObject } from './parse-json-object.js'
+export { BOOTSTRAP_NEXT_HEADER, type ReadBootstrapPagesOptions } from './read-bootstrap-pages.js'
 export type { BootstrapKey, BootstrapPage, BootstrapProject } from './schemas/bootstrap.js'
 export {
   bootstrapKeyConfigSchema,
@@ -52,6 +52,11 @@ export {
   MAX_BOOTSTRAP_PAGE_SIZE,
   parseBootstrapPage,
 } from './schemas/bootstrap.js'
+export type { BudgetBucketSpendQuery, BudgetBucketSpendResponse } from './schemas/budget-bucket-spend.js'
+export {
+  budgetBucketSpendQuerySchema,
+  budgetBucketSpendResponseSchema,
+} from './schemas/budget-bucket-spend.js'
 export type { BundleClaims } from './schemas/bundle-claims.js'
 export {
   BUNDLE_AUDIENCE,
@@ -68,6 +73,8 @@ export {
   isKnownChangeKind,
   parseChangesResponse,
 } from './schemas/changes.js'
+export type { CodexRefreshRequest, CodexRefreshResponse } from './schemas/codex-refresh.js'
+export { codexRefreshRequestSchema, codexRefreshResponseSchema } from './schemas/codex-refresh.js'
 export type { ControlPlaneErrorBody } from './schemas/error-body.js'
 export { controlPlaneErrorBodySchema, readControlPlaneError } from './schemas/error-body.js'
 export type {
@@ -111,6 +118,19 @@ export type {
   VertexCredentials,
 } from './schemas/provider-slot.js'
 export { providerCredentialsSchema, providerSlotSchema } from './schemas/provider-slot.js'
+export type {
+  PatchRealtimeSessionRequest,
+  ReportRealtimeUsageRequest,
+  ReserveRealtimeSessionRequest,
+} from './schemas/realtime-sessions.js'
+export {
+  patchRealtimeSessionRequestSchema,
+  patchRealtimeSessionResponseSchema,
+  reportRealtimeUsageRequestSchema,
+  reportRealtimeUsageResponseSchema,
+  reserveRealtimeSessionRequestSchema,
+  reserveRealtimeSessionResponseSchema,
+} from './schemas/realtime-sessions.js'
 export type { ResolveKeyRequest, ResolveKeyResponse } from './schemas/resolve-key.js'
 export {
   parseResolveKeyRequest,
@@ -127,6 +147,8 @@ export type {
   SpendUsage,
 } from './schemas/spend-commands.js'
 export {
+  MAX_SPEND_BATCH_BYTES,
+  MAX_SPEND_BATCH_RECORDS,
   MAX_SPEND_RECORDS,
   parseSpendCommandsRequest,
   parseSpendCommandsResponse,
@@ -137,3 +159,4 @@ export {
   spendRecordSchema,
   spendUsageSchema,
 } from './schemas/spend-commands.js'
+export { CONTROL_PLANE_BASE_PATH } from './signed-caller.js'

@@ -44,7 +44,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     const sink = new DeferredEndSink(outgoing, state.context)
     state.context.recording = true
     try {
-      state.key = await services.authenticate(incoming.headers)
+      state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
       state.plan = resolveModel(state.key.config, state.body.parsed, state.context)

@@ -1,6 +1,7 @@
 // The forward composition: prepare (passthrough or translation) → breaker → attempt → classify, over the candidate chain.
 import type { IncomingHttpHeaders } from 'node:http'
 import { parseJsonObject } from '@gw/contract'
+import type { Dispatcher } from 'undici'
 import { countPromptTokens } from '../count-tokens/count-prompt-tokens.js'
 import type { ClientApi } from '../spec/client-api.js'
 import type { AnyProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
@@ -10,6 +11,7 @@ import type { ClientWire } from '../translate/wire.js'
 import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
 import { providerName } from '../utils/provider-name.js'
+import { stripQueryCredentials } from '../utils/strip-credentials.js'
 import { validateClientRequest } from '../validate/validate-request.js'
 import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
 import { runAuthorized } from './authorized-attempt.js'
@@ -23,7 +25,8 @@ import type { Candidate, ForwardResult, ResponseSink } from './dispatch-types.js
 import { runEmbeddingsAttempt } from './embeddings-attempt.js'
 import { networkFailureError, nothingRanError } from './forward-errors.js'
 import { type PassthroughAttemptInput, runPassthroughAttempt } from './passthrough-attempt.js'
-import { type AttemptSource, prepareAttempt, type ReadyAttempt, type Translation } from './prepare-attempt.js'
+import type { AttemptSource, ReadyAttempt, Translation } from './prepare-attempt.js'
+import { asError, prepareOrFail } from './prepare-or-fail.js'
 import type { ResolvedRetry } from './retry-policy.js'
 import { runTranslatedAttempt } from './translated-attempt.js'
 import { upstreamWireProfiles } from './upstream-wires.js'
@@ -38,7 +41,7 @@ export interface ForwardRequest {
   parsed?: Record<string, unknown>
   /** The client's request headers; only an allowlist per provider is forwarded. */
   headers?: IncomingHttpHeaders
-  /** The client's query string with its `?` (e.g. `?beta=true`), passed through. */
+  /** The client's query string with its `?` (e.g. `?beta=true`), passed through without credentials. */
   query?: string
   sink: ResponseSink
   /** Headers to write with the response (lower-case names), e.g. `x-request-id`. */
@@ -122,7 +125,8 @@ export function createForwarder(
     const raw = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
     const parsed = request.parsed ?? (raw === undefined || raw.length === 0 ? {} : parseJsonObject(raw))
     validateClientRequest(api, parsed)
-    const query = request.query === undefined || request.query === '?' ? '' : request.query
+    const query =
+      request.query === undefined || request.query === '?' ? '' : stripQueryCredentials(request.query)
     const connection: ClientConnection = { gone: sink.destroyed, controller: undefined }
     const onClose = () => {
       connection.gone = true
@@ -132,7 +136,7 @@ export function createForwarder(
 
     let estimate: Promise<number | undefined> | undefined
     const source: AttemptSource = { api, raw, parsed, query, headers: request.headers, adapterFor }
-    const prepare = (candidate: Candidate) => prepareAttempt(source, candidate)
+    const prepare = (candidate: Candidate) => prepareOrFail(source, candidate)
     const run = (
       ready: ReadyAttempt,
       candidate: Candidate,
@@ -146,13 +150,20 @@ export function createForwarder(
         return runLocalCountTokens({ sink, extraHeaders, connection, parsed, model: ready.job.model })
       }
       const upstream = ready.upstream as UpstreamRequest
+      let dispatcher: Dispatcher
+      try {
+        dispatcher = pools.get(upstream.origin)
+      } catch (error) {
+        // A refused or unusable origin (SSRF policy, not http(s)) is this provider failing.
+        return Promise.resolve({ kind: 'network-error', error: asError(error), timeout: false })
+      }
       const input: AttemptInput = {
         api,
         adapter: ready.adapter,
         request: upstream,
         body: ready.kind === 'embeddings' ? undefined : ready.body,
-        dispatcher: pools.get(upstream.origin),
-        headersTimeoutMs: pools.timeouts.headersMs,
+        dispatcher,
+        headersTimeoutMs: candidate.provider.firstByteTimeoutMs ?? pools.timeouts.headersMs,
         bodyTimeoutMs: pools.timeouts.bodyMs,
         stripUsageChunk: ready.kind === 'passthrough' && ready.stripUsageChunk,
         sink,

@@ -24,8 +24,12 @@ export interface GatewayTracingOptions {
   /** CUSTOMER_TRACE_BRIDGE_BASE_URL (resolved); unset: no customer spans. */
   customerBridgeBaseUrl?: string | undefined
   serviceVersion: string
-  /** Spans dropped (queue full, export failed), by destination. Default: ignore. */
-  onDrop?: (count: number, destination: 'operator' | 'customer') => void
+  /** Spans dropped, by destination and reason. Default: ignore. */
+  onDrop?: (
+    count: number,
+    destination: 'operator' | 'customer',
+    reason: 'queue_full' | 'export_failed',
+  ) => void
   /** A failure inside telemetry, swallowed. Default: ignore. */
   onError?: (error: unknown) => void
   /** Milliseconds a span waits at most before export. Default 1000. */
@@ -79,7 +83,7 @@ export function createGatewayTracing(options: GatewayTracingOptions): GatewayTra
       routeOf: () => operatorRoute,
       exporterFor: () => exporter,
       ...(delay === undefined ? {} : { scheduledDelayMs: delay }),
-      onDrop: (count) => options.onDrop?.(count, 'operator'),
+      onDrop: (count, reason) => options.onDrop?.(count, 'operator', reason),
     })
     const sampler = new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio) })
     operator = {
@@ -96,7 +100,7 @@ export function createGatewayTracing(options: GatewayTracingOptions): GatewayTra
           createExporter,
           batch: {
             ...(delay === undefined ? {} : { scheduledDelayMs: delay }),
-            onDrop: (count) => options.onDrop?.(count, 'customer'),
+            onDrop: (count, reason) => options.onDrop?.(count, 'customer', reason),
           },
         })
   const recordRequest =

@@ -37,6 +37,8 @@ export interface GatewayMetrics {
   observeAuthCacheSize(read: () => number): void
   readonly budgetBlocks: Counter<'scope'>
   readonly guardrailVerdicts: Counter<'direction' | 'verdict'>
+  /** Spans not exported: `destination` operator|customer, `reason` queue_full|export_failed. */
+  readonly otelSpansDropped: Counter<'destination' | 'reason'>
   /** The exposition text of every metric in the registry. */
   scrape(): Promise<string>
   /** The `Content-Type` of {@link scrape}'s text. */
@@ -165,6 +167,12 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       name: 'gateway_guardrail_verdicts_total',
       help: 'Guardrail verdicts by direction and verdict',
       labelNames: ['direction', 'verdict'],
+      registers,
+    }),
+    otelSpansDropped: new Counter({
+      name: 'gateway_otel_spans_dropped_total',
+      help: 'Spans not exported because the export queue was full or the export failed',
+      labelNames: ['destination', 'reason'],
       registers,
     }),
     scrape: () => registry.metrics(),

@@ -41,3 +41,5 @@ export type { GatewayServices, GatewayServicesOptions } from './v1/gateway-servi
 export { createGatewayServices } from './v1/gateway-services.js'
 export { createV1Routes } from './v1/mount-v1-routes.js'
 export { gatewayVersion } from './version.js'
+export type { GatewayTracing, GatewayTracingOptions } from './telemetry/create-gateway-tracing.js'
+export { createGatewayTracing } from './telemetry/create-gateway-tracing.js'

@@ -85,14 +85,19 @@ export function buildOperatorAttributes(facts: RequestTraceFacts): Attributes {
 }
 
 /**
- * The customer span's attributes: the operator set plus the requested model, labels, end user,
- * and the messages and output when the pipeline put them in `facts.customer` (capture allowed).
+ * The customer span's attributes: the operator set (pass it when already built) plus the requested
+ * model, labels, end user, and the messages and output when the pipeline put them in
+ * `facts.customer` (capture allowed).
  *
  * @example
  * span.setAttributes(buildCustomerAttributes(facts))
  */
-export function buildCustomerAttributes(facts: RequestTraceFacts): Attributes {
-  const attributes = buildOperatorAttributes(facts)
+export function buildCustomerAttributes(
+  facts: RequestTraceFacts,
+  operatorAttributes?: Attributes,
+): Attributes {
+  const attributes =
+    operatorAttributes === undefined ? buildOperatorAttributes(facts) : { ...operatorAttributes }
   put(attributes, LW.requestedModel, facts.requestedModel)
   const customer = facts.customer
   if (customer === undefined) return attributes

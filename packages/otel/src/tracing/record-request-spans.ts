@@ -1,5 +1,6 @@
 // Records a finished request as spans: the operator span (own trace) and the customer span (caller's trace).
 import {
+  type Attributes,
   type Context,
   type Link,
   ROOT_CONTEXT,
@@ -93,6 +94,7 @@ export function createRequestSpanRecorder(options: RequestSpanRecorderOptions): 
   return function recordRequestSpans(facts) {
     try {
       const caller = parseTraceparent(facts.traceparent, facts.tracestate)
+      let operatorAttributes: Attributes | undefined
       if (operatorTracer !== undefined) {
         const links: Link[] | undefined = caller === undefined ? undefined : [{ context: caller }]
         const span = operatorTracer.startSpan(
@@ -101,7 +103,8 @@ export function createRequestSpanRecorder(options: RequestSpanRecorderOptions): 
           ROOT_CONTEXT,
         )
         if (span.isRecording()) {
-          span.setAttributes(buildOperatorAttributes(facts))
+          operatorAttributes = buildOperatorAttributes(facts)
+          span.setAttributes(operatorAttributes)
           addEvents(span, facts)
         }
         span.end(facts.endTimeMs)
@@ -112,7 +115,11 @@ export function createRequestSpanRecorder(options: RequestSpanRecorderOptions): 
         const span = customerSink.startSpan(
           customer.projectOtlpToken,
           `gen_ai.${facts.operation}`,
-          { kind: SpanKind.CLIENT, startTime: facts.startTimeMs, attributes: buildCustomerAttributes(facts) },
+          {
+            kind: SpanKind.CLIENT,
+            startTime: facts.startTimeMs,
+            attributes: buildCustomerAttributes(facts, operatorAttributes),
+          },
           parent,
         )
         addEvents(span, facts)

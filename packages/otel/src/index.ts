@@ -4,7 +4,7 @@ export type { GatewayMetrics, GatewayMetricsOptions } from './metrics/gateway-me
 export { createGatewayMetrics } from './metrics/gateway-metrics.js'
 export type { RateWindow, RateWindowOptions } from './metrics/rate-window.js'
 export { createRateWindow } from './metrics/rate-window.js'
-export type { DispatchMetricsFacts } from './metrics/record-dispatch-metrics.js'
+export type { DispatchMetricsFacts, DispatchUsage } from './metrics/record-dispatch-metrics.js'
 export { FALLBACK_REASONS, recordDispatchMetrics } from './metrics/record-dispatch-metrics.js'
 export { LANGWATCH_ATTRIBUTES, LANGWATCH_EVENTS } from './tracing/attribute-names.js'
 export { buildCustomerAttributes, buildOperatorAttributes } from './tracing/build-span-attributes.js'

@@ -22,7 +22,8 @@ function recordMetrics(telemetry: RequestTelemetry, state: RequestState): void {
 /**
  * Called once per proxied request after the response ended (a stream: ended or aborted), with
  * the error the client got, if any. Records `gateway_provider_duration_seconds` (arrival to the
- * end of the upstream answer, by provider type) and `gateway_fallback_events_total`, then the
+ * end of the upstream answer, by provider type), `gateway_fallback_events_total`, tokens and
+ * spend, then the
  * spans. Without a trace destination the span part returns at once; a sampled-out operator span
  * costs one sampler call. Telemetry never throws into a request.
  *

@@ -21,6 +21,28 @@ describe('recordDispatchMetrics', () => {
     expect(text).toContain('gateway_fallback_events_total{provider="azure",reason="other"} 1')
   })
 
+  it('adds the answer tokens by kind and its cost in dollars', async () => {
+    const metrics = createGatewayMetrics({ collectProcessMetrics: false })
+    recordDispatchMetrics(metrics, {
+      durationSeconds: 0.1,
+      provider: 'openai',
+      fallbacks: [],
+      usage: {
+        inputTokens: 10,
+        outputTokens: 4,
+        cacheReadInputTokens: 2,
+        cacheCreationInputTokens: 0,
+        reasoningTokens: 0,
+      },
+      costMicroUsd: 2500,
+    })
+    const text = await metrics.scrape()
+    expect(text).toContain('gateway_tokens_total{provider="openai",type="input"} 10')
+    expect(text).toContain('gateway_tokens_total{provider="openai",type="cache_read"} 2')
+    expect(text).not.toContain('type="cache_write"')
+    expect(text).toContain('gateway_spend_usd_total{provider="openai"} 0.0025')
+  })
+
   it('observes no duration when no provider answered', async () => {
     const metrics = createGatewayMetrics({ collectProcessMetrics: false })
     recordDispatchMetrics(metrics, { durationSeconds: undefined, provider: undefined, fallbacks: [] })

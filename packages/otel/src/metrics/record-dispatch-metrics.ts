@@ -23,10 +23,35 @@ export interface DispatchMetricsFacts {
   provider: string | undefined
   /** Each candidate passed over before the answer, in order. */
   fallbacks: ReadonlyArray<{ provider: string; reason: string | undefined }>
+  /** Token counts of the answer, when the provider reported them. */
+  usage?: DispatchUsage | undefined
+  /** Cost in micro-USD, when usage and price are known. */
+  costMicroUsd?: number | undefined
+}
+
+/** Token counts as @gw/providers reports them. */
+export interface DispatchUsage {
+  inputTokens: number
+  outputTokens: number
+  cacheReadInputTokens: number
+  cacheCreationInputTokens: number
+  reasoningTokens: number
+}
+
+function recordUsage(metrics: GatewayMetrics, provider: string, usage: DispatchUsage): void {
+  const counts: Array<[string, number]> = [
+    ['input', usage.inputTokens],
+    ['output', usage.outputTokens],
+    ['cache_read', usage.cacheReadInputTokens],
+    ['cache_write', usage.cacheCreationInputTokens],
+    ['reasoning', usage.reasoningTokens],
+  ]
+  for (const [type, count] of counts) if (count > 0) metrics.tokens.inc({ provider, type }, count)
 }
 
 /**
- * Observes `gateway_provider_duration_seconds` and counts `gateway_fallback_events_total`.
+ * Observes `gateway_provider_duration_seconds`, counts `gateway_fallback_events_total`, and adds
+ * the answer's tokens and cost to `gateway_tokens_total` and `gateway_spend_usd_total`.
  * Telemetry never throws into a request: a bad value is dropped, not raised.
  *
  * @example
@@ -36,6 +61,10 @@ export function recordDispatchMetrics(metrics: GatewayMetrics, facts: DispatchMe
   try {
     if (facts.durationSeconds !== undefined && facts.provider !== undefined && facts.durationSeconds >= 0)
       metrics.providerDuration.observe({ provider: facts.provider }, facts.durationSeconds)
+    if (facts.provider !== undefined && facts.usage !== undefined)
+      recordUsage(metrics, facts.provider, facts.usage)
+    if (facts.provider !== undefined && facts.costMicroUsd !== undefined && facts.costMicroUsd > 0)
+      metrics.spendUsd.inc({ provider: facts.provider }, facts.costMicroUsd / 1_000_000)
     for (const fallback of facts.fallbacks)
       metrics.fallbackEvents.inc({
         provider: fallback.provider,

@@ -2,7 +2,7 @@
 // at OTEL_SAMPLE_RATIO 0, 0.1 and 1 with both exports, spans OTLP/JSON-encoded and dropped.
 // Run: node --conditions=gw-source --import=tsx src/micro/telemetry-cpu.ts
 import { createGatewayTracing } from '@gw/gateway'
-import { chatFacts, createEncodingExporter } from './benches/telemetry.js'
+import { chatFacts, createEncodingExporter, dropEncodedExport } from './benches/telemetry.js'
 
 const rounds = 60
 const perRound = 512
@@ -13,6 +13,7 @@ async function measure(sampleRatio: number | undefined): Promise<number> {
     sampleRatio: sampleRatio ?? 1,
     serviceVersion: 'bench',
     createExporter: createEncodingExporter,
+    sendCustomerExport: dropEncodedExport,
     ...(sampleRatio === undefined
       ? {}
       : { otlpEndpoint: 'http://127.0.0.1:4318', customerBridgeBaseUrl: 'http://127.0.0.1:5560' }),

@@ -1,25 +1,31 @@
-// Per-tenant customer spans: always sampled, exported to the trace bridge with each project's token.
-
+// Per-tenant customer spans: always sampled, encoded as OTLP/JSON and posted to the trace bridge
+// with each project's token. No SDK span objects: this path runs on every request of such projects.
 import type { CustomerSpanSink } from '@gw/otel'
-import type { Context, Span, SpanOptions } from '@opentelemetry/api'
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http'
-import type { Resource } from '@opentelemetry/resources'
-import { AlwaysOnSampler, BasicTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-base'
-import { RoutedBatchProcessor, type RoutedBatchProcessorOptions } from './routed-batch-processor.js'
+import { type Attributes, type Context, type Span, type SpanOptions, trace } from '@opentelemetry/api'
+import { request } from 'undici'
+import { type OtlpJsonSpan, OtlpJsonSpanRecorder, toKeyValues } from './otlp-json-span.js'
+
+/** Posts one encoded export; resolves true when the bridge accepted it. */
+export type SendExport = (url: string, headers: Record<string, string>, body: string) => Promise<boolean>
 
 /** Options of {@link createCustomerTraceBridge}. */
 export interface CustomerTraceBridgeOptions {
   /** CUSTOMER_TRACE_BRIDGE_BASE_URL (default LW_GATEWAY_BASE_URL); spans go to `<base>/api/otel/v1/traces`. */
   baseUrl: string
-  resource: Resource
-  /** Projects with an exporter at once (least recently used ones are closed). Default 256. */
-  maxTenants?: number
-  /** Queue and batch sizes, drop hook. */
-  batch?: Pick<RoutedBatchProcessorOptions, 'maxQueueSize' | 'maxBatchSize' | 'scheduledDelayMs' | 'onDrop'>
+  /** Resource attributes of every export (service name and version). */
+  resource: Attributes
+  /** Spans held at most, all projects together; past it new spans are dropped and counted. Default 2048. */
+  maxQueueSize?: number
+  /** Spans that trigger an export before the delay. Default 512. */
+  maxBatchSize?: number
+  /** Milliseconds a span waits at most before export. Default 1000. */
+  scheduledDelayMs?: number
   /** Milliseconds one export may take. Default 10 000. */
   exportTimeoutMs?: number
-  /** Builds a tenant's exporter (tests). Default: OTLP/HTTP JSON with `X-Auth-Token`. */
-  createExporter?: (url: string, headers: Record<string, string>) => SpanExporter
+  /** Told how many spans were dropped and why. Default: ignore. */
+  onDrop?: (count: number, reason: 'queue_full' | 'export_failed') => void
+  /** Sends an export (tests, benchmarks). Default: an undici POST. */
+  send?: SendExport
 }
 
 /** The customer span sink plus its lifecycle. */
@@ -28,70 +34,106 @@ export interface CustomerTraceBridge extends CustomerSpanSink {
   shutdown(): Promise<void>
 }
 
+function createUndiciSend(timeoutMs: number): SendExport {
+  return async (url, headers, body) => {
+    try {
+      const response = await request(url, {
+        method: 'POST',
+        headers,
+        body,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      })
+      await response.body.dump()
+      return response.statusCode >= 200 && response.statusCode < 300
+    } catch {
+      return false
+    }
+  }
+}
+
 /**
- * Creates the bridge. Each customer span is tagged with its project's token in a WeakMap (the
- * token is never a span attribute); at export the spans are grouped by token and sent with
- * `X-Auth-Token: <project_otlp_token>`, one exporter per project, at most `maxTenants` kept.
+ * Creates the bridge. Finished spans wait in one bounded queue, grouped by project token at
+ * export; each project's batch is one OTLP/JSON request with `X-Auth-Token: <token>` (the token
+ * is never a span attribute). A slow or dead bridge fills the queue, then spans are dropped and
+ * counted: requests never wait for telemetry.
  *
  * @example
- * const bridge = createCustomerTraceBridge({ baseUrl: 'http://control-plane:5560', resource })
+ * const bridge = createCustomerTraceBridge({ baseUrl: 'http://control-plane:5560', resource: { 'service.name': 'lw-gateway' } })
  * createRequestSpanRecorder({ customerSink: bridge })
  */
 export function createCustomerTraceBridge(options: CustomerTraceBridgeOptions): CustomerTraceBridge {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/api/otel/v1/traces`
-  const maxTenants = options.maxTenants ?? 256
-  const timeoutMillis = options.exportTimeoutMs ?? 10_000
-  const createExporter =
-    options.createExporter ??
-    ((exportUrl, headers) =>
-      new OTLPTraceExporter({ url: exportUrl, headers, timeoutMillis, concurrencyLimit: 4 }))
-  const tokens = new WeakMap<object, string>()
-  const exporters = new Map<string, SpanExporter>()
-  const closing = new Set<Promise<void>>()
+  const maxQueueSize = options.maxQueueSize ?? 2048
+  const maxBatchSize = options.maxBatchSize ?? 512
+  const delayMs = options.scheduledDelayMs ?? 1000
+  const send = options.send ?? createUndiciSend(options.exportTimeoutMs ?? 10_000)
+  const resource = { attributes: toKeyValues(options.resource) }
+  const scope = { name: '@gw/gateway/customer' }
+  let queue: Array<{ token: string; span: OtlpJsonSpan }> = []
+  let timer: NodeJS.Timeout | undefined
+  let exporting: Promise<void> | undefined
+  let closed = false
 
-  function exporterFor(token: string): SpanExporter {
-    let exporter = exporters.get(token)
-    if (exporter !== undefined) {
-      exporters.delete(token)
-      exporters.set(token, exporter)
-      return exporter
+  async function exportQueued(): Promise<void> {
+    const taken = queue
+    queue = []
+    const byToken = new Map<string, OtlpJsonSpan[]>()
+    for (const { token, span } of taken) {
+      const spans = byToken.get(token)
+      if (spans === undefined) byToken.set(token, [span])
+      else spans.push(span)
     }
-    exporter = createExporter(url, { 'X-Auth-Token': token })
-    exporters.set(token, exporter)
-    if (exporters.size > maxTenants) {
-      const [oldest, evicted] = exporters.entries().next().value as [string, SpanExporter]
-      exporters.delete(oldest)
-      const closed = evicted.shutdown().catch(() => {})
-      closing.add(closed)
-      void closed.finally(() => closing.delete(closed))
+    for (const [token, spans] of byToken) {
+      const body = JSON.stringify({ resourceSpans: [{ resource, scopeSpans: [{ scope, spans }] }] })
+      const headers = { 'content-type': 'application/json', 'x-auth-token': token }
+      if (!(await send(url, headers, body))) options.onDrop?.(spans.length, 'export_failed')
     }
-    return exporter
   }
 
-  const processor = new RoutedBatchProcessor({
-    ...options.batch,
-    routeOf: (span) => tokens.get(span),
-    exporterFor,
-  })
-  const provider = new BasicTracerProvider({
-    sampler: new AlwaysOnSampler(),
-    resource: options.resource,
-    spanProcessors: [processor],
-  })
-  const tracer = provider.getTracer('@gw/gateway/customer')
+  function exportSoon(): Promise<void> {
+    if (timer !== undefined) {
+      clearTimeout(timer)
+      timer = undefined
+    }
+    exporting ??= exportQueued().finally(() => {
+      exporting = undefined
+      if (queue.length > 0 && !closed) schedule()
+    })
+    return exporting
+  }
+
+  function schedule(): void {
+    if (timer !== undefined) return
+    timer = setTimeout(() => void exportSoon(), delayMs)
+    timer.unref()
+  }
+
+  function enqueue(token: string, span: OtlpJsonSpan): void {
+    if (closed) return
+    if (queue.length >= maxQueueSize) {
+      options.onDrop?.(1, 'queue_full')
+      return
+    }
+    queue.push({ token, span })
+    if (queue.length >= maxBatchSize) void exportSoon()
+    else schedule()
+  }
+
+  async function forceFlush(): Promise<void> {
+    while (queue.length > 0 || exporting !== undefined) await exportSoon()
+  }
 
   return {
     startSpan(token: string, name: string, spanOptions: SpanOptions, parent: Context): Span {
-      const span = tracer.startSpan(name, spanOptions, parent)
-      tokens.set(span, token)
-      return span
+      return new OtlpJsonSpanRecorder(name, spanOptions, trace.getSpanContext(parent), (span) =>
+        enqueue(token, span),
+      )
     },
-    forceFlush: () => processor.forceFlush(),
+    forceFlush,
     async shutdown() {
-      await provider.shutdown()
-      await Promise.allSettled([...exporters.values()].map((exporter) => exporter.shutdown()))
-      await Promise.allSettled([...closing])
-      exporters.clear()
+      await forceFlush()
+      closed = true
     },
   }
 }

@@ -9,7 +9,7 @@ import {
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base'
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions'
-import { createCustomerTraceBridge } from './create-customer-trace-bridge.js'
+import { createCustomerTraceBridge, type SendExport } from './create-customer-trace-bridge.js'
 import { otlpTracesUrl } from './otlp-traces-url.js'
 import { RoutedBatchProcessor } from './routed-batch-processor.js'
 
@@ -36,8 +36,10 @@ export interface GatewayTracingOptions {
   scheduledDelayMs?: number
   /** Milliseconds one export may take, retries included. Default 10 000. */
   exportTimeoutMs?: number
-  /** Builds exporters (tests and benchmarks). Default: OTLP/HTTP JSON. */
+  /** Builds the operator exporter (tests and benchmarks). Default: OTLP/HTTP JSON. */
   createExporter?: (url: string, headers: Record<string, string>) => SpanExporter
+  /** Sends a customer export (tests and benchmarks). Default: an undici POST. */
+  sendCustomerExport?: SendExport
 }
 
 /** What the gateway holds: the recorder its telemetry step calls, and the lifecycle. */
@@ -62,10 +64,11 @@ const operatorRoute = 'operator'
  * await tracing.shutdown()
  */
 export function createGatewayTracing(options: GatewayTracingOptions): GatewayTracing {
-  const resource = resourceFromAttributes({
+  const resourceAttributes = {
     [ATTR_SERVICE_NAME]: 'lw-gateway',
     [ATTR_SERVICE_VERSION]: options.serviceVersion,
-  })
+  }
+  const resource = resourceFromAttributes(resourceAttributes)
   const createExporter =
     options.createExporter ??
     ((url, headers) =>
@@ -96,12 +99,11 @@ export function createGatewayTracing(options: GatewayTracingOptions): GatewayTra
       ? undefined
       : createCustomerTraceBridge({
           baseUrl: options.customerBridgeBaseUrl,
-          resource,
-          createExporter,
-          batch: {
-            ...(delay === undefined ? {} : { scheduledDelayMs: delay }),
-            onDrop: (count, reason) => options.onDrop?.(count, 'customer', reason),
-          },
+          resource: resourceAttributes,
+          ...(delay === undefined ? {} : { scheduledDelayMs: delay }),
+          ...(options.exportTimeoutMs === undefined ? {} : { exportTimeoutMs: options.exportTimeoutMs }),
+          ...(options.sendCustomerExport === undefined ? {} : { send: options.sendCustomerExport }),
+          onDrop: (count, reason) => options.onDrop?.(count, 'customer', reason),
         })
   const recordRequest =
     operator === undefined && bridge === undefined

@@ -84,11 +84,12 @@ function registerTelemetryBench(name: string, description: string, sampleRatio: 
       const facts = Array.from({ length: 256 }, (_, index) => chatFacts(index))
       let count = 0
       return {
-        // Every 256th request also waits for the batch to be encoded, so export CPU is counted.
-        operation: () => {
+        // Always async (mitata then awaits every call, never overlapping flushes); every 256th
+        // request also waits for the batch to be encoded, so export CPU is counted.
+        operation: async () => {
           count += 1
           record?.(facts[count & 255] as RequestTraceFacts)
-          return (count & 255) === 0 ? tracing.forceFlush() : undefined
+          if ((count & 255) === 0) await tracing.forceFlush()
         },
         teardown: () => tracing.shutdown(),
         note:

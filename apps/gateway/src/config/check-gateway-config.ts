@@ -22,6 +22,7 @@ const seconds = (ms: number): string => `${ms / 1000}s`
 export function checkGatewayConfig(config: HydratedConfig): ConfigIssue[] {
   return [
     ...checkSecrets(config),
+    ...checkAddresses(config),
     ...checkAdminExposure(config),
     ...checkTimeouts(config),
     ...checkNetcheckHosts(config),
@@ -44,6 +45,19 @@ function checkSecrets(config: HydratedConfig): ConfigIssue[] {
         problem: `is required when ENVIRONMENT is not "local" (ENVIRONMENT=${JSON.stringify(config.environment)}); generate one with \`openssl rand -hex 32\` and set the same value on the control plane`,
       }),
     )
+}
+
+function checkAddresses(config: HydratedConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = []
+  const expected = 'a listen address like :5563, 127.0.0.1:6060 or [::1]:6060'
+  if (parseListenAddress(config.server.addr) === undefined) {
+    issues.push(createConfigIssue({ variable: 'SERVER_ADDR', value: config.server.addr, expected }))
+  }
+  const adminAddr = config.admin.addr
+  if (adminAddr !== undefined && parseListenAddress(adminAddr) === undefined) {
+    issues.push(createConfigIssue({ variable: 'GATEWAY_ADMIN_ADDR', value: adminAddr, expected }))
+  }
+  return issues
 }
 
 function checkAdminExposure(config: HydratedConfig): ConfigIssue[] {

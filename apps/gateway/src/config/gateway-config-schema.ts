@@ -7,7 +7,6 @@ import {
   envInteger,
   envKeyValues,
   envList,
-  envListenAddress,
   envNumber,
   envSecret,
   envString,
@@ -30,7 +29,9 @@ export const logLevels = ['debug', 'info', 'warn', 'error'] as const
 export const gatewayConfigSchema = v.object({
   environment: envString('local'),
   server: v.object({
-    addr: envListenAddress(':5563'),
+    // A listen address; checked by checkGatewayConfig with the shared parseListenAddress, so a
+    // malformed one is reported together with every other problem.
+    addr: envString(':5563'),
     gracefulMs: withEnvName(envDuration(5_000), 'SERVER_GRACEFUL_SECONDS'),
     /** Default 5 s, 0 when ENVIRONMENT=local. */
     drainDelayMs: withEnvName(v.optional(envDuration()), 'SERVER_DRAIN_DELAY_SECONDS'),
@@ -96,7 +97,7 @@ export const gatewayConfigSchema = v.object({
   admin: withEnvName(
     v.object({
       /** Unset: no admin listener. */
-      addr: v.optional(envListenAddress()),
+      addr: v.optional(envString()),
       authToken: envSecret(),
       allowInsecure: withEnvName(envBoolean(false), 'GATEWAY_ALLOW_INSECURE'),
     }),

@@ -1,18 +1,10 @@
 // Per-request cost of the "trace request" step: spans off, and on at OTEL_SAMPLE_RATIO 0, 0.1 and 1.
 
+import { createGatewayTracing } from '@gw/gateway'
 import type { RequestTraceFacts } from '@gw/otel'
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer'
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base'
-import { importExports } from '../../shared/optional-module.js'
-import { registerMicro, skip } from '../registry.js'
-
-type Recorder = (facts: RequestTraceFacts) => void
-interface Tracing {
-  recordRequest: Recorder | undefined
-  forceFlush(): Promise<void>
-  shutdown(timeoutMs?: number): Promise<void>
-}
-type CreateTracing = (options: Record<string, unknown>) => Tracing
+import { registerMicro } from '../registry.js'
 
 // The operator exporter does the OTLP/JSON encoding a real export does, then drops the bytes (the
 // customer path encodes before `sendCustomerExport`): the CPU the gateway spends on spans, minus
@@ -68,10 +60,7 @@ function registerTelemetryBench(name: string, description: string, sampleRatio: 
     name,
     description,
     async setup() {
-      const loaded = await importExports('@gw/gateway', ['createGatewayTracing'])
-      if (!loaded.ok) return skip(loaded.reason)
-      const createTracing = loaded.exports.createGatewayTracing as CreateTracing
-      const tracing = createTracing({
+      const tracing = createGatewayTracing({
         sampleRatio: sampleRatio ?? 1,
         serviceVersion: 'bench',
         createExporter: createEncodingExporter,
@@ -88,7 +77,7 @@ function registerTelemetryBench(name: string, description: string, sampleRatio: 
         // request also waits for the batch to be encoded, so export CPU is counted.
         operation: async () => {
           count += 1
-          record?.(facts[count & 255] as RequestTraceFacts)
+          record?.(facts[count & 255]!)
           if ((count & 255) === 0) await tracing.forceFlush()
         },
         teardown: () => tracing.shutdown(),

@@ -44,8 +44,9 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     const state = createRequestState(api, incoming, getRequestContext(c))
     const sink = new DeferredEndSink(outgoing, state.context)
     let failure: unknown
+    state.context.recording = true
     try {
-      state.key = await services.authenticate(incoming.headers)
+      state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
       state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
@@ -59,6 +60,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       writeGatewayError(outgoing, error, shape)
     } finally {
       sink.finish()
+      state.context.recorded()
       traceRequest(services.telemetry, state, failure)
     }
     return RESPONSE_ALREADY_SENT

@@ -113,8 +113,9 @@ describe.skipIf(otelCollectorMissing !== undefined)(
         await new Promise((resolve) => setTimeout(resolve, 50))
       const shutdownStarted = performance.now()
       await tracing.shutdown(1_000)
-      expect(performance.now() - shutdownStarted).toBeLessThan(2_000)
-      expect(perRequestMs).toBeLessThan(1)
+      expect(performance.now() - shutdownStarted).toBeLessThan(5_000)
+      // An export waiting on the dead collector would cost its 300 ms timeout; recording never waits for it.
+      expect(perRequestMs).toBeLessThan(30)
       expect(dropped.length).toBeGreaterThan(0)
       expect(dropped.every((entry) => entry.startsWith('operator:'))).toBe(true)
     })

@@ -86,7 +86,7 @@ describe.skipIf(otelCollectorMissing !== undefined)(
       })
       tenants.a = await createTenant('a')
       tenants.b = await createTenant('b')
-    })
+    }, 120_000)
     afterAll(async () => {
       await stack?.close()
       await collector?.stop()

@@ -9,8 +9,8 @@ import type { GatewayConfig } from '../config.js'
 import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
+import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
-import { createLookupLimiter } from '../pipeline/lookup-limiter.js'
 import { createRequestTelemetry, type RequestTelemetry } from '../telemetry/create-request-telemetry.js'
 
 /** Options of {@link createGatewayServices}. */

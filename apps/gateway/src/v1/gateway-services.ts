@@ -1,6 +1,6 @@
 // Builds the long-lived collaborators of the /v1 routes from the config: auth, change feed, providers.
 import { type AuthCache, createAuthCache, createBundleVerifier } from '@gw/auth-cache'
-import { createControlPlaneClient } from '@gw/contract'
+import { createAddressPolicy, createControlPlaneClient } from '@gw/contract'
 import type { GatewayMetrics } from '@gw/otel'
 import { createProviderClient, type ProviderClient } from '@gw/providers'
 import type { Logger } from 'pino'
@@ -10,6 +10,7 @@ import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
+import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {
@@ -60,6 +61,7 @@ export function createGatewayServices(
     baseUrl: controlPlane.baseUrl,
     internalSecret: controlPlane.internalSecret,
     nodeId: controlPlane.nodeId,
+    signingScope: controlPlane.hmacCompat === 'path-only' ? 'path-only' : 'path-and-query',
   })
   const verifyBundle = createBundleVerifier({
     secret: controlPlane.jwtSecret,
@@ -87,6 +89,9 @@ export function createGatewayServices(
     providers: [],
     ...(options.providerDispatcher === undefined ? {} : { dispatcher: options.providerDispatcher }),
     ...(config.upstream.outboundProxy === undefined ? {} : { proxyUrl: config.upstream.outboundProxy }),
+    addressPolicy: createAddressPolicy({
+      refusePrivate: config.environment === 'production' && !config.upstream.allowPrivate,
+    }),
     timeouts: {
       connectMs: config.upstream.connectTimeoutMs,
       headersMs: config.upstream.headersTimeoutMs,
@@ -106,7 +111,11 @@ export function createGatewayServices(
     },
   })
   return {
-    authenticate: createAuthenticator({ cache, onOrganization: (id) => feed.watch(id) }),
+    authenticate: createAuthenticator({
+      cache,
+      onOrganization: (id, revision) => feed.start(id, revision),
+      lookupLimiter: createLookupLimiter(config.authLookups),
+    }),
     cache,
     feed,
     providers,

@@ -30,6 +30,7 @@ describe('migrate', () => {
       'guardrails',
       'organizations',
       'principals',
+      'project_trace_settings',
       'projects',
       'provider_credentials',
       'schema_migrations',

@@ -12,6 +12,7 @@ import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
+import { createRequestTelemetry, type RequestTelemetry } from '../telemetry/create-request-telemetry.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {
@@ -29,6 +30,8 @@ export interface GatewayServices {
   cache: AuthCache
   feed: ChangeFeed
   providers: ProviderClient
+  /** Spans and dispatch metrics of each request (the "trace request" step). */
+  telemetry: RequestTelemetry
   /** Timeouts, stream window and `/guardrail/check` of the policy, cache and guardrail steps. */
   governance: GovernanceOptions
   /**
@@ -113,7 +116,9 @@ export function createGatewayServices(
       },
     },
   })
+  const telemetry = createRequestTelemetry(config, { logger, metrics })
   return {
+    telemetry,
     authenticate: createAuthenticator({
       cache,
       onOrganization: (id, revision) => feed.start(id, revision),
@@ -139,7 +144,7 @@ export function createGatewayServices(
     },
     async close() {
       await feed.close()
-      await Promise.all([client.close(), providers.close()])
+      await Promise.all([client.close(), providers.close(), telemetry.tracing.shutdown()])
     },
   }
 }

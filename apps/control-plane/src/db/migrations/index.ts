@@ -1,7 +1,8 @@
 // The ordered list of schema migrations; append new ones, never edit an applied one.
 import { migration0001Init } from './0001-init.js'
 import { migration0002KeyCacheDigest } from './0002-key-cache-digest.js'
-import { migration0003Guardrails } from './0003-guardrails.js'
+import { migration0003ProjectTraceSettings } from './0003-project-trace-settings.js'
+import { migration0004Guardrails } from './0004-guardrails.js'
 
 /** One schema change, applied once and recorded in `schema_migrations`. */
 export interface Migration {
@@ -14,5 +15,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   migration0001Init,
   migration0002KeyCacheDigest,
-  migration0003Guardrails,
+  migration0003ProjectTraceSettings,
+  migration0004Guardrails,
 ]

@@ -1,8 +1,8 @@
-// Migration 0003: guardrail definitions and their attachments to projects and keys.
+// Migration 0004: guardrail definitions and their attachments to projects and keys.
 
 /** Guardrails (evaluator, directions, failure mode, settings) and where they are attached. */
-export const migration0003Guardrails = {
-  version: '0003_guardrails',
+export const migration0004Guardrails = {
+  version: '0004_guardrails',
   sql: `
 create table guardrails (
   id text primary key,

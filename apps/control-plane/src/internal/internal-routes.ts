@@ -1,11 +1,16 @@
 // The signed internal API the gateway calls, mounted at /api/internal/gateway.
+import { MAX_SPEND_BATCH_BYTES } from '@gw/contract'
 import { Hono } from 'hono'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { createBootstrapHandler } from './bootstrap-route.js'
+import { createBudgetBucketSpendHandler } from './budget-bucket-spend-route.js'
 import { type ChangesHandlerOptions, createChangesHandler } from './changes-route.js'
+import { createCodexRefreshHandler } from './codex-refresh-route.js'
 import { createGuardrailCheckHandler } from './guardrail-check-route.js'
 import type { InternalEnv } from './internal-env.js'
 import { createKeyConfigHandler } from './key-config-route.js'
+import { limitInternalBody } from './limit-internal-body.js'
+import { createRealtimeSessionRoutes } from './realtime-sessions-routes.js'
 import { createResolveKeyHandler } from './resolve-key-route.js'
 import { createSpendCommandsHandler } from './spend-commands-route.js'
 import { verifySignature } from './verify-signature.js'
@@ -33,6 +38,7 @@ export function createInternalRoutes(
   options: InternalRoutesOptions,
 ): Hono<InternalEnv> {
   const internal = new Hono<InternalEnv>()
+  internal.use('/spend-commands', limitInternalBody(MAX_SPEND_BATCH_BYTES))
   internal.use(
     '*',
     verifySignature({
@@ -57,5 +63,8 @@ export function createInternalRoutes(
   internal.get('/changes', createChangesHandler(deps, options.changes))
   internal.post('/spend-commands', createSpendCommandsHandler(deps))
   internal.post('/guardrail/check', createGuardrailCheckHandler())
+  internal.get('/budget-bucket-spend', createBudgetBucketSpendHandler())
+  internal.post('/codex/refresh', createCodexRefreshHandler())
+  internal.route('/realtime-sessions', createRealtimeSessionRoutes())
   return internal
 }

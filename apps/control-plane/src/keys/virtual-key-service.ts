@@ -6,6 +6,7 @@ import type { ControlPlaneDeps } from '../shared/deps.js'
 import { newUlid } from '../shared/ids.js'
 import { getPrincipal } from '../tenancy/principals.js'
 import { getProjectRecord } from '../tenancy/projects.js'
+import { checkGuardrailAttachments, definedGuardrailIds } from './check-guardrail-attachments.js'
 import { defaultKeyPolicy, type KeyPolicyInput, mergeKeyPolicy } from './key-policy.js'
 import { type KeyEnvironment, mintVirtualKey } from './mint-virtual-key.js'
 import {
@@ -92,6 +93,7 @@ export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInp
     }
   }
   await checkFallbackChain(deps.db, project.id, input.config)
+  checkGuardrailAttachments(input.config, definedGuardrailIds)
   const id = newUlid(nowMs)
   const minted = mintVirtualKey({ id, environment: input.environment ?? 'live', pepper: deps.pepper })
   const now = new Date(nowMs)
@@ -188,6 +190,7 @@ export async function updateVirtualKey(
   const record = await changeKey(deps, id, async (current, tx): Promise<ChangeKind> => {
     refuseRevoked(current, 'updated')
     await checkFallbackChain(tx, current.project_id, input.config)
+    checkGuardrailAttachments(input.config, definedGuardrailIds)
     if (input.name !== undefined) current.name = input.name
     if (input.expires_at !== undefined) current.expires_at = parseExpiry(input.expires_at)
     if (input.config !== undefined) current.config = mergeKeyPolicy(current.config, input.config)

@@ -18,6 +18,7 @@ import {
   secretCredentialFields,
   type UpdateProviderCredentialInput,
 } from './provider-credential-input.js'
+import { toWireProviderType } from './wire-provider-type.js'
 
 type ProviderDeps = Pick<ControlPlaneDeps, 'db' | 'box' | 'notifier' | 'now' | 'baseUrlPolicy'>
 
@@ -264,7 +265,7 @@ export async function loadProviderSlots(
   return rows.map((row) => {
     const slot: ProviderSlot = {
       id: row.id,
-      type: row.type,
+      type: toWireProviderType(row.type),
       handle: row.name,
       credentials: JSON.parse(deps.box.open(row.credentials_sealed, row.id)) as ProviderSlot['credentials'],
       models: row.models,

@@ -42,6 +42,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     const outgoing = c.env.outgoing
     const state = createRequestState(api, incoming, getRequestContext(c))
     const sink = new DeferredEndSink(outgoing, state.context)
+    state.context.recording = true
     try {
       state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
@@ -56,6 +57,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       writeGatewayError(outgoing, error, shape)
     } finally {
       sink.finish()
+      state.context.recorded()
     }
     return RESPONSE_ALREADY_SENT
   }

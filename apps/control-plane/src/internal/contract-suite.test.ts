@@ -7,7 +7,8 @@ let h: Harness
 let values: ContractValues
 
 beforeAll(async () => {
-  h = await startHarness()
+  // The suite signs as LangWatch's gateways do (path only): the compatibility mode accepts that.
+  h = await startHarness({ env: { LW_GATEWAY_HMAC_COMPAT: 'path-only' } })
   const tenant = await seedTenant(h)
   const provider = await h.admin('POST', '/provider-credentials', {
     project_id: tenant.projectId,

@@ -9,8 +9,8 @@ import type { GatewayConfig } from '../config.js'
 import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
-import { createAuthenticator } from '../pipeline/authenticate.js'
 import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
+import { createAuthenticator } from '../pipeline/authenticate.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {

@@ -2,10 +2,10 @@
 // workspace-only parts, and @gw/providers and @gw/auth-cache install with plain npm into an empty
 // project, where their README examples run and print what the READMEs say.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractExamples, runnableLanguages } from './readme/extract-examples.mjs'
 import { runExample } from './readme/run-example.mjs'
 import { repositoryRoot } from './stack/start-test-stack.js'
@@ -36,6 +36,7 @@ beforeAll(() => {
     manifests.set(manifest.name, { tarball: path, manifest, files })
   }
 }, 300_000)
+afterAll(() => rmSync(workDir, { recursive: true, force: true }))
 
 describe('pnpm pack:all', () => {
   it('packs every library package with a manifest fit for the registry', () => {

@@ -16,7 +16,8 @@ for (const dir of ['packages', 'apps'].flatMap((folder) =>
 )) {
   rmSync(join(dir, '.vitest-results.json'), { force: true })
 }
-for (const dir of ['bench', 'scripts']) rmSync(join(root, dir, '.vitest-results.json'), { force: true })
+for (const dir of ['bench', 'charts', 'scripts'])
+  rmSync(join(root, dir, '.vitest-results.json'), { force: true })
 const runsDir = join(root, '.turbo', 'runs')
 // --summarize writes one JSON per run; only this run's is kept for sum-test-results.mjs to read.
 rmSync(runsDir, { recursive: true, force: true })

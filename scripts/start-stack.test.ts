@@ -1,6 +1,6 @@
 // `pnpm start` as a newcomer meets it: the demo key survives a restart, --new-key replaces it,
 // a taken port is named on the console, and Ctrl-C stops everything without warnings.
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -9,6 +9,7 @@ import { freePort, startTestStack, type TestStack } from './stack/start-test-sta
 const stacks: TestStack[] = []
 afterAll(async () => {
   await Promise.all(stacks.map((stack) => stack.stop()))
+  for (const stack of stacks) rmSync(stack.dataDir, { recursive: true, force: true })
 })
 
 async function chat(stack: TestStack, key: string): Promise<number> {

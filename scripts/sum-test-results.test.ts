@@ -1,14 +1,20 @@
 // The closing line of `pnpm test`: sums, lists skipped tests with their reasons, and says loudly
 // when turbo replayed test results from its cache instead of running them.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { repositoryRoot } from './stack/start-test-stack.js'
+
+const roots: string[] = []
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true })
+})
 
 function fakeRepository(cacheStatuses: string[] | null): string {
   const root = mkdtempSync(join(tmpdir(), 'gw-sum-'))
+  roots.push(root)
   const dir = join(root, 'packages', 'a')
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'a', scripts: { test: 'vitest run' } }))

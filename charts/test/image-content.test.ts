@@ -76,6 +76,8 @@ describe.skipIf(missing)(
         ENVIRONMENT: 'production',
         CONTROL_PLANE_ADDR: '127.0.0.1:0',
         CONTROL_PLANE_DATA_DIR: data,
+        // The provider credential points at the mock provider on loopback.
+        CONTROL_PLANE_ALLOW_PRIVATE_BASE_URLS: 'true',
         TMPDIR: tmp,
       })
       controlPlaneUrl = String((await controlPlane.waitForLog('control plane listening', 60_000)).url)
@@ -83,6 +85,7 @@ describe.skipIf(missing)(
         ENVIRONMENT: 'production',
         SERVER_ADDR: '127.0.0.1:0',
         SERVER_DRAIN_DELAY_SECONDS: '0',
+        LW_GATEWAY_UPSTREAM_ALLOW_PRIVATE: 'true',
         LW_GATEWAY_BASE_URL: controlPlaneUrl,
         LW_GATEWAY_INTERNAL_SECRET: secrets.LW_GATEWAY_INTERNAL_SECRET,
         LW_GATEWAY_JWT_SECRET: secrets.LW_GATEWAY_JWT_SECRET,

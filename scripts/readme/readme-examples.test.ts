@@ -3,7 +3,7 @@
 // `<!-- not-run: reason -->` and is reported as skipped with that reason; a runnable block says
 // what it prints with `<!-- expect: text -->`. Blocks in other languages (text, json) are data.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repositoryRoot, startTestStack, type TestStack } from '../stack/start-test-stack.js'
@@ -20,6 +20,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await stack?.stop()
+  if (stack !== undefined) rmSync(stack.dataDir, { recursive: true, force: true })
 })
 
 /**

@@ -1,7 +1,7 @@
 // Test helper: runs `node scripts/start-stack.mjs` (what `pnpm start` runs after its build) on
 // free loopback ports with its own data directory, and stops it with SIGINT like a Ctrl-C.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,6 +73,7 @@ export async function startTestStack(options: StartTestStackOptions = {}): Promi
   const key = /demo key\s+(lw_vk_live_\S+)/.exec(output)?.[1]
   if (key === undefined) {
     await stopChild(child, exited)
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true })
     throw new Error(`pnpm start did not print a demo key:\n${output}`)
   }
   return { dataDir, ports, env, key, output: () => output, stop: () => stopChild(child, exited) }

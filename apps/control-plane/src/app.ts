@@ -8,6 +8,8 @@ import { accessLog } from './http/access-log.js'
 import { createErrorHandler, notFoundHandler } from './http/error-handler.js'
 import { createInternalRoutes, type InternalRoutesOptions } from './internal/internal-routes.js'
 import type { ControlPlaneDeps } from './shared/deps.js'
+import { createOtelBridgeRoutes } from './traces/otel-bridge-routes.js'
+import { createRecentSpans } from './traces/recent-spans.js'
 
 /** Options for {@link createControlPlaneApp}. */
 export interface ControlPlaneAppOptions extends InternalRoutesOptions {
@@ -45,7 +47,9 @@ export function createControlPlaneApp(
   )
   app.get('/healthz', (c) => c.json({ status: 'ok', version: options.version ?? '0.1.0' }))
   app.route('/api/internal/gateway', createInternalRoutes(deps, options))
-  app.route('/api/admin', createAdminRoutes(deps, { token: options.adminToken }))
+  const recentSpans = createRecentSpans()
+  app.route('/api/otel', createOtelBridgeRoutes(deps, recentSpans))
+  app.route('/api/admin', createAdminRoutes(deps, { token: options.adminToken, recentSpans }))
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
   return app

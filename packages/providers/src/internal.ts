@@ -1,9 +1,7 @@
 // Internal API of @gw/providers (`@gw/providers/internal`): every building block, for the gateway and the benchmarks. No stability promise: use the root export.
 
-export { createAnthropicAdapter, defaultAnthropicVersion } from './anthropic/anthropic-adapter.js'
+export { defaultAnthropicVersion } from './anthropic/anthropic-adapter.js'
 export { mapAnthropicUsage } from './anthropic/anthropic-usage.js'
-export { createAzureOpenAIAdapter } from './azure-openai/azure-openai-adapter.js'
-export { type BedrockAdapterOptions, createBedrockAdapter } from './bedrock/bedrock-adapter.js'
 export {
   type AwsCredentials,
   type BedrockAnthropicBodyOptions,
@@ -27,38 +25,11 @@ export {
   signBedrockRequest,
 } from './bedrock/index.js'
 export { isBedrockAnthropicModel } from './bedrock/model-ids.js'
-export { type Catalog, type CatalogOptions, createCatalog } from './catalog/create-catalog.js'
-export { builtInPrices, type ModelPrice } from './catalog/model-prices.js'
-export {
-  type CallOptions,
-  type ChatResult,
-  type ClientForwardRequest,
-  createProviderClient,
-  type ProviderClient,
-  type ProviderClientOptions,
-  type ProviderStream,
-} from './client/create-provider-client.js'
-export { EventStreamSink } from './client/event-stream-sink.js'
-export { MemorySink } from './client/memory-sink.js'
 export { countPromptTokens } from './count-tokens/count-prompt-tokens.js'
 export { encodingForModel, type LocalEncoding } from './count-tokens/local-tokenizer.js'
 export type { AttemptOutcome, ClientConnection } from './dispatch/attempt-types.js'
-export {
-  type CircuitBreakerOptions,
-  type CircuitBreakers,
-  type CircuitEvent,
-  type CircuitState,
-  createCircuitBreakers,
-} from './dispatch/circuit-breaker.js'
 export { breakerSignal, classifyOutcome, isFallbackStatus } from './dispatch/classify-outcome.js'
-export {
-  type AdapterCacheOptions,
-  type AdapterOptions,
-  createAdapter,
-  createAdapterCache,
-} from './dispatch/create-adapter.js'
 export { createForwarder, type ForwarderOptions, type ForwardRequest } from './dispatch/create-forwarder.js'
-export type { AttemptRecord, Candidate, ForwardResult, ResponseSink } from './dispatch/dispatch-types.js'
 export { type PreparedBody, prepareBody } from './dispatch/prepare-body.js'
 export {
   parseRetryAfterMs,
@@ -74,7 +45,6 @@ export {
   type WalkResult,
   walkCandidates,
 } from './dispatch/walk-candidates.js'
-export { createGeminiAdapter } from './gemini/gemini-adapter.js'
 export {
   createGeminiStreamObserver,
   defaultGeminiOrigin,
@@ -84,49 +54,21 @@ export {
   geminiOrigin,
   readGeminiResponseUsage,
 } from './gemini/index.js'
-export { createOpenAIAdapter } from './openai/openai-adapter.js'
+export * from './index.js'
 export { mapOpenAIUsage } from './openai/openai-usage.js'
-export { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js'
-export { createRouter, type Router, type RouterModel } from './routing/create-router.js'
-export { modelFamilyOf } from './routing/model-family.js'
 export { compileModelGlobs } from './routing/model-globs.js'
-export type { FallbackEntry, RouteConfig, RoutePlan } from './routing/route-config.js'
-export {
-  type KeyRoutingFields,
-  providerConfigFromSlot,
-  routeConfigFromKeyConfig,
-} from './routing/route-config-from-key.js'
-export { routerForKeyConfig } from './routing/router-for-key-config.js'
-export { type ClientApi, type ClientApiInfo, clientApis, type WireFamily } from './spec/client-api.js'
 export type {
-  AnyProviderAdapter,
   CloudProviderAdapter,
   PrepareRequestInput,
-  ProviderAdapter,
   RequestAuthorizer,
   StreamObserver,
   UpstreamPlan,
   UpstreamPlanInput,
   UpstreamRequest,
 } from './spec/provider-adapter.js'
-export {
-  type AnthropicProviderConfig,
-  type ApiKeyCredentials,
-  type AzureOpenAICredentials,
-  type AzureOpenAIProviderConfig,
-  type BedrockCredentials,
-  type BedrockProviderConfig,
-  defaultAzureApiVersion,
-  type GeminiProviderConfig,
-  type OpenAICompatibleProviderConfig,
-  type OpenAIProviderConfig,
-  type ProviderConfig,
-  type ProviderType,
-  type VertexCredentials,
-  type VertexProviderConfig,
-} from './spec/provider-config.js'
+export { defaultAzureApiVersion } from './spec/provider-config.js'
 export type { EmbeddingsWire, UpstreamWire } from './spec/upstream-wire.js'
-export { createUsage, type Usage } from './spec/usage.js'
+export { createUsage } from './spec/usage.js'
 export {
   type AppliedParameters,
   applyParameters,
@@ -143,7 +85,6 @@ export {
   cleanGeminiSchema,
   clientWires,
   cohereEmbeddingBatchSize,
-  createStreamTranslator,
   type DecodeContext,
   decodeBedrockEmbeddingResponses,
   decodeGeminiEmbeddingResponses,
@@ -175,8 +116,6 @@ export {
   type StreamDecoder,
   type StreamEncoder,
   type StreamEncoderOptions,
-  type StreamTranslator,
-  type StreamTranslatorOptions,
   type TargetCodec,
   type TargetStreamDecoder,
   type TargetWire,
@@ -189,8 +128,6 @@ export {
   thinkingBudgetByEffort,
   toCanonicalError,
   translateError,
-  translateRequest,
-  translateResponse,
   type WireCodec,
   wireCodecs,
 } from './translate/index.js'
@@ -221,8 +158,4 @@ export {
   vertexModelPath,
   vertexOrigin,
 } from './vertex/index.js'
-export {
-  createVertexAdapter,
-  isVertexClaudeModel,
-  type VertexAdapterOptions,
-} from './vertex/vertex-adapter.js'
+export { isVertexClaudeModel } from './vertex/vertex-adapter.js'

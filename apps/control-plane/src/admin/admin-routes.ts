@@ -1,22 +1,28 @@
 // The admin API, mounted at /api/admin, behind the admin bearer token.
 import { Hono } from 'hono'
 import type { ControlPlaneDeps } from '../shared/deps.js'
+import type { RecentSpans } from '../traces/recent-spans.js'
 import { adminAuth } from './admin-auth.js'
 import { createKeyRoutes } from './key-routes.js'
 import { createProviderRoutes } from './provider-routes.js'
 import { createTenancyRoutes } from './tenancy-routes.js'
+import { createTraceRoutes } from './trace-routes.js'
 
 /**
  * Builds the admin API.
  *
  * @example
- * app.route('/api/admin', createAdminRoutes(deps, { token: config.controlPlane.adminToken }))
+ * app.route('/api/admin', createAdminRoutes(deps, { token: config.controlPlane.adminToken, recentSpans }))
  */
-export function createAdminRoutes(deps: ControlPlaneDeps, options: { token: string }): Hono {
+export function createAdminRoutes(
+  deps: ControlPlaneDeps,
+  options: { token: string; recentSpans: RecentSpans },
+): Hono {
   const admin = new Hono()
   admin.use('*', adminAuth({ token: options.token }))
   admin.route('/', createTenancyRoutes(deps))
   admin.route('/', createKeyRoutes(deps))
   admin.route('/', createProviderRoutes(deps))
+  admin.route('/', createTraceRoutes(deps, options.recentSpans))
   return admin
 }

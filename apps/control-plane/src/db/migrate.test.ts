@@ -28,6 +28,7 @@ describe('migrate', () => {
       'change_log',
       'organizations',
       'principals',
+      'project_trace_settings',
       'projects',
       'provider_credentials',
       'schema_migrations',

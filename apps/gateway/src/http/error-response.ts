@@ -62,9 +62,13 @@ export function writeGatewayError(outgoing: ServerResponse, error: GatewayError,
     return
   }
   const body = serializeGatewayError(error, shape)
-  outgoing.writeHead(error.status, {
+  const headers: Record<string, string | number> = {
     ...gatewayErrorHeaders(error),
     'content-length': Buffer.byteLength(body),
-  })
+  }
+  // Anthropic SDKs read the request id of an error from `request-id`: the gateway's own id.
+  const requestId = outgoing.getHeader('x-request-id')
+  if (shape === 'anthropic' && typeof requestId === 'string') headers['request-id'] = requestId
+  outgoing.writeHead(error.status, headers)
   outgoing.end(body)
 }

@@ -94,6 +94,7 @@ describe('the Anthropic SDK on an OpenAI model', () => {
       .catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(Anthropic.NotFoundError)
     expect(failure).toMatchObject({ status: 404, error: { error: { type: 'not_found_error' } } })
+    expect((failure as InstanceType<typeof Anthropic.NotFoundError>).requestID).toMatch(/^req_[0-9A-Z]{26}$/)
     expect((failure as Error).message).not.toMatch(/mp_/)
   })
 

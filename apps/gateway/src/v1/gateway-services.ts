@@ -11,6 +11,7 @@ import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
+import { createRequestTelemetry, type RequestTelemetry } from '../telemetry/create-request-telemetry.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {
@@ -28,6 +29,8 @@ export interface GatewayServices {
   cache: AuthCache
   feed: ChangeFeed
   providers: ProviderClient
+  /** Spans and dispatch metrics of each request (the "trace request" step). */
+  telemetry: RequestTelemetry
   /**
    * Start-up work before `/startupz` turns 200: the bootstrap pull when
    * `LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS` is on (undefined when it is off). Never throws.
@@ -110,7 +113,9 @@ export function createGatewayServices(
       },
     },
   })
+  const telemetry = createRequestTelemetry(config, { logger, metrics })
   return {
+    telemetry,
     authenticate: createAuthenticator({
       cache,
       onOrganization: (id, revision) => feed.start(id, revision),
@@ -133,7 +138,7 @@ export function createGatewayServices(
     },
     async close() {
       await feed.close()
-      await Promise.all([client.close(), providers.close()])
+      await Promise.all([client.close(), providers.close(), telemetry.tracing.shutdown()])
     },
   }
 }

@@ -13,6 +13,7 @@ import { type ReadBodyOptions, readBody } from '../pipeline/read-body.js'
 import { createRequestState } from '../pipeline/request-state.js'
 import { resolveModel } from '../pipeline/resolve-model.js'
 import { recordTelemetry } from '../pipeline/telemetry.js'
+import { traceRequest } from '../pipeline/trace-request.js'
 import { DeferredEndSink } from './deferred-end-sink.js'
 import type { GatewayServices } from './gateway-services.js'
 
@@ -42,6 +43,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     const outgoing = c.env.outgoing
     const state = createRequestState(api, incoming, getRequestContext(c))
     const sink = new DeferredEndSink(outgoing, state.context)
+    let failure: unknown
     state.context.recording = true
     try {
       state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
@@ -52,12 +54,14 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       recordTelemetry(state.context, state.result)
     } catch (error) {
       if (!isGatewayError(error)) throw error
+      failure = error
       // Refused before its body was read (auth): close the connection rather than drain the upload.
       if (!incoming.complete) abandonRequestBody(incoming)
       writeGatewayError(outgoing, error, shape)
     } finally {
       sink.finish()
       state.context.recorded()
+      traceRequest(services.telemetry, state, failure)
     }
     return RESPONSE_ALREADY_SENT
   }

@@ -37,6 +37,12 @@ export interface GatewayMetrics {
   observeAuthCacheSize(read: () => number): void
   readonly budgetBlocks: Counter<'scope'>
   readonly guardrailVerdicts: Counter<'direction' | 'verdict'>
+  /** Tokens by provider type and kind (`input`, `output`, `cache_read`, `cache_write`, `reasoning`). */
+  readonly tokens: Counter<'provider' | 'type'>
+  /** Cost at catalogue prices, in USD, by provider type. */
+  readonly spendUsd: Counter<'provider'>
+  /** Spans not exported: `destination` operator|customer, `reason` queue_full|export_failed. */
+  readonly otelSpansDropped: Counter<'destination' | 'reason'>
   /** The exposition text of every metric in the registry. */
   scrape(): Promise<string>
   /** The `Content-Type` of {@link scrape}'s text. */
@@ -165,6 +171,24 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       name: 'gateway_guardrail_verdicts_total',
       help: 'Guardrail verdicts by direction and verdict',
       labelNames: ['direction', 'verdict'],
+      registers,
+    }),
+    tokens: new Counter({
+      name: 'gateway_tokens_total',
+      help: 'Tokens reported by providers, by provider type and kind',
+      labelNames: ['provider', 'type'],
+      registers,
+    }),
+    spendUsd: new Counter({
+      name: 'gateway_spend_usd_total',
+      help: 'Cost of answered requests at catalogue prices, in US dollars, by provider type',
+      labelNames: ['provider'],
+      registers,
+    }),
+    otelSpansDropped: new Counter({
+      name: 'gateway_otel_spans_dropped_total',
+      help: 'Spans not exported because the export queue was full or the export failed',
+      labelNames: ['destination', 'reason'],
       registers,
     }),
     scrape: () => registry.metrics(),

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 import { startControlPlaneStack, startGatewayTarget } from '../e2e/gateway-stack.js'
 import { readCpuMicros, readRssBytes } from '../e2e/proc-stats.js'
 import { detectPinning, installCleanup, killAllChildren, pinSelf } from '../e2e/processes.js'
-import { findGatewayEntry } from '../e2e/stack/gateway-entry.js'
 import { startUpstream } from '../e2e/upstream.js'
 import { writeBenchmarkSection } from '../shared/bench-document.js'
 import { describeMachine, renderMachine } from '../shared/machine.js'
@@ -29,7 +28,8 @@ const options = {
   loadCore: 0,
   systemCore: 1,
   logLevel: 'warn',
-  mode: findGatewayEntry('built') === undefined ? ('source' as const) : ('built' as const),
+  // From source: a dist/ left from an older build would measure old code.
+  mode: 'source' as const,
   measureBuiltStartup: false,
   log,
 }

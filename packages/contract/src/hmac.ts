@@ -134,8 +134,6 @@ export interface VerifyRequestOptions {
   acceptPathOnly?: boolean
   /** Refuses a signature seen before within its window (`replayed_signature`). */
   replayCache?: ReplayCache
-  /** Told apart in the replay cache for path-only signatures (which do not cover the query): the node header. */
-  nodeId?: string | null
 }
 
 /** Why a signed request was refused (each answers 401). */
@@ -226,14 +224,12 @@ export function verifyRequest(options: VerifyRequestOptions): VerifyResult {
   if (Math.abs(nowSeconds - Number(timestamp)) > windowSeconds) {
     return { ok: false, reason: 'timestamp_out_of_window' }
   }
-  if (options.replayCache !== undefined) {
-    // A path-only signature does not cover the query: the same request from two gateway nodes
-    // signs the same string, so the node and query are part of what counts as "seen".
-    const question = options.path.indexOf('?')
-    const key =
-      scope === 'path-only'
-        ? `${signature.toLowerCase()}|${options.nodeId ?? ''}|${question === -1 ? '' : options.path.slice(question)}`
-        : signature.toLowerCase()
+  // Our client puts a nonce in every query; a query-less request under compatibility comes from
+  // a path-only signer. LangWatch's gateways resend identical requests on purpose (a refused
+  // spend batch, a config read twice), so path-only signatures cannot be replay-checked.
+  if (options.acceptPathOnly === true && !options.path.includes('?')) scope = 'path-only'
+  if (options.replayCache !== undefined && scope === 'path-and-query') {
+    const key = signature.toLowerCase()
     if (!options.replayCache.remember(key, Number(timestamp) + windowSeconds, nowSeconds)) {
       return { ok: false, reason: 'replayed_signature' }
     }

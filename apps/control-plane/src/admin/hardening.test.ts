@@ -8,12 +8,13 @@ let production: Harness
 let productionAllowing: Harness
 
 beforeAll(async () => {
-  ;[h, production, productionAllowing] = await Promise.all([
-    startHarness(),
-    startHarness({ env: { ENVIRONMENT: 'production' } }),
-    startHarness({ env: { ENVIRONMENT: 'production', CONTROL_PLANE_ALLOW_PRIVATE_BASE_URLS: 'true' } }),
-  ])
-})
+  // One at a time: PGlite start-up is CPU-bound.
+  h = await startHarness()
+  production = await startHarness({ env: { ENVIRONMENT: 'production' } })
+  productionAllowing = await startHarness({
+    env: { ENVIRONMENT: 'production', CONTROL_PLANE_ALLOW_PRIVATE_BASE_URLS: 'true' },
+  })
+}, 180_000)
 afterAll(async () => {
   await Promise.all([h?.close(), production?.close(), productionAllowing?.close()])
 })

@@ -8,12 +8,11 @@ let h: Harness
 let compat: Harness
 
 beforeAll(async () => {
-  ;[h, compat] = await Promise.all([
-    startHarness(),
-    startHarness({ env: { LW_GATEWAY_HMAC_COMPAT: 'path-only' } }),
-  ])
+  // One at a time: PGlite start-up is CPU-bound.
+  h = await startHarness()
+  compat = await startHarness({ env: { LW_GATEWAY_HMAC_COMPAT: 'path-only' } })
   await Promise.all([seedTenant(h), seedTenant(h), seedTenant(compat)])
-})
+}, 180_000)
 afterAll(async () => {
   await Promise.all([h?.close(), compat?.close()])
 })

@@ -2,7 +2,6 @@
 import {
   createReplayCache,
   GatewayError,
-  NODE_HEADER,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   verifyRequest,
@@ -50,7 +49,6 @@ export function verifySignature(options: VerifySignatureOptions): MiddlewareHand
       path: target,
       acceptPathOnly: options.acceptPathOnly === true,
       replayCache,
-      nodeId: c.req.header(NODE_HEADER) ?? null,
       body,
       signature: c.req.header(SIGNATURE_HEADER) ?? null,
       timestamp: c.req.header(TIMESTAMP_HEADER) ?? null,

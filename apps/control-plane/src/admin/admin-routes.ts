@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { adminAuth } from './admin-auth.js'
+import { createBudgetRoutes } from './budget-routes.js'
 import { createKeyRoutes } from './key-routes.js'
 import { createProviderRoutes } from './provider-routes.js'
 import { createTenancyRoutes } from './tenancy-routes.js'
@@ -18,5 +19,6 @@ export function createAdminRoutes(deps: ControlPlaneDeps, options: { token: stri
   admin.route('/', createTenancyRoutes(deps))
   admin.route('/', createKeyRoutes(deps))
   admin.route('/', createProviderRoutes(deps))
+  admin.route('/', createBudgetRoutes(deps))
   return admin
 }

@@ -34,6 +34,16 @@ const valueFlags = [
   'models',
   'deployment-map',
   'otlp-token',
+  'scope',
+  'scope-id',
+  'window',
+  'limit-usd',
+  'on-breach',
+  'provider',
+  'key',
+  'model',
+  'from',
+  'to',
 ] as const
 
 function help(): string {

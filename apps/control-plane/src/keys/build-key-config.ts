@@ -1,5 +1,5 @@
 // Builds the GatewayKeyConfig document of §4 from a key, its project and the project's providers.
-import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import type { BudgetConfig, GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
 
 /** The fields of a key row its config document is built from. */
@@ -28,6 +28,8 @@ export interface KeyConfigSources {
    * when the slots change.
    */
   providers: ProviderSlot[]
+  /** The budgets that apply to the key, with their current spend; none when absent. */
+  budgets?: BudgetConfig[]
 }
 
 // A bootstrap page builds thousands of configs over one project's providers: one id set each.
@@ -77,7 +79,7 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
     guardrails: [],
     guardrail_attachments: policy.guardrail_attachments,
     policy_rules: policy.policy_rules,
-    budgets: [],
+    budgets: sources.budgets ?? [],
     cache_rules: [],
     expires_at: expiresAtSeconds(key),
   }

@@ -1,7 +1,7 @@
 // One key's config document as /config and /bootstrap send it: the key's own part, the project's
 // shared part (credentials, OTLP token), and one ETag over both that the two routes agree on.
 import { createHash } from 'node:crypto'
-import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import type { BudgetConfig, GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { loadProviderSlots } from '../providers/provider-credentials.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { getProjectRecord } from '../tenancy/projects.js'
@@ -57,6 +57,7 @@ export function renderOwnKeyConfig(
   key: KeyConfigKey,
   parts: ProjectConfigParts,
   nowMs: number,
+  budgets: BudgetConfig[] = [],
 ): RenderedOwnConfig {
   const {
     providers: _providers,
@@ -66,6 +67,7 @@ export function renderOwnKeyConfig(
     key,
     projectOtlpToken: null,
     providers: parts.providers,
+    budgets,
   })
   const own = { ...rest, status: effectiveKeyState(key, nowMs) }
   const json = JSON.stringify(own)
@@ -82,8 +84,9 @@ export function renderKeyConfig(
   key: KeyConfigKey,
   parts: ProjectConfigParts,
   nowMs: number,
+  budgets: BudgetConfig[] = [],
 ): { body: string; etag: string } {
-  const { own, etag } = renderOwnKeyConfig(key, parts, nowMs)
+  const { own, etag } = renderOwnKeyConfig(key, parts, nowMs, budgets)
   const config = { ...own, project_otlp_token: parts.projectOtlpToken, providers: parts.providers }
   return { body: JSON.stringify(config), etag }
 }

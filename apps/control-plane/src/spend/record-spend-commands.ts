@@ -2,6 +2,7 @@
 import { type SpendCommandsResponse, spendRecordSchema } from '@gw/contract'
 import * as v from 'valibot'
 import type { Database } from '../db/database.js'
+import { applySpendRecord } from './apply-spend-record.js'
 
 /**
  * Stores a batch. Each record is validated on its own, so one bad record is rejected by index
@@ -26,9 +27,9 @@ export async function recordSpendCommands(
         continue
       }
       const record = parsed.output
-      await tx.query(
+      const { rows } = await tx.query(
         `insert into spend_records (request_id, command, payload, pod_id, pod_seq, received_at)
-         values ($1, $2, $3, $4, $5, $6) on conflict (request_id, command) do nothing`,
+         values ($1, $2, $3, $4, $5, $6) on conflict (request_id, command) do nothing returning request_id`,
         [
           record.payload.gateway_request_id,
           record.command,
@@ -38,6 +39,7 @@ export async function recordSpendCommands(
           new Date(nowMs),
         ],
       )
+      if (rows.length > 0) await applySpendRecord(tx, record, nowMs)
       accepted += 1
     }
   })

@@ -1,6 +1,7 @@
 // The ordered list of schema migrations; append new ones, never edit an applied one.
 import { migration0001Init } from './0001-init.js'
 import { migration0002KeyCacheDigest } from './0002-key-cache-digest.js'
+import { migration0003Budgets } from './0003-budgets.js'
 
 /** One schema change, applied once and recorded in `schema_migrations`. */
 export interface Migration {
@@ -10,4 +11,8 @@ export interface Migration {
 }
 
 /** Every migration in the order it applies. */
-export const migrations: readonly Migration[] = [migration0001Init, migration0002KeyCacheDigest]
+export const migrations: readonly Migration[] = [
+  migration0001Init,
+  migration0002KeyCacheDigest,
+  migration0003Budgets,
+]

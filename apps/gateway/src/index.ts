@@ -5,6 +5,19 @@ export type { ListenAddress } from './config/listen-address.js'
 export { isLoopbackHost, parseListenAddress } from './config/listen-address.js'
 export type { ConfigWarning, GatewayConfig, LoadedGatewayConfig, LoadGatewayConfigOptions } from './config.js'
 export { loadGatewayConfig } from './config.js'
+export type { ReadRequestBodyOptions } from './http/body.js'
+export { abandonRequestBody, readRequestBody } from './http/body.js'
+export { supportedContentEncodings } from './http/content-encoding.js'
+export type { ErrorShape } from './http/error-response.js'
+export {
+  errorShapeForPath,
+  gatewayErrorResponse,
+  serializeGatewayError,
+  writeGatewayError,
+} from './http/error-response.js'
+export type { GatewayEnv } from './http/gateway-env.js'
+export { getRequestContext, RequestContext } from './http/request-context.js'
+export { acceptRequestId, createRequestIdGenerator } from './http/request-id.js'
 export type { DrainController, DrainOptions, DrainResult } from './lifecycle/drain.js'
 export { createDrainController } from './lifecycle/drain.js'
 export type { LifecycleState } from './lifecycle/lifecycle-state.js'
@@ -15,9 +28,6 @@ export { runStartupNetcheck, StartupNetcheckError } from './lifecycle/startup-ne
 export { logBodyPeek } from './logging/body-peek.js'
 export type { CreateLoggerOptions } from './logging/create-logger.js'
 export { createLogger } from './logging/create-logger.js'
-export type { ReadRequestBodyOptions } from './server/body.js'
-export { abandonRequestBody, readRequestBody } from './server/body.js'
-export { supportedContentEncodings } from './server/content-encoding.js'
 export type {
   GatewayAppDependencies,
   GatewayRouteContext,
@@ -25,17 +35,6 @@ export type {
 } from './server/create-gateway-app.js'
 export { createGatewayApp } from './server/create-gateway-app.js'
 export type { HttpServerLimits } from './server/create-http-server.js'
-export type { ErrorShape } from './server/error-response.js'
-export {
-  errorShapeForPath,
-  gatewayErrorResponse,
-  serializeGatewayError,
-  writeGatewayError,
-} from './server/error-response.js'
-export type { GatewayEnv } from './server/gateway-env.js'
-export { parseJsonBody } from './server/json-body.js'
-export { getRequestContext, RequestContext } from './server/request-context.js'
-export { acceptRequestId, createRequestIdGenerator } from './server/request-id.js'
 export type { RunningGateway, StartGatewayOptions } from './server/start-gateway.js'
 export { startGateway } from './server/start-gateway.js'
 export type { GatewayServices, GatewayServicesOptions } from './v1/gateway-services.js'

@@ -34,6 +34,7 @@ export const errorCodes = {
   circuit_open: { status: 503, type: 'api_error' },
   auth_upstream_unavailable: { status: 503, type: 'api_error' },
   draining: { status: 503, type: 'api_error' },
+  overloaded: { status: 503, type: 'api_error' },
   service_unavailable: { status: 503, type: 'api_error' },
   provider_timeout: { status: 504, type: 'api_error' },
 } as const satisfies Record<string, { status: number; type: string }>

@@ -42,6 +42,7 @@ export {
   TIMESTAMP_HEADER,
   verifyRequest,
 } from './hmac.js'
+export { parseJsonObject } from './parse-json-object.js'
 export type { BootstrapKey, BootstrapPage, BootstrapProject } from './schemas/bootstrap.js'
 export {
   bootstrapKeyConfigSchema,

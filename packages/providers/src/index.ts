@@ -80,7 +80,7 @@ export {
 export { createOpenAIAdapter } from './openai/openai-adapter.js'
 export { mapOpenAIUsage } from './openai/openai-usage.js'
 export { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js'
-export { createRouter, type Router } from './routing/create-router.js'
+export { createRouter, type Router, type RouterModel } from './routing/create-router.js'
 export { modelFamilyOf } from './routing/model-family.js'
 export { compileModelGlobs } from './routing/model-globs.js'
 export type { FallbackEntry, RouteConfig, RoutePlan } from './routing/route-config.js'
@@ -89,6 +89,7 @@ export {
   providerConfigFromSlot,
   routeConfigFromKeyConfig,
 } from './routing/route-config-from-key.js'
+export { routerForKeyConfig } from './routing/router-for-key-config.js'
 export { type ClientApi, type ClientApiInfo, clientApis, type WireFamily } from './spec/client-api.js'
 export type {
   AnyProviderAdapter,

@@ -1,10 +1,10 @@
 // Parses and validates JSON bodies with valibot; failures are 400s naming the field.
-import { GatewayError } from '@gw/contract'
+import { GatewayError, parseJsonObject } from '@gw/contract'
 import * as v from 'valibot'
 
 /**
- * Parses `text` as JSON and validates it. Throws 400 `invalid_json` for unparsable text and
- * 400 `bad_request` naming the first offending field otherwise.
+ * Parses `text` as JSON and validates it. Throws 400 `invalid_json` for unparsable text, 400
+ * `bad_request` for JSON that is not an object, and 400 `bad_request` naming the first offending field otherwise.
  *
  * @example
  * const input = parseJsonBody(createOrganizationSchema, await c.req.text())
@@ -13,13 +13,7 @@ export function parseJsonBody<const TSchema extends v.GenericSchema>(
   schema: TSchema,
   text: string,
 ): v.InferOutput<TSchema> {
-  let json: unknown
-  try {
-    json = text === '' ? {} : JSON.parse(text)
-  } catch {
-    throw new GatewayError('invalid_json', 'Request body is not valid JSON')
-  }
-  return validate(schema, json)
+  return validate(schema, text === '' ? {} : parseJsonObject(text))
 }
 
 /**

@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import type { Hono } from 'hono'
 import type { Logger } from 'pino'
-import type { GatewayEnv } from '../server/gateway-env.js'
-import { createRequestIdGenerator } from '../server/request-id.js'
+import type { GatewayEnv } from '../http/gateway-env.js'
+import { createRequestIdGenerator } from '../http/request-id.js'
 
 /**
  * Wraps the admin app. Every admin request is logged at info as `admin_access` (method, path

@@ -2,7 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { GatewayError } from '@gw/contract'
 import type { MiddlewareHandler } from 'hono'
-import { gatewayErrorResponse } from '../server/error-response.js'
+import { gatewayErrorResponse } from '../http/error-response.js'
 
 /** The challenge every 401 carries (spec/self-hosting-helm.txt). */
 export const adminAuthChallenge = 'Bearer realm=gateway-admin'

@@ -37,6 +37,7 @@ export const gatewayConfigSchema = v.object({
     readTimeoutMs: withEnvName(envDuration(60_000), 'SERVER_READ_TIMEOUT'),
     idleTimeoutMs: withEnvName(envDuration(120_000), 'SERVER_IDLE_TIMEOUT'),
     maxRequestBodyBytes: envBytes(32 * MiB, { min: 1 }),
+    maxDecodingBytes: envBytes(128 * MiB, { min: 1 }),
     maxHeaderBytes: envBytes(64 * KiB, { min: 1 * KiB, max: 16 * MiB }),
   }),
   terminationGraceMs: withEnvName(v.optional(envDuration()), 'TERMINATION_GRACE_SECONDS'),

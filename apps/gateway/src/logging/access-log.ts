@@ -1,6 +1,6 @@
 // Writes the one access line per request: id, method, route, status, timing, bytes, route facts.
 import type { Logger } from 'pino'
-import type { RequestContext } from '../server/request-context.js'
+import type { RequestContext } from '../http/request-context.js'
 
 /** What the listener measured for one finished (or abandoned) response. */
 export interface AccessLogEntry {

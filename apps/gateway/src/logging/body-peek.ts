@@ -1,5 +1,5 @@
 // Logs the start of a request body for triage, only when LW_LOG_MESSAGE_BODY is on.
-import type { RequestContext } from '../server/request-context.js'
+import type { RequestContext } from '../http/request-context.js'
 
 /**
  * Logs the first `maxChars` characters of `body` at info as `message_body_peek`. Call it only

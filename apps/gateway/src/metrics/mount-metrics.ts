@@ -1,7 +1,7 @@
 // GET /metrics: the Prometheus exposition of the gateway's registry.
 import type { GatewayMetrics } from '@gw/otel'
 import type { Hono } from 'hono'
-import type { GatewayEnv } from '../server/gateway-env.js'
+import type { GatewayEnv } from '../http/gateway-env.js'
 
 /**
  * Mounts `/metrics` (GET and HEAD). Never public: the chart exposes only `/v1` via Ingress.

@@ -1,7 +1,7 @@
 // Step 2 of the pipeline: the presented key → a cached, verified bundle and config.
 import type { IncomingHttpHeaders } from 'node:http'
 import { type AuthCache, type CachedKey, toClientAuthError } from '@gw/auth-cache'
-import { extractPresentedKey } from './extract-key.js'
+import { extractPresentedKey } from '../http/extract-key.js'
 
 /** What {@link createAuthenticator} needs. */
 export interface AuthenticatorOptions {

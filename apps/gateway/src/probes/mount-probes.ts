@@ -1,7 +1,7 @@
 // Kubernetes probes: /healthz, /livez, /startupz, /readyz (GET and HEAD), answered from flags.
 import type { Context, Hono } from 'hono'
+import type { GatewayEnv } from '../http/gateway-env.js'
 import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
-import type { GatewayEnv } from '../server/gateway-env.js'
 
 /** Options of {@link mountProbes}. */
 export interface ProbeOptions {

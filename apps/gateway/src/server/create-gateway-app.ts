@@ -3,13 +3,13 @@ import type { GatewayMetrics } from '@gw/otel'
 import { Hono } from 'hono'
 import type { Logger } from 'pino'
 import type { GatewayConfig } from '../config.js'
+import { createErrorHandler, createUnknownRouteHandler } from '../http/error-handler.js'
+import type { GatewayEnv } from '../http/gateway-env.js'
+import { createRouteTable, type RouteTable } from '../http/route-table.js'
 import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
 import { mountMetrics } from '../metrics/mount-metrics.js'
 import { mountProbes } from '../probes/mount-probes.js'
 import { gatewayVersion } from '../version.js'
-import { createErrorHandler, createUnknownRouteHandler } from './error-handler.js'
-import type { GatewayEnv } from './gateway-env.js'
-import { createRouteTable, type RouteTable } from './route-table.js'
 
 /** What route modules get to build their handlers (read once, at mount time). */
 export interface GatewayRouteContext {

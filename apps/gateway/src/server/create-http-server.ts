@@ -1,6 +1,6 @@
 // The Node HTTP server with the slowloris timeouts and header cap from config; no write timeout.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { answerClientError } from './client-error.js'
+import { answerClientError } from '../http/client-error.js'
 
 /** Server limits, from SERVER_* variables (the admin listener uses the same). */
 export interface HttpServerLimits {

@@ -5,18 +5,18 @@ import type { GatewayMetrics } from '@gw/otel'
 import { getRequestListener, RequestError } from '@hono/node-server'
 import type { Hono } from 'hono'
 import type { Logger } from 'pino'
-import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
-import { writeAccessLog } from '../logging/access-log.js'
-import { gatewayErrorResponse } from './error-response.js'
-import type { GatewayEnv } from './gateway-env.js'
+import { gatewayErrorResponse } from '../http/error-response.js'
+import type { GatewayEnv } from '../http/gateway-env.js'
 import {
   attachRequestContext,
   findRequestContext,
   RequestContext,
   type RequestContextShared,
-} from './request-context.js'
-import { acceptRequestId, createRequestIdGenerator } from './request-id.js'
-import type { RouteTable } from './route-table.js'
+} from '../http/request-context.js'
+import { acceptRequestId, createRequestIdGenerator } from '../http/request-id.js'
+import type { RouteTable } from '../http/route-table.js'
+import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
+import { writeAccessLog } from '../logging/access-log.js'
 
 /** Options of {@link createGatewayRequestListener}. */
 export interface GatewayRequestListenerOptions {

@@ -6,6 +6,7 @@ import { createAdminListener } from '../admin/admin-listener.js'
 import { createAdminApp } from '../admin/create-admin-app.js'
 import { formatHostPort, isLoopbackHost, parseListenAddress } from '../config/listen-address.js'
 import type { GatewayConfig } from '../config.js'
+import { createRouteTable, type RouteTable } from '../http/route-table.js'
 import { createDrainController, type DrainController, type DrainResult } from '../lifecycle/drain.js'
 import { createLifecycleState, type LifecycleState } from '../lifecycle/lifecycle-state.js'
 import { runStartupNetcheck, type StartupNetcheckOptions } from '../lifecycle/startup-netcheck.js'
@@ -14,7 +15,6 @@ import { gatewayVersion } from '../version.js'
 import { createGatewayApp, type GatewayRoutes } from './create-gateway-app.js'
 import { createHttpServer, listen } from './create-http-server.js'
 import { createGatewayRequestListener } from './request-listener.js'
-import { createRouteTable, type RouteTable } from './route-table.js'
 
 /** Options of {@link startGateway}. */
 export interface StartGatewayOptions {

@@ -1,11 +1,10 @@
 // Test-only routes mounted through the `routes` extension point (never shipped in dist/).
-import { GatewayError } from '@gw/contract'
+import { GatewayError, parseJsonObject } from '@gw/contract'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
-import { readRequestBody } from '../server/body.js'
+import { readRequestBody } from '../http/body.js'
+import { writeGatewayError } from '../http/error-response.js'
+import { getRequestContext } from '../http/request-context.js'
 import type { GatewayRoutes } from '../server/create-gateway-app.js'
-import { writeGatewayError } from '../server/error-response.js'
-import { parseJsonBody } from '../server/json-body.js'
-import { getRequestContext } from '../server/request-context.js'
 
 /**
  * - `GET /test/stream?chunks=N&interval=MS`: writes `data: i\n\n` N times (0 = forever) to the
@@ -40,7 +39,7 @@ export const testRoutes: GatewayRoutes = (app, { config }) => {
     const context = getRequestContext(c)
     context.provider = 'test'
     context.model = 'echo'
-    return c.json({ received: parseJsonBody(body), bytes: body.length })
+    return c.json({ received: parseJsonObject(body), bytes: body.length })
   })
   app.post('/test/raw', (c) => {
     c.env.outgoing.writeHead(201, { 'content-type': 'text/plain', 'x-test': 'raw' })

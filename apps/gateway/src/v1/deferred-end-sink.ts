@@ -2,7 +2,7 @@
 // the forward result, so the access line and metrics written at close carry it.
 import type { ServerResponse } from 'node:http'
 import type { ResponseSink } from '@gw/providers'
-import type { RequestContext } from '../server/request-context.js'
+import type { RequestContext } from '../http/request-context.js'
 
 type FlatHeaders = Parameters<ResponseSink['writeHead']>[1]
 

@@ -6,10 +6,10 @@ import { createProviderClient, type ProviderClient } from '@gw/providers'
 import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { GatewayConfig } from '../config.js'
+import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-auth-cache.js'
+import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
+import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
-import { type BootstrapResult, bootstrapAuthCache } from '../pipeline/bootstrap-auth-cache.js'
-import { type ChangeFeed, createChangeFeed } from '../pipeline/change-feed.js'
-import { createKeyResolver } from '../pipeline/key-resolver.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {

@@ -1,11 +1,12 @@
 // Mounts the public /v1 API on the gateway app: the proxied model routes and the models list.
 import { isGatewayError } from '@gw/contract'
-import type { ClientApi } from '@gw/providers'
+import { type ClientApi, routerForKeyConfig } from '@gw/providers'
+import { DecodeBudget } from '../http/decode-budget.js'
+import { type ErrorShape, gatewayErrorResponse } from '../http/error-response.js'
+import { getRequestContext } from '../http/request-context.js'
 import type { GatewayRoutes } from '../server/create-gateway-app.js'
-import { type ErrorShape, gatewayErrorResponse } from '../server/error-response.js'
-import { getRequestContext } from '../server/request-context.js'
 import type { GatewayServices } from './gateway-services.js'
-import { listKeyModels, toAnthropicModelList, toOpenAIModelList } from './list-models.js'
+import { toAnthropicModelList, toOpenAIModelList } from './list-models.js'
 import { createProxyHandler } from './proxy-route.js'
 
 const proxiedRoutes: ReadonlyArray<{ path: string; api: ClientApi; shape: ErrorShape; peek: boolean }> = [
@@ -25,6 +26,7 @@ const proxiedRoutes: ReadonlyArray<{ path: string; api: ClientApi; shape: ErrorS
  */
 export function createV1Routes(services: GatewayServices): GatewayRoutes {
   return (app, { config }) => {
+    const decodeBudget = new DecodeBudget(config.server.maxDecodingBytes)
     for (const route of proxiedRoutes) {
       app.post(
         route.path,
@@ -32,8 +34,11 @@ export function createV1Routes(services: GatewayServices): GatewayRoutes {
           api: route.api,
           shape: route.shape,
           services,
-          maxBodyBytes: config.server.maxRequestBodyBytes,
-          logBody: route.peek && config.logging.messageBody,
+          body: {
+            maxBytes: config.server.maxRequestBodyBytes,
+            decodeBudget,
+            logBody: route.peek && config.logging.messageBody,
+          },
         }),
       )
     }
@@ -43,7 +48,7 @@ export function createV1Routes(services: GatewayServices): GatewayRoutes {
       try {
         const key = await services.authenticate(c.env.incoming.headers)
         getRequestContext(c).keyPrefix = key.config.display_prefix
-        const models = listKeyModels(key.config)
+        const models = routerForKeyConfig(key.config).listModels()
         return c.json(
           anthropic
             ? toAnthropicModelList(models, startedAt.toISOString())

@@ -1,6 +1,6 @@
 // The forward composition: prepare (passthrough or translation) → breaker → attempt → classify, over the candidate chain.
 import type { IncomingHttpHeaders } from 'node:http'
-import { GatewayError } from '@gw/contract'
+import { parseJsonObject } from '@gw/contract'
 import type { ClientApi } from '../spec/client-api.js'
 import type { AnyProviderAdapter } from '../spec/provider-adapter.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
@@ -56,20 +56,6 @@ export interface ForwarderOptions {
 
 const clientGone = new Error('client disconnected')
 
-function parseBody(raw: Buffer | undefined): Record<string, unknown> {
-  if (raw === undefined || raw.length === 0) return {}
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(raw.toString('utf8'))
-  } catch (error) {
-    throw new GatewayError('invalid_json', 'The request body is not valid JSON', { cause: error })
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new GatewayError('bad_request', 'The request body must be a JSON object')
-  }
-  return parsed as Record<string, unknown>
-}
-
 function routingHeaders(
   extra: Readonly<Record<string, string>> | undefined,
   providerId: string,
@@ -94,7 +80,7 @@ export function createForwarder(
   return async function forward(request) {
     const { api, sink } = request
     const raw = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
-    const parsed = request.parsed ?? parseBody(raw)
+    const parsed = request.parsed ?? (raw === undefined || raw.length === 0 ? {} : parseJsonObject(raw))
     const query = request.query === undefined || request.query === '?' ? '' : request.query
     const connection: ClientConnection = { gone: sink.destroyed, controller: undefined }
     const onClose = () => {

@@ -1,5 +1,6 @@
 // Model resolution: alias → provider/model → bare model by provider lists and catalogue; then allowlists and chain.
 import { GatewayError } from '@gw/contract'
+import { builtInPrices } from '../catalog/model-prices.js'
 import type { Candidate } from '../dispatch/dispatch-types.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
 import { modelFamilyOf } from './model-family.js'
@@ -10,9 +11,23 @@ import type { FallbackEntry, RouteConfig, RoutePlan } from './route-config.js'
 export interface Router {
   /** Throws `model_not_allowed`, `model_not_recognized` or `no_provider_configured` (400). */
   resolve(model: string): RoutePlan
+  /**
+   * The models this configuration may use, each with the provider id that serves it: every
+   * provider's `models` list (or, without one, the catalogue models of its family), filtered by
+   * the same allowlists as {@link Router.resolve}, then the aliases that resolve.
+   */
+  listModels(): RouterModel[]
+}
+
+/** One model a configuration may use (see {@link Router.listModels}). */
+export interface RouterModel {
+  id: string
+  /** The provider id that serves it, or `alias` for a model alias. */
+  ownedBy: string
 }
 
 const maxMemoised = 512
+const catalogueModels = Object.keys(builtInPrices)
 
 function keysOf(provider: ProviderConfig): string[] {
   return provider.handle === undefined
@@ -129,16 +144,46 @@ export function createRouter(config: RouteConfig): Router {
     return { requestedModel: requested, candidates: allowed, maxAttempts }
   }
 
-  return {
-    resolve(model) {
-      if (model === '') throw new GatewayError('bad_request', 'The request names no model: set "model"')
-      let plan = memo.get(model)
-      if (plan === undefined) {
-        plan = buildPlan(model)
-        if (memo.size >= maxMemoised) memo.clear()
-        memo.set(model, plan)
-      }
-      return plan
-    },
+  const resolve = (model: string): RoutePlan => {
+    if (model === '') throw new GatewayError('bad_request', 'The request names no model: set "model"')
+    let plan = memo.get(model)
+    if (plan === undefined) {
+      plan = buildPlan(model)
+      if (memo.size >= maxMemoised) memo.clear()
+      memo.set(model, plan)
+    }
+    return plan
   }
+
+  const listModels = (): RouterModel[] => {
+    const seen = new Map<string, RouterModel>()
+    for (const provider of providers) {
+      if (!isProviderAllowed(provider)) continue
+      const names = keysOf(provider)
+      const models =
+        provider.models ??
+        catalogueModels.filter((model) => modelFamilyOf(model)?.types.includes(provider.type))
+      for (const model of models) {
+        if (seen.has(model)) continue
+        if (
+          allowedModel === undefined ||
+          allowedModel(model) ||
+          names.some((name) => allowedModel(`${name}/${model}`))
+        )
+          seen.set(model, { id: model, ownedBy: provider.id })
+      }
+    }
+    for (const alias of Object.keys(aliases)) {
+      if (seen.has(alias)) continue
+      try {
+        resolve(alias)
+        seen.set(alias, { id: alias, ownedBy: 'alias' })
+      } catch {
+        // An alias that would not route (not allowed, no provider) is not listed.
+      }
+    }
+    return [...seen.values()]
+  }
+
+  return { resolve, listModels }
 }

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { parseJsonBody } from './json-body.js'
+import { parseJsonObject } from './parse-json-object.js'
 
 function failure(text: string): { code: string; status: number; message: string } {
   try {
-    parseJsonBody(Buffer.from(text))
+    parseJsonObject(Buffer.from(text))
   } catch (error) {
     return error as { code: string; status: number; message: string }
   }
-  throw new Error('expected parseJsonBody to throw')
+  throw new Error('expected parseJsonObject to throw')
 }
 
-describe('parseJsonBody', () => {
+describe('parseJsonObject', () => {
   it('parses a JSON object', () => {
-    expect(parseJsonBody(Buffer.from('{"model":"gpt-4o","n":1}'))).toEqual({ model: 'gpt-4o', n: 1 })
+    expect(parseJsonObject(Buffer.from('{"model":"gpt-4o","n":1}'))).toEqual({ model: 'gpt-4o', n: 1 })
   })
 
   it('answers 400 invalid_json naming the position of a syntax error', () => {

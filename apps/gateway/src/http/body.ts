@@ -4,12 +4,18 @@ import type { Transform } from 'node:stream'
 import { GatewayError } from '@gw/contract'
 import { closeAfterResponse } from './close-after-response.js'
 import { selectDecoder } from './content-encoding.js'
+import type { DecodeBudget } from './decode-budget.js'
 import { findRequestContext } from './request-context.js'
 
 /** Options of {@link readRequestBody}. */
 export interface ReadRequestBodyOptions {
   /** Largest body accepted, counted after decompression (SERVER_MAX_REQUEST_BODY_BYTES). */
   maxBytes: number
+  /**
+   * Shared allowance of bytes being decompressed across requests (SERVER_MAX_DECODING_BYTES);
+   * a compressed body that does not fit is refused with 503 `overloaded`. Default: unbounded.
+   */
+  decodeBudget?: DecodeBudget | undefined
 }
 
 /**
@@ -28,7 +34,7 @@ export interface ReadRequestBodyOptions {
  */
 export function readRequestBody(
   incoming: IncomingMessage,
-  { maxBytes }: ReadRequestBodyOptions,
+  { maxBytes, decodeBudget }: ReadRequestBodyOptions,
 ): Promise<Buffer> {
   let createDecoder: ReturnType<typeof selectDecoder>
   try {
@@ -43,7 +49,7 @@ export function readRequestBody(
     return Promise.reject(tooLarge(maxBytes, `declared Content-Length ${declared}`))
   }
   return new Promise((resolve, reject) => {
-    const reader = new BodyReader(incoming, maxBytes, resolve, reject)
+    const reader = new BodyReader(incoming, maxBytes, decodeBudget, resolve, reject)
     reader.start(createDecoder?.({ maxOutputLength: maxBytes + 1 }))
   })
 }
@@ -76,10 +82,12 @@ class BodyReader {
   #rawSize = 0
   #settled = false
   #decoder: Transform | undefined
+  #budgetTaken = 0
 
   constructor(
     readonly incoming: IncomingMessage,
     readonly maxBytes: number,
+    readonly decodeBudget: DecodeBudget | undefined,
     readonly resolve: (body: Buffer) => void,
     readonly reject: (error: unknown) => void,
   ) {}
@@ -111,6 +119,14 @@ class BodyReader {
   }
 
   readonly #onDecodedData = (chunk: Buffer): void => {
+    const budget = this.decodeBudget
+    if (budget !== undefined && !this.#settled) {
+      if (!budget.tryTake(chunk.length)) {
+        this.#fail(budget.overloaded(), true)
+        return
+      }
+      this.#budgetTaken += chunk.length
+    }
     this.#keep(chunk)
   }
 
@@ -161,6 +177,10 @@ class BodyReader {
 
   #cleanup(): void {
     this.#settled = true
+    if (this.#budgetTaken > 0) {
+      this.decodeBudget?.give(this.#budgetTaken)
+      this.#budgetTaken = 0
+    }
     const { incoming } = this
     incoming.off('data', this.#onRawData)
     incoming.off('end', this.#onRawEnd)

@@ -1,0 +1,35 @@
+// Step "dispatch": walks the candidate chain through @gw/providers, writing the answer to the client.
+import type { ForwardResult, ProviderClient, ResponseSink } from '@gw/providers'
+import type { RequestState } from './request-state.js'
+
+/** What {@link dispatch} sends: the authenticated, parsed, resolved request. */
+export interface DispatchInput {
+  state: RequestState
+  body: NonNullable<RequestState['body']>
+  plan: NonNullable<RequestState['plan']>
+  sink: ResponseSink
+}
+
+/**
+ * Forwards the request: same shape passes the client's bytes through, another shape is
+ * translated; fallback and breakers apply. The provider client writes status, headers and bytes
+ * to `sink`; the promise settles with the provider, attempts and usage once the answer is out.
+ *
+ * @example
+ * state.result = await dispatch(services.providers, { state, body: state.body, plan: state.plan, sink })
+ */
+export function dispatch(providers: ProviderClient, input: DispatchInput): Promise<ForwardResult> {
+  const { state, body, plan, sink } = input
+  const url = state.incoming.url
+  const queryAt = url?.indexOf('?') ?? -1
+  return providers.forward({
+    api: state.api,
+    body: body.raw,
+    parsed: body.parsed,
+    headers: state.incoming.headers,
+    ...(queryAt === -1 ? {} : { query: url!.slice(queryAt) }),
+    sink,
+    candidates: plan.candidates,
+    ...(plan.maxAttempts === undefined ? {} : { maxAttempts: plan.maxAttempts }),
+  })
+}

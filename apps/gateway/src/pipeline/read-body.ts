@@ -1,0 +1,37 @@
+// Step "read body": the authenticated request's body, capped and decoded, parsed once for every later step.
+import type { IncomingMessage } from 'node:http'
+import { parseJsonObject } from '@gw/contract'
+import { readRequestBody } from '../http/body.js'
+import type { DecodeBudget } from '../http/decode-budget.js'
+import type { RequestContext } from '../http/request-context.js'
+import { logBodyPeek } from '../logging/body-peek.js'
+import type { RequestBody } from './request-state.js'
+
+/** What {@link readBody} needs; built once per route. */
+export interface ReadBodyOptions {
+  /** Largest body accepted, after decompression (SERVER_MAX_REQUEST_BODY_BYTES). */
+  maxBytes: number
+  /** Bytes being decompressed across all requests (SERVER_MAX_DECODING_BYTES). */
+  decodeBudget?: DecodeBudget
+  /** LW_LOG_MESSAGE_BODY on a Messages or Responses route: log a peek of the body. */
+  logBody: boolean
+}
+
+/**
+ * Reads and parses the body. Runs after authentication, so a caller without a valid key never
+ * makes the gateway read, decompress or parse anything. Throws 413 `payload_too_large`,
+ * 415 `unsupported_media_type`, 400 `invalid_json` / `bad_request`, 503 `overloaded`.
+ *
+ * @example
+ * state.body = await readBody(state.incoming, state.context, { maxBytes: 32 << 20, logBody: false })
+ */
+export async function readBody(
+  incoming: IncomingMessage,
+  context: RequestContext,
+  options: ReadBodyOptions,
+): Promise<RequestBody> {
+  const raw = await readRequestBody(incoming, options)
+  const parsed = parseJsonObject(raw)
+  if (options.logBody) logBodyPeek(context, raw)
+  return { raw, parsed }
+}

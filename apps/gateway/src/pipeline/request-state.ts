@@ -1,0 +1,46 @@
+// The state one proxied request carries through the pipeline: each step fills in its own fields.
+import type { IncomingMessage } from 'node:http'
+import type { CachedKey } from '@gw/auth-cache'
+import type { ClientApi, ForwardResult, RoutePlan } from '@gw/providers'
+import type { RequestContext } from '../http/request-context.js'
+
+/** The body as the "read body" step leaves it: raw bytes and the one parse every later step shares. */
+export interface RequestBody {
+  raw: Buffer
+  parsed: Record<string, unknown>
+}
+
+/**
+ * One proxied request. The route creates it; each pipeline step reads what earlier steps set and
+ * sets its own field (authenticate → `key`, read body → `body`, resolve model → `plan`, dispatch →
+ * `result`). Every field exists from the start, so all states share one shape (cheap access on
+ * the hot path), and a step never reaches into another step's module.
+ *
+ * @example
+ * const state = createRequestState('openai-chat', incoming, context)
+ * state.key = await authenticate(state.incoming, services.authenticate)
+ */
+export interface RequestState {
+  readonly api: ClientApi
+  readonly incoming: IncomingMessage
+  /** The access-log and metrics record of the request. */
+  readonly context: RequestContext
+  key: CachedKey | undefined
+  body: RequestBody | undefined
+  plan: RoutePlan | undefined
+  result: ForwardResult | undefined
+}
+
+/**
+ * Creates the state of a request entering the pipeline.
+ *
+ * @example
+ * const state = createRequestState('anthropic-messages', c.env.incoming, getRequestContext(c))
+ */
+export function createRequestState(
+  api: ClientApi,
+  incoming: IncomingMessage,
+  context: RequestContext,
+): RequestState {
+  return { api, incoming, context, key: undefined, body: undefined, plan: undefined, result: undefined }
+}

@@ -1,0 +1,32 @@
+// Step "resolve model": the requested model → the key's candidate chain (aliases, allowlists, fallback).
+import type { GatewayKeyConfig } from '@gw/contract'
+import { GatewayError } from '@gw/contract'
+import { type RoutePlan, routerForKeyConfig } from '@gw/providers'
+import type { RequestContext } from '../http/request-context.js'
+
+/**
+ * Resolves the body's `model` with the key's router (compiled once per config revision). Throws
+ * 400 `bad_request` when the body names no model, and the router's `model_not_allowed`,
+ * `model_not_recognized` or `no_provider_configured`.
+ *
+ * @example
+ * state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
+ */
+export function resolveModel(
+  config: GatewayKeyConfig,
+  parsed: Record<string, unknown>,
+  context: RequestContext,
+): RoutePlan {
+  const model = parsed.model
+  if (typeof model !== 'string' || model === '') {
+    throw new GatewayError(
+      'bad_request',
+      'The request names no model: set "model" to a model this key may use',
+      {
+        meta: { param: 'model' },
+      },
+    )
+  }
+  context.model = model
+  return routerForKeyConfig(config).resolve(model)
+}

@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => stack?.close())
 
 /** Sends headers and the first body bytes, then never finishes the body; resolves with the status. */
-function postNeverEnding(headers: Record<string, string>): Promise<{ status: number; connection: string | undefined }> {
+function postNeverEnding(
+  headers: Record<string, string>,
+): Promise<{ status: number; connection: string | undefined }> {
   const { hostname, port } = new URL(stack.gateway.url)
   return new Promise((resolve, reject) => {
     const outgoing = request(
@@ -58,7 +60,9 @@ describe('authentication before the body', () => {
     expect(answer.status).toBe(401)
     expect((answer.json().error as { code: string }).code).toBe('invalid_api_key')
     const bomb = brotliCompressSync(Buffer.alloc(8 * 1024 * 1024, 0x20))
-    const bombAnswer = await postV1(stack.gateway.url, '/v1/chat/completions', bomb, { 'content-encoding': 'br' })
+    const bombAnswer = await postV1(stack.gateway.url, '/v1/chat/completions', bomb, {
+      'content-encoding': 'br',
+    })
     expect(bombAnswer.status).toBe(401)
   })
 
@@ -81,10 +85,15 @@ describe('authentication before the body', () => {
     expect((answer.json().error as { code: string }).code).toBe('overloaded')
     expect(answer.headers.get('retry-after')).toBe('1')
     // The budget was given back: the next small compressed body is served.
-    const next = await postV1(stack.gateway.url, '/v1/chat/completions', gzipSync(JSON.stringify(chatBody())), {
-      ...bearer(key),
-      'content-encoding': 'gzip',
-    })
+    const next = await postV1(
+      stack.gateway.url,
+      '/v1/chat/completions',
+      gzipSync(JSON.stringify(chatBody())),
+      {
+        ...bearer(key),
+        'content-encoding': 'gzip',
+      },
+    )
     expect(next.status).toBe(200)
   })
 })

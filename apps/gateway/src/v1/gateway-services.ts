@@ -1,4 +1,5 @@
 // Builds the long-lived collaborators of the /v1 routes from the config: auth, change feed, providers.
+import { hostname } from 'node:os'
 import { type AuthCache, createAuthCache, createBundleVerifier } from '@gw/auth-cache'
 import { createControlPlaneClient } from '@gw/contract'
 import type { GatewayMetrics } from '@gw/otel'
@@ -6,6 +7,7 @@ import { createProviderClient, type ProviderClient } from '@gw/providers'
 import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { GatewayConfig } from '../config.js'
+import { createGovernance, type Governance } from '../governance/create-governance.js'
 import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
@@ -27,6 +29,8 @@ export interface GatewayServices {
   cache: AuthCache
   feed: ChangeFeed
   providers: ProviderClient
+  /** Rate limiter, budget enforcer and spend spool. */
+  governance: Governance
   /**
    * Start-up work before `/startupz` turns 200: the bootstrap pull when
    * `LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS` is on (undefined when it is off). Never throws.
@@ -105,11 +109,20 @@ export function createGatewayServices(
       },
     },
   })
+  const governance = createGovernance(config, {
+    client,
+    catalog: providers.catalog,
+    metrics,
+    logger,
+    nodeId: controlPlane.nodeId ?? hostname(),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  })
   return {
     authenticate: createAuthenticator({ cache, onOrganization: (id) => feed.watch(id) }),
     cache,
     feed,
     providers,
+    governance,
     async warmUp() {
       if (!config.authCache.bootstrapAllKeys) return undefined
       return bootstrapAuthCache({
@@ -124,6 +137,7 @@ export function createGatewayServices(
     },
     async close() {
       await feed.close()
+      await governance.spool.close()
       await Promise.all([client.close(), providers.close()])
     },
   }

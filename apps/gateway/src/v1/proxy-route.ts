@@ -9,9 +9,12 @@ import { type ErrorShape, writeGatewayError } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
 import { getRequestContext } from '../http/request-context.js'
 import { dispatch } from '../pipeline/dispatch.js'
+import { applyRateLimit } from '../pipeline/rate-limit.js'
 import { type ReadBodyOptions, readBody } from '../pipeline/read-body.js'
 import { createRequestState } from '../pipeline/request-state.js'
 import { resolveModel } from '../pipeline/resolve-model.js'
+import { admitSpend, excludeBudgetedProviders } from '../pipeline/spend-admit.js'
+import { confirmSpend, releaseSpend } from '../pipeline/spend-confirm.js'
 import { recordTelemetry } from '../pipeline/telemetry.js'
 import { DeferredEndSink } from './deferred-end-sink.js'
 import type { GatewayServices } from './gateway-services.js'
@@ -36,6 +39,7 @@ export interface ProxyHandlerOptions {
  */
 export function createProxyHandler(options: ProxyHandlerOptions) {
   const { api, shape, services } = options
+  const { governance } = services
   const bodyOptions = options.body
   return async function proxyHandler(c: Context<GatewayEnv>): Promise<Response> {
     const incoming = c.env.incoming
@@ -46,10 +50,17 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       state.key = await services.authenticate(incoming.headers)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
-      state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
+      state.rateLimit = applyRateLimit(governance, state.key, state.body, outgoing)
+      state.spend = admitSpend(governance, state.key, state.body, state.context.requestId, outgoing)
+      state.plan = excludeBudgetedProviders(
+        resolveModel(state.key.config, state.body.parsed, state.context),
+        state.spend,
+      )
       state.result = await dispatch(services.providers, { state, body: state.body, plan: state.plan, sink })
+      confirmSpend(governance, state.key, state, state.result)
       recordTelemetry(state.context, state.result)
     } catch (error) {
+      if (state.key !== undefined) releaseSpend(governance, state.key, state, 'refused')
       if (!isGatewayError(error)) throw error
       // Refused before its body was read (auth): close the connection rather than drain the upload.
       if (!incoming.complete) abandonRequestBody(incoming)

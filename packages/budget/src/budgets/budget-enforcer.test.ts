@@ -51,6 +51,12 @@ describe('createBudgetEnforcer', () => {
     ])
   })
 
+  it('refuses a zero estimate once the limit is reached', () => {
+    const enforcer = createBudgetEnforcer()
+    const plan = enforcer.planFor({ budgets: [budget({ spent_micro_usd: 10_000 })] }, now)!
+    expect(enforcer.admit(plan, 0, now).ok).toBe(false)
+  })
+
   it('only warns for on_breach warn budgets', () => {
     const enforcer = createBudgetEnforcer()
     const plan = enforcer.planFor({ budgets: [budget({ on_breach: 'warn', limit_micro_usd: 100 })] }, now)!

@@ -132,7 +132,11 @@ export function createBudgetEnforcer(options: BudgetEnforcerOptions = {}): Budge
       for (const budget of plan.budgets) {
         const counter = counters.bucket(budget.counterKey, budget.window, nowMs)
         const used = counter.spentMicroUsd + counter.reservedMicroUsd
-        if (budget.block && used + estimateMicroUsd > budget.limitMicroUsd) {
+        // `used >= limit` also refuses a request whose estimate is 0 (a model without a price).
+        if (
+          budget.block &&
+          (used + estimateMicroUsd > budget.limitMicroUsd || used >= budget.limitMicroUsd)
+        ) {
           const breach = { budget, usedMicroUsd: used, resetsAtMs: resetsAt(counter) }
           if (budget.providerKey === null) return { ok: false, breach }
           excluded ??= []

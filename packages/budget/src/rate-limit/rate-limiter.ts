@@ -52,7 +52,7 @@ export interface RateLimiterOptions {
 export interface RateLimiter {
   /** Counts the request (and `estimatedTokens` against TPM) unless a limit refuses it. */
   admit(keyId: string, limits: RateLimits, estimatedTokens: number, nowMs: number): RateLimitDecision
-  /** Replaces the admitted token estimate by the actual count when still in the same minute. */
+  /** Replaces the admitted token estimate by the actual count when still in the same minute (once). */
   settleTokens(decision: RateLimitDecision, actualTokens: number): void
 }
 
@@ -139,6 +139,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     },
     settleTokens(decision, actualTokens) {
       const state = decision.state
+      decision.state = null
       if (state === null || decision.limits.tpm === null || state.minuteStartMs !== decision.minuteStartMs)
         return
       state.minuteTokens = Math.max(0, state.minuteTokens + actualTokens - decision.estimatedTokens)

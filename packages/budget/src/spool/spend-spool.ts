@@ -32,7 +32,7 @@ export interface SpendSpoolOptions {
   /** Default 30,000 ms. */
   maxBackoffMs?: number
   now?: () => number
-  /** Told about shipping failures (for a rate-limited warning log); never throws into the spool. */
+  /** Told about shipping and disk failures (for a rate-limited warning log); may not break the spool. */
   onShipError?: (error: unknown) => void
 }
 
@@ -113,18 +113,35 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
   let retryTimer: NodeJS.Timeout | null = null
   let closed = false
 
+  const report = (error: unknown): void => {
+    try {
+      options.onShipError?.(error)
+    } catch {
+      // a reporting hook never breaks the spool
+    }
+  }
+
+  // Runs from setImmediate: a disk error must not become an uncaught exception, so the lines
+  // it could not write are counted as dropped and reported.
   const flush = (): void => {
     flushScheduled = false
     if (buffer.length === 0) return
-    const text = buffer.join('')
+    const lines = buffer
     buffer = []
-    if (active === null) {
-      seq += 1
-      active = { ...openSegment(directory, seq), bytes: 0 }
+    const text = lines.join('')
+    try {
+      if (active === null) {
+        seq += 1
+        active = { ...openSegment(directory, seq), bytes: 0 }
+      }
+      writeSync(active.fd, text)
+      active.bytes += Buffer.byteLength(text)
+      if (active.bytes >= segmentMaxBytes) seal()
+    } catch (error) {
+      stats.dropped += lines.length
+      stats.pendingBytes -= Buffer.byteLength(text)
+      report(error)
     }
-    writeSync(active.fd, text)
-    active.bytes += Buffer.byteLength(text)
-    if (active.bytes >= segmentMaxBytes) seal()
   }
 
   const seal = (): void => {
@@ -167,11 +184,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     } catch (error) {
       stats.failures += 1
       backoffMs = backoffMs === 0 ? initialBackoffMs : Math.min(backoffMs * 2, maxBackoffMs)
-      try {
-        options.onShipError?.(error)
-      } catch {
-        // a reporting hook never breaks shipping
-      }
+      report(error)
       if (!closed && retryTimer === null) {
         retryTimer = setTimeout(() => {
           retryTimer = null

@@ -16,8 +16,8 @@ export interface SpendSettlement {
 /**
  * Settles a completed request. The cost is the response's usage at catalogue prices; when the
  * provider answered 2xx without usage or without a price, the reservation's estimate is charged
- * (never less than was reserved for). An error answer with no usage, or a client that left
- * before any usage arrived, releases the reservation instead. Every request with a cost sends a
+ * (never less than was reserved for), and so is a stream the client left before its usage event.
+ * An error answer with no usage, or a client gone before the response started, releases it. Every request with a cost sends a
  * `confirmSpend` to the spool (the ledger feeds spend per key and model from it).
  *
  * @example
@@ -31,7 +31,9 @@ export function confirmSpend(
 ): void {
   const { spend, rateLimit } = settlement
   const usage = result.usage
-  if (usage === undefined && (result.status >= 400 || result.clientAborted)) {
+  // No usage: an error answer, or a client gone before the stream started, costs nothing; a
+  // stream the client left mid-way is charged its estimate (output is bounded by max_tokens).
+  if (usage === undefined && (result.status >= 400 || (result.clientAborted && !result.streamed))) {
     releaseSpend(
       governance,
       key,

@@ -1,4 +1,4 @@
-// Public API of @gw/budget: budget windows, reservation over in-process counters, rate limits, spend spool.
+// Public API of @gw/budget: budget windows, reservation over in-process counters, rate limits, Redis-shared counters, spend spool.
 
 export type { BucketCounter, BudgetCounters, BudgetCountersOptions } from './budgets/budget-counters.js'
 export { createBudgetCounters, rollCounter } from './budgets/budget-counters.js'
@@ -25,6 +25,14 @@ export type {
   RateLimits,
 } from './rate-limit/rate-limiter.js'
 export { createRateLimiter, hasRateLimits } from './rate-limit/rate-limiter.js'
+export type {
+  RedisGovernor,
+  RedisGovernorOptions,
+  SharedAdmission,
+  SharedAdmitInput,
+  SharedReservation,
+} from './redis/redis-governor.js'
+export { createRedisGovernor } from './redis/redis-governor.js'
 export type { SpendSpool, SpendSpoolOptions, SpendSpoolStats } from './spool/spend-spool.js'
 export { createSpendSpool } from './spool/spend-spool.js'
 export type { BudgetWindow } from './windows/budget-window.js'

@@ -113,6 +113,15 @@ export const gatewayConfigSchema = v.object({
     }),
     'GATEWAY_BUDGET',
   ),
+  redis: withEnvName(
+    v.object({
+      /** `redis://` or `rediss://` URL (a secret: it may hold a password). Unset: counters per process. */
+      url: withEnvName(envSecret(), 'GATEWAY_REDIS_URL'),
+      /** `local`: fall back to per-process counters while Redis is unreachable; `closed`: refuse with 503. */
+      failureMode: withEnvName(envEnum(['local', 'closed'] as const, 'local'), 'GATEWAY_REDIS_FAILURE_MODE'),
+    }),
+    'GATEWAY_REDIS',
+  ),
   startupNetcheck: withEnvName(
     v.object({
       hosts: envList([]),

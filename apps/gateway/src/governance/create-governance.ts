@@ -14,6 +14,7 @@ import type { GatewayMetrics } from '@gw/otel'
 import type { Catalog } from '@gw/providers'
 import type { Logger } from 'pino'
 import type { GatewayConfig } from '../config.js'
+import { createSharedGovernance, type SharedGovernance } from './shared-governance.js'
 
 /** What the rate-limit and spend steps share. */
 export interface Governance {
@@ -21,6 +22,8 @@ export interface Governance {
   enforcer: BudgetEnforcer
   spool: SpendSpool
   catalog: Catalog
+  /** Redis-shared counters when `GATEWAY_REDIS_URL` is set. */
+  shared: SharedGovernance | undefined
   metrics: GatewayMetrics
   /** Output tokens assumed when a request sets no maximum. */
   defaultOutputTokens: number
@@ -69,6 +72,12 @@ export function createGovernance(config: GatewayConfig, options: GovernanceOptio
     enforcer: createBudgetEnforcer({ warnRatio: budgets.warnRatio }),
     spool,
     catalog: options.catalog,
+    shared: createSharedGovernance(config, {
+      metrics: options.metrics,
+      logger: options.logger,
+      warnRatio: budgets.warnRatio,
+      now,
+    }),
     metrics: options.metrics,
     defaultOutputTokens: budgets.defaultOutputTokens,
     now,

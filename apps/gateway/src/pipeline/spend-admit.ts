@@ -7,6 +7,7 @@ import {
   budgetExceededError,
   estimateCostMicroUsd,
   estimateInputTokens,
+  type SharedReservation,
 } from '@gw/budget'
 import type { RoutePlan } from '@gw/providers'
 import type { Governance } from '../governance/create-governance.js'
@@ -15,7 +16,9 @@ import type { RequestBody } from './request-state.js'
 
 /** A request's reservation, carried to "spend confirm". */
 export interface SpendAdmission {
-  reservation: BudgetReservation
+  /** The in-process reservation, or null when Redis holds it (`shared`). */
+  reservation: BudgetReservation | null
+  shared: SharedReservation | null
   estimateMicroUsd: number
   /** Providers whose filtered budget this request would pass: removed from the chain. */
   excluded: readonly BudgetBreach[]
@@ -49,31 +52,67 @@ export function admitSpend(
   const nowMs = governance.now()
   const plan = governance.enforcer.planFor(config, nowMs)
   if (plan === null) return undefined
-  const requested = typeof body.parsed.model === 'string' ? body.parsed.model : ''
-  const price = governance.catalog.price(config.model_aliases[requested] ?? requested)
-  const estimateMicroUsd =
-    price === undefined
-      ? 0
-      : estimateCostMicroUsd({
-          inputTokens: estimateInputTokens(body.raw.length),
-          maxOutputTokens: maxOutputTokens(body.parsed),
-          defaultOutputTokens: governance.defaultOutputTokens,
-          price,
-        })
+  const requested = requestedModel(body)
+  const estimateMicroUsd = estimateSpend(governance, key, body, requested)
   const admission = governance.enforcer.admit(plan, estimateMicroUsd, nowMs)
   if (!admission.ok) {
     governance.metrics.budgetBlocks.inc({ scope: admission.breach.budget.scope })
     throw budgetExceededError(admission.breach)
   }
   if (admission.warning !== null) outgoing.setHeader(WARNING_HEADER, admission.warning)
+  recordAdmit(governance, key, requestId, requested, admission.reservation.budgets, estimateMicroUsd, nowMs)
+  return {
+    reservation: admission.reservation,
+    shared: null,
+    estimateMicroUsd,
+    excluded: admission.excludedProviders,
+  }
+}
+
+/** The body's `model` as the client sent it ('' when absent). */
+export function requestedModel(body: RequestBody): string {
+  return typeof body.parsed.model === 'string' ? body.parsed.model : ''
+}
+
+/**
+ * The pre-dispatch estimate in micro-USD (0 for a model without a price).
+ *
+ * @example
+ * const estimate = estimateSpend(governance, key, body, requestedModel(body))
+ */
+export function estimateSpend(
+  governance: Governance,
+  key: CachedKey,
+  body: RequestBody,
+  requested: string,
+): number {
+  const price = governance.catalog.price(key.config.model_aliases[requested] ?? requested)
+  if (price === undefined) return 0
+  return estimateCostMicroUsd({
+    inputTokens: estimateInputTokens(body.raw.length),
+    maxOutputTokens: maxOutputTokens(body.parsed),
+    defaultOutputTokens: governance.defaultOutputTokens,
+    price,
+  })
+}
+
+/** Appends the request's `admitSpend` record to the spool. */
+export function recordAdmit(
+  governance: Governance,
+  key: CachedKey,
+  requestId: string,
+  model: string,
+  budgets: readonly { id: string }[],
+  estimateMicroUsd: number,
+  nowMs: number,
+): void {
   governance.spool.append('admitSpend', {
     ...spendIdentity(key, requestId),
-    model: requested,
-    budget_ids: admission.reservation.budgets.map((budget) => budget.id),
+    model,
+    budget_ids: budgets.map((budget) => budget.id),
     estimated_cost_micro_usd: estimateMicroUsd,
     occurred_at: nowMs,
   })
-  return { reservation: admission.reservation, estimateMicroUsd, excluded: admission.excludedProviders }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { CachedKey } from '@gw/auth-cache'
 import type { RateLimitDecision } from '@gw/budget'
 import type { ForwardResult } from '@gw/providers'
 import type { Governance } from '../governance/create-governance.js'
+import { settleShared } from '../governance/shared-governance.js'
 import { spendIdentity } from '../governance/spend-identity.js'
 import type { SpendAdmission } from './spend-admit.js'
 
@@ -50,7 +51,8 @@ export function confirmSpend(
   }
   const cost = result.costMicroUsd ?? spend?.estimateMicroUsd ?? 0
   const nowMs = governance.now()
-  if (spend !== undefined) governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
+  if (spend?.reservation) governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
+  if (spend?.shared) settleShared(governance, spend.shared, cost, result.providerId, nowMs)
   governance.spool.append('confirmSpend', {
     ...spendIdentity(key, settlement.context.requestId),
     model_provider_id: result.providerId,
@@ -86,8 +88,11 @@ export function releaseSpend(
 ): void {
   const { spend, rateLimit } = settlement
   if (rateLimit !== undefined) governance.limiter.settleTokens(rateLimit, 0)
-  if (spend === undefined || spend.reservation.done) return
-  governance.enforcer.release(spend.reservation)
+  if (spend === undefined) return
+  const held = spend.reservation ?? spend.shared
+  if (held === null || held.done) return
+  if (spend.reservation !== null) governance.enforcer.release(spend.reservation)
+  if (spend.shared !== null) settleShared(governance, spend.shared, 0, null, governance.now())
   governance.spool.append('failSpend', {
     ...spendIdentity(key, settlement.context.requestId),
     reason,

@@ -138,6 +138,7 @@ export function createGatewayServices(
     async close() {
       await feed.close()
       await governance.spool.close()
+      governance.shared?.client.disconnect()
       await Promise.all([client.close(), providers.close()])
     },
   }

@@ -13,6 +13,7 @@ import { applyRateLimit } from '../pipeline/rate-limit.js'
 import { type ReadBodyOptions, readBody } from '../pipeline/read-body.js'
 import { createRequestState } from '../pipeline/request-state.js'
 import { resolveModel } from '../pipeline/resolve-model.js'
+import { admitShared } from '../pipeline/shared-admit.js'
 import { admitSpend, excludeBudgetedProviders } from '../pipeline/spend-admit.js'
 import { confirmSpend, releaseSpend } from '../pipeline/spend-confirm.js'
 import { recordTelemetry } from '../pipeline/telemetry.js'
@@ -50,8 +51,16 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       state.key = await services.authenticate(incoming.headers)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
-      state.rateLimit = applyRateLimit(governance, state.key, state.body, outgoing)
-      state.spend = admitSpend(governance, state.key, state.body, state.context.requestId, outgoing)
+      if (governance.shared === undefined) {
+        state.rateLimit = applyRateLimit(governance, state.key, state.body, outgoing)
+        state.spend = admitSpend(governance, state.key, state.body, state.context.requestId, outgoing)
+      } else {
+        const { shared } = governance
+        Object.assign(
+          state,
+          await admitShared(governance, shared, state.key, state.body, state.context.requestId, outgoing),
+        )
+      }
       state.plan = excludeBudgetedProviders(
         resolveModel(state.key.config, state.body.parsed, state.context),
         state.spend,

@@ -78,7 +78,7 @@ async function waitFor(url, name) {
 const mockUrl = `http://127.0.0.1:${ports.mock}`
 const controlPlaneUrl = `http://127.0.0.1:${ports.controlPlane}`
 const gatewayUrl = `http://127.0.0.1:${ports.gateway}`
-start('mock-provider', 'packages/providers/dist/mock/cli.js', ['--port', String(ports.mock), '--quiet'], {})
+start('mock-provider', 'packages/mock-provider/dist/cli.js', ['--port', String(ports.mock), '--quiet'], {})
 start('control-plane', 'apps/control-plane/dist/main.js', [], {
   ...secrets,
   CONTROL_PLANE_ADDR: `127.0.0.1:${ports.controlPlane}`,

@@ -1,6 +1,6 @@
 import { ConfigError } from '@gw/config-hydrate'
 import { describe, expect, it } from 'vitest'
-import { loadControlPlaneConfig, parseListenAddress } from './config.js'
+import { loadControlPlaneConfig } from './config.js'
 import { generateControlPlaneSecrets } from './dev-secrets.js'
 import { testSecrets } from './test-utils/harness.js'
 
@@ -61,11 +61,10 @@ describe('generateControlPlaneSecrets', () => {
   })
 })
 
-describe('parseListenAddress', () => {
-  it('reads :port, host:port and [ipv6]:port', () => {
-    expect(parseListenAddress(':5560')).toEqual({ host: undefined, port: 5560 })
-    expect(parseListenAddress('127.0.0.1:0')).toEqual({ host: '127.0.0.1', port: 0 })
-    expect(parseListenAddress('[::1]:8080')).toEqual({ host: '::1', port: 8080 })
-    expect(parseListenAddress('5560')).toBeNull()
+describe('CONTROL_PLANE_ADDR', () => {
+  it('is refused at start when it is not a listen address', () => {
+    expect(() => loadControlPlaneConfig({ ...testSecrets, CONTROL_PLANE_ADDR: '5560' })).toThrow(
+      /CONTROL_PLANE_ADDR/,
+    )
   })
 })

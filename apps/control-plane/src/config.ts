@@ -2,6 +2,7 @@
 import {
   envDuration,
   envEnum,
+  envListenAddress,
   envSecret,
   envString,
   hydrateConfig,
@@ -39,10 +40,7 @@ const SECRET_MIN_LENGTH = 32
 export const controlPlaneConfigSchema = v.object({
   controlPlane: v.object({
     /** CONTROL_PLANE_ADDR: `host:port` or `:port` (all interfaces). */
-    addr: v.pipe(
-      envString(':5560'),
-      v.check((addr) => parseListenAddress(addr) !== null, 'expected host:port or :port'),
-    ),
+    addr: envListenAddress(':5560'),
     /** CONTROL_PLANE_DATA_DIR: PGlite directory when DATABASE_URL is unset; `memory://` keeps nothing. */
     dataDir: envString('.data/control-plane'),
     /** CONTROL_PLANE_ADMIN_TOKEN: bearer token of /api/admin/*. */
@@ -101,18 +99,4 @@ export function loadControlPlaneConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ControlPlaneConfig {
   return hydrateConfig(controlPlaneConfigSchema, { env })
-}
-
-/**
- * Splits a listen address (`:5560` → all interfaces, `127.0.0.1:0`, `[::1]:5560`); null when malformed.
- *
- * @example
- * parseListenAddress(':5560') // { host: undefined, port: 5560 }
- */
-export function parseListenAddress(addr: string): { host: string | undefined; port: number } | null {
-  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(addr.trim())
-  const port = Number(match?.[3])
-  if (match === null || port > 65_535) return null
-  const host = match[1] ?? match[2]
-  return { host: host === '' ? undefined : host, port }
 }

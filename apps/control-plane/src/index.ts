@@ -1,11 +1,12 @@
 // Public API of @gw/control-plane: start it, configure it, seed it, talk to its admin API.
 
+export { parseListenAddress } from '@gw/config-hydrate'
 export type { AdminClient, AdminClientOptions } from './cli/admin-client.js'
 export { AdminApiError, createAdminClient } from './cli/admin-client.js'
 export type { CliIo } from './cli/run-cli.js'
 export { runCli } from './cli/run-cli.js'
 export type { ControlPlaneConfig } from './config.js'
-export { controlPlaneConfigSchema, loadControlPlaneConfig, parseListenAddress } from './config.js'
+export { controlPlaneConfigSchema, loadControlPlaneConfig } from './config.js'
 export type { Database, Queryable, QueryResult } from './db/database.js'
 export { migrate } from './db/migrate.js'
 export { openDatabase } from './db/open-database.js'

@@ -1,7 +1,8 @@
 // Starts the control plane: database, migrations, app, HTTP listener; returns a handle to stop it.
 import type { AddressInfo } from 'node:net'
+import { parseListenAddress } from '@gw/config-hydrate'
 import { createAdaptorServer } from '@hono/node-server'
-import { type ControlPlaneConfig, parseListenAddress } from './config.js'
+import type { ControlPlaneConfig } from './config.js'
 import { createApp } from './create-app.js'
 import type { Database } from './db/database.js'
 import { openDatabase } from './db/open-database.js'
@@ -48,7 +49,7 @@ export async function startControlPlane(
   const logger = options.logger ?? createLogger({ level: config.logLevel, environment: config.environment })
   const now = options.now ?? Date.now
   const address = parseListenAddress(config.controlPlane.addr)
-  if (address === null)
+  if (address === undefined)
     throw new Error(`CONTROL_PLANE_ADDR="${config.controlPlane.addr}": expected host:port or :port`)
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,

@@ -1,8 +1,8 @@
 // Public API of @gw/gateway: config, the service shell, and helpers for route authors.
 
+export type { ListenAddress } from '@gw/config-hydrate'
+export { isLoopbackHost, parseListenAddress } from '@gw/config-hydrate'
 export { gatewayConfigAliases, gatewayConfigSchema } from './config/gateway-config-schema.js'
-export type { ListenAddress } from './config/listen-address.js'
-export { isLoopbackHost, parseListenAddress } from './config/listen-address.js'
 export type { ConfigWarning, GatewayConfig, LoadedGatewayConfig, LoadGatewayConfigOptions } from './config.js'
 export { loadGatewayConfig } from './config.js'
 export type { ReadRequestBodyOptions } from './http/body.js'

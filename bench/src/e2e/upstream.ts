@@ -37,7 +37,7 @@ export async function startUpstream(kind: UpstreamKind, pinning: Pinning, core: 
     const mock = spawnUpstream('mock-upstream.ts', 'mock provider', pinning, core)
     const [, state, detail] = await mock.waitForLine(/^BENCH_(READY url=|UNAVAILABLE )(.*)$/, 30_000)
     if (state === 'READY url=' && detail !== undefined) {
-      return { url: detail, handle: mock, description: '@gw/providers/mock (fast mode: no delays, 3 chunks)' }
+      return { url: detail, handle: mock, description: '@gw/mock-provider (fast mode: no delays, 3 chunks)' }
     }
     await mock.stop()
     if (kind === 'mock') throw new Error(`mock provider unavailable: ${detail}`)

@@ -17,6 +17,8 @@ export type { EnvKeyValuesOptions, EnvSecretOptions, EnvUrlOptions } from './fie
 export { envEnum, envKeyValues, envList, envSecret, envString, envUrl } from './fields-text.js'
 export type { HydrateOptions, InferConfig } from './hydrate-config.js'
 export { hydrateConfig } from './hydrate-config.js'
+export type { ListenAddress } from './listen-address.js'
+export { envListenAddress, formatHostPort, isLoopbackHost, parseListenAddress } from './listen-address.js'
 export { parseBytes } from './parse-bytes.js'
 export type { DurationUnit } from './parse-duration.js'
 export { parseDuration } from './parse-duration.js'

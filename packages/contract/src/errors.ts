@@ -136,7 +136,21 @@ const anthropicTypeByStatus: Record<number, string> = {
   429: 'rate_limit_error',
   500: 'api_error',
   503: 'overloaded_error',
+  504: 'timeout_error',
   529: 'overloaded_error',
+}
+
+/**
+ * Anthropic's error `type` for an HTTP status (the one table of it: the gateway's envelopes, the
+ * translated errors and Bedrock's Claude stream errors all use it). Unknown statuses map to
+ * `invalid_request_error` below 500 and `api_error` from 500.
+ *
+ * @example
+ * anthropicErrorTypeForStatus(529) // 'overloaded_error'
+ * anthropicErrorTypeForStatus(418) // 'invalid_request_error'
+ */
+export function anthropicErrorTypeForStatus(status: number): string {
+  return anthropicTypeByStatus[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
 }
 
 /**
@@ -151,6 +165,6 @@ export function toAnthropicErrorEnvelope(
   code: string,
   message: string,
 ): AnthropicErrorEnvelope {
-  const type = anthropicTypeByStatus[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
+  const type = anthropicErrorTypeForStatus(status)
   return { type: 'error', error: { type, message: `${code}: ${message}` } }
 }

@@ -17,8 +17,10 @@ export {
 } from './control-plane-client.js'
 export type { ControlPlaneErrorKind, ControlPlaneErrorOptions } from './control-plane-error.js'
 export { ControlPlaneError, isControlPlaneAuthError } from './control-plane-error.js'
+export { errorCodeDescriptions, renderErrorCodeTable } from './error-code-docs.js'
 export type { AnthropicErrorEnvelope, ErrorCode, ErrorEnvelope, GatewayErrorOptions } from './errors.js'
 export {
+  anthropicErrorTypeForStatus,
   errorCodes,
   GatewayError,
   isGatewayError,

@@ -1,7 +1,12 @@
 // Cross-field start-up checks on the hydrated config; each problem names the variables to fix.
-import { type ConfigIssue, createConfigIssue, type InferConfig } from '@gw/config-hydrate'
+import {
+  type ConfigIssue,
+  createConfigIssue,
+  type InferConfig,
+  isLoopbackHost,
+  parseListenAddress,
+} from '@gw/config-hydrate'
 import type { gatewayConfigSchema } from './gateway-config-schema.js'
-import { isLoopbackHost, parseListenAddress } from './listen-address.js'
 import { resolveDrainDelayMs } from './resolve-defaults.js'
 
 type HydratedConfig = InferConfig<typeof gatewayConfigSchema>
@@ -17,7 +22,6 @@ const seconds = (ms: number): string => `${ms / 1000}s`
 export function checkGatewayConfig(config: HydratedConfig): ConfigIssue[] {
   return [
     ...checkSecrets(config),
-    ...checkAddresses(config),
     ...checkAdminExposure(config),
     ...checkTimeouts(config),
     ...checkNetcheckHosts(config),
@@ -40,19 +44,6 @@ function checkSecrets(config: HydratedConfig): ConfigIssue[] {
         problem: `is required when ENVIRONMENT is not "local" (ENVIRONMENT=${JSON.stringify(config.environment)}); generate one with \`openssl rand -hex 32\` and set the same value on the control plane`,
       }),
     )
-}
-
-function checkAddresses(config: HydratedConfig): ConfigIssue[] {
-  const issues: ConfigIssue[] = []
-  const expected = 'a listen address like :5563, 127.0.0.1:6060 or [::1]:6060'
-  if (parseListenAddress(config.server.addr) === undefined) {
-    issues.push(createConfigIssue({ variable: 'SERVER_ADDR', value: config.server.addr, expected }))
-  }
-  const adminAddr = config.admin.addr
-  if (adminAddr !== undefined && parseListenAddress(adminAddr) === undefined) {
-    issues.push(createConfigIssue({ variable: 'GATEWAY_ADMIN_ADDR', value: adminAddr, expected }))
-  }
-  return issues
 }
 
 function checkAdminExposure(config: HydratedConfig): ConfigIssue[] {

@@ -7,6 +7,7 @@ import {
   envInteger,
   envKeyValues,
   envList,
+  envListenAddress,
   envNumber,
   envSecret,
   envString,
@@ -29,7 +30,7 @@ export const logLevels = ['debug', 'info', 'warn', 'error'] as const
 export const gatewayConfigSchema = v.object({
   environment: envString('local'),
   server: v.object({
-    addr: envString(':5563'),
+    addr: envListenAddress(':5563'),
     gracefulMs: withEnvName(envDuration(5_000), 'SERVER_GRACEFUL_SECONDS'),
     /** Default 5 s, 0 when ENVIRONMENT=local. */
     drainDelayMs: withEnvName(v.optional(envDuration()), 'SERVER_DRAIN_DELAY_SECONDS'),
@@ -95,7 +96,7 @@ export const gatewayConfigSchema = v.object({
   admin: withEnvName(
     v.object({
       /** Unset: no admin listener. */
-      addr: v.optional(envString()),
+      addr: v.optional(envListenAddress()),
       authToken: envSecret(),
       allowInsecure: withEnvName(envBoolean(false), 'GATEWAY_ALLOW_INSECURE'),
     }),

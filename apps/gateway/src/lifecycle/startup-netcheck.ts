@@ -1,7 +1,7 @@
 // One-shot DNS + TCP check of provider hosts before the pod reports started (broken egress shows at deploy).
 import { lookup as dnsLookup } from 'node:dns/promises'
 import { connect } from 'node:net'
-import { parseListenAddress } from '../config/listen-address.js'
+import { parseListenAddress } from '@gw/config-hydrate'
 
 /** Options of {@link runStartupNetcheck}. */
 export interface StartupNetcheckOptions {

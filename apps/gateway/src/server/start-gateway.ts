@@ -1,10 +1,10 @@
 // Starts the gateway in-process: listeners, admin listener, start-up checks, drain and close.
 import type { Server } from 'node:http'
+import { formatHostPort, isLoopbackHost, parseListenAddress } from '@gw/config-hydrate'
 import { createGatewayMetrics, type GatewayMetrics } from '@gw/otel'
 import type { Logger } from 'pino'
 import { createAdminListener } from '../admin/admin-listener.js'
 import { createAdminApp } from '../admin/create-admin-app.js'
-import { formatHostPort, isLoopbackHost, parseListenAddress } from '../config/listen-address.js'
 import type { GatewayConfig } from '../config.js'
 import { createRouteTable, type RouteTable } from '../http/route-table.js'
 import { createDrainController, type DrainController, type DrainResult } from '../lifecycle/drain.js'

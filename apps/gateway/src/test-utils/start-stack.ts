@@ -13,8 +13,8 @@ import {
   type RunningControlPlane,
   startControlPlane,
 } from '@gw/control-plane'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import { createGatewayMetrics } from '@gw/otel'
-import { type MockProvider, startMockProvider } from '@gw/providers/mock'
 import { vi } from 'vitest'
 import { loadGatewayConfig } from '../config.js'
 import { startGateway } from '../server/start-gateway.js'

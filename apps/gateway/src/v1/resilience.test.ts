@@ -4,7 +4,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Anthropic from '@anthropic-ai/sdk'
-import type { RecordedRequest } from '@gw/providers/mock'
+import type { RecordedRequest } from '@gw/mock-provider'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startStack, type TestProject, type TestStack } from '../test-utils/start-stack.js'

@@ -1,5 +1,5 @@
 // A constant-cost OpenAI-compatible upstream: a fixed chat completion, or a short SSE stream with
-// `stream:true`. Used when @gw/providers/mock is not available or `--upstream fixed` is asked for.
+// `stream:true`. Used when @gw/mock-provider is not available or `--upstream fixed` is asked for.
 import { createServer } from 'node:http'
 
 const completion = Buffer.from(

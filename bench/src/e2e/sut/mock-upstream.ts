@@ -1,5 +1,5 @@
 // Child entry: the built-in mock provider in fast mode (no delays, short reply, no recording).
-// Prints `BENCH_READY url=…`, or `BENCH_UNAVAILABLE <reason>` when @gw/providers/mock is not there yet.
+// Prints `BENCH_READY url=…`, or `BENCH_UNAVAILABLE <reason>` when @gw/mock-provider is not there yet.
 import { importExports } from '../../shared/optional-module.js'
 
 type StartMockProvider = (options: {
@@ -11,7 +11,7 @@ type StartMockProvider = (options: {
   streamChunks: number
 }) => Promise<{ url: string; close(): Promise<void> }>
 
-const loaded = await importExports('@gw/providers/mock', ['startMockProvider'])
+const loaded = await importExports('@gw/mock-provider', ['startMockProvider'])
 if (!loaded.ok) {
   console.log(`BENCH_UNAVAILABLE ${loaded.reason}`)
   process.exit(0)

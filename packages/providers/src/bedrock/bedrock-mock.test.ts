@@ -1,8 +1,8 @@
+import type { MockProvider } from '@gw/mock-provider'
+import { startMockProvider } from '@gw/mock-provider'
 import { request } from 'undici'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { CanonicalRequest, CanonicalStreamPart } from '../canonical/types.js'
-import { startMockProvider } from '../mock/index.js'
-import type { MockProvider } from '../mock/types.js'
 import { createAnthropicStreamDecoder } from '../translate/anthropic-messages/decode-stream.js'
 import {
   decodeBedrockEmbeddingResponses,

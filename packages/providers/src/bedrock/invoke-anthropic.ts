@@ -1,4 +1,5 @@
 // Anthropic Messages on Bedrock InvokeModel: the request body, and the stream's `chunk` frames as Messages SSE events.
+import { anthropicErrorTypeForStatus } from '@gw/contract'
 import { decodeBedrockError } from '../translate/bedrock-converse/errors.js'
 import { isRecord, optionalString } from '../translate/json.js'
 import type { SseEvent } from '../translate/stream-types.js'
@@ -31,16 +32,6 @@ export function encodeBedrockAnthropicBody(
   return out
 }
 
-const anthropicErrorTypeByStatus: Record<number, string> = {
-  400: 'invalid_request_error',
-  401: 'authentication_error',
-  403: 'permission_error',
-  404: 'not_found_error',
-  429: 'rate_limit_error',
-  503: 'overloaded_error',
-  504: 'timeout_error',
-}
-
 /**
  * One InvokeModelWithResponseStream frame → the Anthropic Messages SSE event it carries: a
  * `chunk` frame's `bytes` (base64 JSON of one stream event, the event name being its `type`), or
@@ -54,7 +45,7 @@ const anthropicErrorTypeByStatus: Record<number, string> = {
 export function decodeInvokeStreamEvent(message: EventStreamMessage): SseEvent | undefined {
   if (message.exceptionType !== undefined) {
     const error = decodeBedrockError(message.payload, undefined, message.exceptionType)
-    const type = anthropicErrorTypeByStatus[error.status ?? 500] ?? 'api_error'
+    const type = anthropicErrorTypeForStatus(error.status ?? 500)
     return {
       event: 'error',
       data: JSON.stringify({ type: 'error', error: { type, message: error.message } }),

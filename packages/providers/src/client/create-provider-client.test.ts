@@ -1,5 +1,5 @@
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
 import { createProviderClient, type ProviderClient } from './create-provider-client.js'
 
 let mock: MockProvider

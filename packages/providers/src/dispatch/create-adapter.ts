@@ -1,4 +1,5 @@
-// Builds the adapter of a provider configuration, once per configuration object.
+// Builds the adapter of a provider configuration, once per credential.
+import { createHash } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import { createAnthropicAdapter } from '../anthropic/anthropic-adapter.js'
 import { createAzureOpenAIAdapter } from '../azure-openai/azure-openai-adapter.js'
@@ -60,21 +61,58 @@ export function createAdapter(config: ProviderConfig, options: AdapterOptions = 
   }
 }
 
+/** Options of {@link createAdapterCache}. */
+export interface AdapterCacheOptions extends AdapterOptions {
+  /** Credentials kept at once (least recently built dropped first). Default 1024. */
+  maxCredentials?: number
+}
+
 /**
- * Memoises {@link createAdapter} per configuration object (a WeakMap, so configurations
- * replaced on a config refresh are collected with their adapters, and a cloud credential keeps
- * one SigV4 signer or one token cache for as long as its configuration lives).
+ * Memoises {@link createAdapter} per credential: configurations with the same provider id and the
+ * same contents (credentials, base URL, models…) share one adapter, so every key that uses a
+ * Vertex service account shares one token cache and a Bedrock credential one SigV4 signer, and a
+ * config refresh that hands out new but equal configuration objects builds nothing. A changed
+ * credential (rotation, new region) has other contents and gets a new adapter. The fingerprint is
+ * computed once per configuration object (a WeakMap in front), never per request.
+ *
+ * @example
+ * const adapterFor = createAdapterCache()
+ * adapterFor(keyA.providers[0]) === adapterFor(keyB.providers[0]) // true when both hold the same credential
  */
 export function createAdapterCache(
-  options: AdapterOptions = {},
+  options: AdapterCacheOptions = {},
 ): (config: ProviderConfig) => AnyProviderAdapter {
-  const adapters = new WeakMap<ProviderConfig, AnyProviderAdapter>()
+  const { maxCredentials = 1024, ...adapterOptions } = options
+  const byObject = new WeakMap<ProviderConfig, AnyProviderAdapter>()
+  const byCredential = new Map<string, AnyProviderAdapter>()
   return (config) => {
-    let adapter = adapters.get(config)
+    let adapter = byObject.get(config)
+    if (adapter !== undefined) return adapter
+    const fingerprint = credentialFingerprint(config)
+    adapter = byCredential.get(fingerprint)
     if (adapter === undefined) {
-      adapter = createAdapter(config, options)
-      adapters.set(config, adapter)
+      adapter = createAdapter(config, adapterOptions)
+      if (byCredential.size >= maxCredentials) {
+        const oldest = byCredential.keys().next().value
+        if (oldest !== undefined) byCredential.delete(oldest)
+      }
+      byCredential.set(fingerprint, adapter)
     }
+    byObject.set(config, adapter)
     return adapter
   }
+}
+
+// Provider id + a digest of everything the adapter is built from (secrets only as a digest).
+function credentialFingerprint(config: ProviderConfig): string {
+  const digest = createHash('sha256').update(stableJson(config)).digest('base64url')
+  return `${config.id}:${digest}`
+}
+
+function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record).sort()
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(',')}}`
 }

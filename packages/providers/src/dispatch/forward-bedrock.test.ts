@@ -1,22 +1,18 @@
 import type Anthropic from '@anthropic-ai/sdk'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
-import type { BedrockProviderConfig, ProviderConfig } from '../spec/provider-config.js'
-import { type ProxyHarness, sendRaw, waitFor } from '../utils/test-utils/proxy-harness.js'
-import { json, type ScriptedUpstream, startScriptedUpstream } from '../utils/test-utils/scripted-upstream.js'
-import {
-  anthropicWeatherTool,
-  chatWeatherTool,
-  testAwsCredentials,
-} from '../utils/test-utils/sdk-fixtures.js'
+import { type ProxyHarness, sendRaw, waitFor } from '../../test-utils/proxy-harness.js'
+import { json, type ScriptedUpstream, startScriptedUpstream } from '../../test-utils/scripted-upstream.js'
+import { anthropicWeatherTool, chatWeatherTool, testAwsCredentials } from '../../test-utils/sdk-fixtures.js'
 import {
   closeSdkHarness,
   onlyResult,
   resetSdkHarness,
   startSdkHarness,
-} from '../utils/test-utils/sdk-harness.js'
+} from '../../test-utils/sdk-harness.js'
+import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
+import type { BedrockProviderConfig, ProviderConfig } from '../spec/provider-config.js'
 
 const claude = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 const nova = 'amazon.nova-pro-v1:0'

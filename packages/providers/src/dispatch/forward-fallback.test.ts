@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startLoopbackServer } from '../../test-utils/loopback-server.js'
+import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../../test-utils/proxy-harness.js'
+import { json, type ScriptedUpstream, startScriptedUpstream } from '../../test-utils/scripted-upstream.js'
 import { createProviderClient, type ProviderClientOptions } from '../client/create-provider-client.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
-import { startLoopbackServer } from '../utils/test-utils/loopback-server.js'
-import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
-import { json, type ScriptedUpstream, startScriptedUpstream } from '../utils/test-utils/scripted-upstream.js'
 
 let a: ScriptedUpstream
 let b: ScriptedUpstream

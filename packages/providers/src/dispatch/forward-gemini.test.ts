@@ -1,20 +1,16 @@
 import type Anthropic from '@anthropic-ai/sdk'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
-import { type ProxyHarness, sendRaw } from '../utils/test-utils/proxy-harness.js'
-import {
-  anthropicWeatherTool,
-  chatWeatherTool,
-  responsesWeatherTool,
-} from '../utils/test-utils/sdk-fixtures.js'
+import { type ProxyHarness, sendRaw } from '../../test-utils/proxy-harness.js'
+import { anthropicWeatherTool, chatWeatherTool, responsesWeatherTool } from '../../test-utils/sdk-fixtures.js'
 import {
   closeSdkHarness,
   onlyResult,
   resetSdkHarness,
   startSdkHarness,
-} from '../utils/test-utils/sdk-harness.js'
+} from '../../test-utils/sdk-harness.js'
+import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 
 let mock: MockProvider
 let client: ProviderClient

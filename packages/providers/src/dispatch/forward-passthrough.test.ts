@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
-import type { ProviderConfig } from '../spec/provider-config.js'
-import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../../test-utils/proxy-harness.js'
 import {
   json,
   type ScriptedUpstream,
   sse,
   startScriptedUpstream,
-} from '../utils/test-utils/scripted-upstream.js'
+} from '../../test-utils/scripted-upstream.js'
+import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
+import type { ProviderConfig } from '../spec/provider-config.js'
 
 let upstream: ScriptedUpstream
 let client: ProviderClient

@@ -2,14 +2,14 @@ import { request as httpRequest } from 'node:http'
 import Anthropic from '@anthropic-ai/sdk'
 import OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
-import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../../test-utils/proxy-harness.js'
 import {
   type ScriptedUpstream,
   sse,
   startScriptedUpstream,
   type UpstreamScript,
-} from '../utils/test-utils/scripted-upstream.js'
+} from '../../test-utils/scripted-upstream.js'
+import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 
 let primary: ScriptedUpstream
 let secondary: ScriptedUpstream

@@ -1,9 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../../test-utils/proxy-harness.js'
 import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
-import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
 
 let mock: MockProvider
 let client: ProviderClient

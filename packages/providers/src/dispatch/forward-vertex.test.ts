@@ -1,15 +1,15 @@
 import type Anthropic from '@anthropic-ai/sdk'
+import { type MockProvider, startMockProvider } from '@gw/mock-provider'
 import type OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
-import { type MockProvider, startMockProvider } from '../mock/index.js'
-import { type ProxyHarness, waitFor } from '../utils/test-utils/proxy-harness.js'
+import { type ProxyHarness, waitFor } from '../../test-utils/proxy-harness.js'
 import {
   anthropicWeatherTool,
   chatWeatherTool,
   createTestServiceAccount,
-} from '../utils/test-utils/sdk-fixtures.js'
-import { startSdkHarness } from '../utils/test-utils/sdk-harness.js'
+} from '../../test-utils/sdk-fixtures.js'
+import { startSdkHarness } from '../../test-utils/sdk-harness.js'
+import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
 
 const claude = 'claude-sonnet-4-5@20250929'
 

@@ -1,16 +1,16 @@
+import type { MockProvider } from '@gw/mock-provider'
+import { startMockProvider } from '@gw/mock-provider'
 import { request } from 'undici'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { chatBody } from '../../test-utils/requests.js'
+import type { WireJson } from '../../test-utils/sse.js'
 import type { CanonicalStreamPart } from '../canonical/types.js'
-import { startMockProvider } from '../mock/index.js'
-import type { MockProvider } from '../mock/types.js'
 import { wireCodecs } from '../translate/codecs.js'
 import {
   decodeGeminiEmbeddingResponses,
   encodeGeminiEmbeddingRequests,
   geminiCodec,
 } from '../translate/gemini/index.js'
-import { chatBody } from '../translate/test-utils/requests.js'
-import type { WireJson } from '../translate/test-utils/sse.js'
 import { SseScanner } from '../utils/sse-scanner.js'
 import { geminiAuthHeaders, geminiModelPath, geminiOrigin } from './endpoint.js'
 import { createGeminiStreamObserver, readGeminiResponseUsage } from './gemini-usage.js'

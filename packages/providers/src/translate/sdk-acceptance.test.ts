@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import Anthropic from '@anthropic-ai/sdk'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadFixture } from '../../test-utils/sse.js'
 import { createStreamTranslator } from './stream-translator.js'
-import { loadFixture } from './test-utils/sse.js'
 import type { ClientWire } from './wire.js'
 
 // Each route replays a recorded upstream stream through the translator, as the gateway would.

@@ -1,7 +1,7 @@
 import { GatewayError } from '@gw/contract'
 import { describe, expect, it } from 'vitest'
+import { loadFixture, payloadsOf } from '../../test-utils/sse.js'
 import { createStreamTranslator } from './stream-translator.js'
-import { loadFixture, payloadsOf } from './test-utils/sse.js'
 
 const now = () => 1_730_000_000_000
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { loadFixture, payloadsOf, type WireJson } from '../../test-utils/sse.js'
 import { createStreamTranslator, type StreamTranslatorOptions } from './stream-translator.js'
-import { loadFixture, payloadsOf, type WireJson } from './test-utils/sse.js'
 import type { ClientWire } from './wire.js'
 
 const now = () => 1_730_000_000_000

@@ -6,7 +6,7 @@ import {
   png,
   responsesBody,
   weatherSchema,
-} from './test-utils/requests.js'
+} from '../../test-utils/requests.js'
 import { translateRequest } from './translate-request.js'
 
 const dataUrl = `data:image/png;base64,${png}`

@@ -1,8 +1,8 @@
 import { connect } from 'node:net'
 import { MockAgent, request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LoopbackServer, startLoopbackServer } from '../../test-utils/loopback-server.js'
 import { createOutboundPools } from './outbound-pools.js'
-import { type LoopbackServer, startLoopbackServer } from './test-utils/loopback-server.js'
 
 let upstream: LoopbackServer
 let proxy: LoopbackServer

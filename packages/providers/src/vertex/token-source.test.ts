@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto'
+import type { MockProvider } from '@gw/mock-provider'
+import { startMockProvider } from '@gw/mock-provider'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startMockProvider } from '../mock/index.js'
-import type { MockProvider } from '../mock/types.js'
 import { parseServiceAccount } from './service-account.js'
 import { cloudPlatformScope, createVertexTokenSource } from './token-source.js'
 

@@ -1,21 +1,8 @@
 // Anthropic error bodies ⇄ canonical errors.
+import { anthropicErrorTypeForStatus } from '@gw/contract'
 import type { CanonicalError } from '../../canonical/types.js'
 import { isRecord, optionalString } from '../json.js'
 import type { AnthropicErrorBody } from './types.js'
-
-const anthropicTypeByStatus: Record<number, string> = {
-  400: 'invalid_request_error',
-  401: 'authentication_error',
-  402: 'billing_error',
-  403: 'permission_error',
-  404: 'not_found_error',
-  413: 'request_too_large',
-  429: 'rate_limit_error',
-  500: 'api_error',
-  503: 'overloaded_error',
-  504: 'timeout_error',
-  529: 'overloaded_error',
-}
 
 const openaiTypeByAnthropicType: Record<string, string> = {
   overloaded_error: 'api_error',
@@ -26,9 +13,7 @@ const openaiTypeByAnthropicType: Record<string, string> = {
 
 /** Canonical error → Anthropic `{"type":"error","error":{type,message}}`; the type follows the status. */
 export function encodeAnthropicError(error: CanonicalError): AnthropicErrorBody {
-  const byStatus = error.status === undefined ? undefined : anthropicTypeByStatus[error.status]
-  const type =
-    byStatus ?? (error.status !== undefined && error.status < 500 ? 'invalid_request_error' : 'api_error')
+  const type = anthropicErrorTypeForStatus(error.status ?? 500)
   const message = error.code === undefined ? error.message : `${error.code}: ${error.message}`
   return { type: 'error', error: { type, message } }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { anthropicBody } from '../../../test-utils/requests.js'
 import type { CanonicalRequest } from '../../canonical/types.js'
 import type { CanonicalParam, EncodeContext } from '../context.js'
-import { anthropicBody } from '../test-utils/requests.js'
 import { decodeAnthropicRequest } from './decode-request.js'
 import { encodeAnthropicRequest, jsonObjectInstruction } from './encode-request.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { loadFixture, payloadsOf } from '../../../test-utils/sse.js'
 import type { CanonicalStreamPart } from '../../canonical/types.js'
 import { createCanonicalUsage } from '../../canonical/usage.js'
-import { loadFixture, payloadsOf } from '../test-utils/sse.js'
 import { createAnthropicStreamDecoder } from './decode-stream.js'
 import { createAnthropicStreamEncoder } from './encode-stream.js'
 

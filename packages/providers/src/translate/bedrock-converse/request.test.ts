@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { answerSchema, anthropicBody, png, weatherSchema } from '../../../test-utils/requests.js'
 import type { CanonicalRequest } from '../../canonical/types.js'
 import { jsonObjectInstruction } from '../anthropic-messages/encode-request.js'
 import { wireCodecs } from '../codecs.js'
 import type { CanonicalParam, EncodeContext } from '../context.js'
-import { answerSchema, anthropicBody, png, weatherSchema } from '../test-utils/requests.js'
 import { encodeConverseRequest, jsonSchemaInstruction } from './encode-request.js'
 
 const claude = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { chatBody, png, weatherSchema } from '../../../test-utils/requests.js'
 import type { CanonicalRequest } from '../../canonical/types.js'
 import { wireCodecs } from '../codecs.js'
 import type { CanonicalParam, EncodeContext } from '../context.js'
-import { chatBody, png, weatherSchema } from '../test-utils/requests.js'
 import { encodeGeminiRequest } from './encode-request.js'
 
 function encode(request: CanonicalRequest, overrides: Partial<EncodeContext> = {}) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { WireJson } from '../../../test-utils/sse.js'
 import { createCanonicalUsage } from '../../canonical/usage.js'
 import { wireCodecs } from '../codecs.js'
-import type { WireJson } from '../test-utils/sse.js'
 import { decodeGeminiResponse } from './decode-response.js'
 import { decodeGeminiError } from './errors.js'
 import { decodeGeminiFinishReason } from './finish-reason.js'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { payloadsOf } from '../../../test-utils/sse.js'
 import type { CanonicalStreamPart } from '../../canonical/types.js'
 import { createCanonicalUsage } from '../../canonical/usage.js'
 import { wireCodecs } from '../codecs.js'
-import { payloadsOf } from '../test-utils/sse.js'
 import { createGeminiStreamDecoder } from './decode-stream.js'
 
 const usage = (candidates: number) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { chatBody } from '../../../test-utils/requests.js'
 import type { CanonicalParam } from '../context.js'
-import { chatBody } from '../test-utils/requests.js'
 import { decodeChatRequest } from './decode-request.js'
 import { encodeChatRequest } from './encode-request.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { loadFixture, payloadsOf, type WireJson } from '../../../test-utils/sse.js'
 import { createCanonicalUsage } from '../../canonical/usage.js'
-import { loadFixture, payloadsOf, type WireJson } from '../test-utils/sse.js'
 import { createChatStreamDecoder } from './decode-stream.js'
 import { createChatStreamEncoder } from './encode-stream.js'
 

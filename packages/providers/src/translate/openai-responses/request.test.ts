@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { responsesBody } from '../../../test-utils/requests.js'
 import type { CanonicalParam } from '../context.js'
-import { responsesBody } from '../test-utils/requests.js'
 import { decodeResponsesRequest } from './decode-request.js'
 import { encodeResponsesRequest } from './encode-request.js'
 

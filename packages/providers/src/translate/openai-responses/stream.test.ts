@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { loadFixture, payloadsOf } from '../../../test-utils/sse.js'
 import { createCanonicalUsage } from '../../canonical/usage.js'
-import { loadFixture, payloadsOf } from '../test-utils/sse.js'
 import { createResponsesStreamDecoder } from './decode-stream.js'
 import { createResponsesStreamEncoder } from './encode-stream.js'
 

@@ -1,4 +1,4 @@
-// Public API of the built-in mock provider (`@gw/providers/mock`).
+// Public API of the built-in mock provider (`@gw/mock-provider`).
 
 export { behaviourHeader, behavioursFromModel } from './behaviours.js'
 export { startMockProvider } from './server.js'

@@ -1,5 +1,7 @@
-// Parses Go-style listen addresses (":5563", "127.0.0.1:6060", "[::1]:0") and spots loopback hosts.
+// Go-style listen addresses (":5563", "127.0.0.1:6060", "[::1]:0"): the parser, the env field type, loopback checks.
 import { isIP } from 'node:net'
+import * as v from 'valibot'
+import { defineEnvField, type EnvSchema, notParsed, parsed } from './field-meta.js'
 
 /** A parsed listen address; `host` undefined means every interface. */
 export interface ListenAddress {
@@ -44,4 +46,23 @@ export function isLoopbackHost(host: string | undefined): boolean {
 /** Formats an address for logs and URLs (`[::1]:6060`). */
 export function formatHostPort(host: string, port: number): string {
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`
+}
+
+/**
+ * A listen address (`host:port`, `:port` for every interface, `[ipv6]:port`), kept as written and
+ * refused at start when {@link parseListenAddress} cannot read it. The one listen-address field of
+ * every app, so the gateway and the control plane accept exactly the same forms.
+ *
+ * @example
+ * v.object({ server: v.object({ addr: envListenAddress(':5563') }) }) // SERVER_ADDR
+ * v.object({ admin: v.object({ addr: v.optional(envListenAddress()) }) }) // unset → undefined
+ */
+export function envListenAddress(defaultValue?: string): EnvSchema<string> {
+  return defineEnvField(v.string(), {
+    expected: 'a listen address like :5563, 127.0.0.1:6060 or [::1]:6060',
+    secret: false,
+    optional: false,
+    defaultValue,
+    parse: (raw) => (parseListenAddress(raw) === undefined ? notParsed : parsed(raw)),
+  })
 }

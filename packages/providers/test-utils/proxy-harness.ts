@@ -2,9 +2,9 @@
 
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { toAnthropicErrorEnvelope } from '@gw/contract'
-import type { ClientForwardRequest, ProviderClient } from '../../client/create-provider-client.js'
-import type { ForwardResult } from '../../dispatch/dispatch-types.js'
-import type { ClientApi } from '../../spec/client-api.js'
+import type { ClientForwardRequest, ProviderClient } from '../src/client/create-provider-client.js'
+import type { ForwardResult } from '../src/dispatch/dispatch-types.js'
+import type { ClientApi } from '../src/spec/client-api.js'
 import { type LoopbackServer, readBody, startLoopbackServer } from './loopback-server.js'
 
 const apiByPath: Record<string, ClientApi> = {

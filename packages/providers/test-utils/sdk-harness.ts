@@ -1,9 +1,9 @@
 // Test helper: the official SDKs pointed at a proxy harness over a provider client and the mock.
 import Anthropic from '@anthropic-ai/sdk'
+import type { MockProvider } from '@gw/mock-provider'
 import OpenAI from 'openai'
-import type { ProviderClient } from '../../client/create-provider-client.js'
-import type { ForwardResult } from '../../dispatch/dispatch-types.js'
-import type { MockProvider } from '../../mock/index.js'
+import type { ProviderClient } from '../src/client/create-provider-client.js'
+import type { ForwardResult } from '../src/dispatch/dispatch-types.js'
 import { type ProxyHarness, startProxyHarness, waitFor } from './proxy-harness.js'
 
 /** A proxy harness over `client` and both SDKs aimed at it. */

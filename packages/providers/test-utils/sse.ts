@@ -1,6 +1,6 @@
 // Test helpers: read `.chunks.txt` fixtures and split SSE text back into events.
 import { readFileSync } from 'node:fs'
-import type { SseEvent } from '../stream-types.js'
+import type { SseEvent } from '../src/translate/stream-types.js'
 
 /** Splits SSE text into events (blank-line separated blocks of `event:` / `data:` lines; comments skipped). */
 export function parseSse(text: string): SseEvent[] {
@@ -20,7 +20,7 @@ export function parseSse(text: string): SseEvent[] {
 
 /** The events of a fixture in `src/translate/__fixtures__/`. */
 export function loadFixture(name: string): SseEvent[] {
-  return parseSse(readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8'))
+  return parseSse(readFileSync(new URL(`../src/translate/__fixtures__/${name}`, import.meta.url), 'utf8'))
 }
 
 /** Arbitrary wire JSON, probed by tests field by field. */

@@ -124,6 +124,34 @@ describe('rate limits and budget headers', () => {
     expect(both.spent_micro_usd).toBeGreaterThan(0)
   })
 
+  it('keeps spend in the spool while the control plane is down, then ships each request exactly once', async () => {
+    await stack.catchUpChangeFeed()
+    const { id, key } = await stack.createKey()
+    expect((await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))).status).toBe(200)
+    stack.controlPlaneProxy.setDown(true)
+    try {
+      for (let index = 0; index < 5; index += 1) {
+        expect((await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))).status).toBe(200)
+      }
+      await expect
+        .poll(() => stack.services.governance.spool.stats().failures, { timeout: 10_000 })
+        .toBeGreaterThan(0)
+      expect(stack.services.governance.spool.stats().pendingBytes).toBeGreaterThan(0)
+    } finally {
+      stack.controlPlaneProxy.setDown(false)
+    }
+    const requests = async () => {
+      const spend = await stack.admin.request<{ data: { requests: number }[] }>(
+        'GET',
+        `/spend?virtual_key_id=${id}`,
+      )
+      return spend.data.reduce((sum, row) => sum + row.requests, 0)
+    }
+    await expect.poll(requests, { timeout: 20_000, interval: 250 }).toBe(6)
+    await expect.poll(() => stack.services.governance.spool.stats().pendingBytes, { timeout: 5_000 }).toBe(0)
+    expect(await requests()).toBe(6)
+  }, 60_000)
+
   it('refuses a request whose estimate does not fit, without calling the provider', async () => {
     const { id, key } = await stack.createKey()
     await budgetFor(stack, id, estimateMicroUsd - 1)

@@ -1,13 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import {
-  BOOTSTRAP_NEXT_HEADER,
-  type ControlPlaneClient,
-  createControlPlaneClient,
-} from './control-plane-client.js'
+import { type ControlPlaneClient, createControlPlaneClient } from './control-plane-client.js'
 import { ControlPlaneError } from './control-plane-error.js'
 import { RESPONSE_SIGNING_METHOD, signRequest, verifyRequest } from './hmac.js'
+import { BOOTSTRAP_NEXT_HEADER } from './read-bootstrap-pages.js'
 
 const secret = 'internal-secret-for-tests-0123456789'
 

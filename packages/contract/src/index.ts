@@ -7,14 +7,8 @@ export type {
   ControlPlaneClientOptions,
   GetChangesOptions,
   GetConfigResult,
-  ReadBootstrapPagesOptions,
 } from './control-plane-client.js'
-export {
-  BOOTSTRAP_NEXT_HEADER,
-  CONTROL_PLANE_BASE_PATH,
-  createControlPlaneClient,
-  REVISION_HEADER,
-} from './control-plane-client.js'
+export { createControlPlaneClient, REVISION_HEADER } from './control-plane-client.js'
 export type { ControlPlaneErrorKind, ControlPlaneErrorOptions } from './control-plane-error.js'
 export { ControlPlaneError, isControlPlaneAuthError } from './control-plane-error.js'
 export { errorCodeDescriptions, renderErrorCodeTable } from './error-code-docs.js'
@@ -45,6 +39,7 @@ export {
   verifyRequest,
 } from './hmac.js'
 export { parseJsonObject } from './parse-json-object.js'
+export { BOOTSTRAP_NEXT_HEADER, type ReadBootstrapPagesOptions } from './read-bootstrap-pages.js'
 export type { BootstrapKey, BootstrapPage, BootstrapProject } from './schemas/bootstrap.js'
 export {
   bootstrapKeyConfigSchema,
@@ -137,3 +132,4 @@ export {
   spendRecordSchema,
   spendUsageSchema,
 } from './schemas/spend-commands.js'
+export { CONTROL_PLANE_BASE_PATH } from './signed-caller.js'

@@ -1,21 +1,10 @@
 // Child entry: the reference control plane from its configuration in the environment.
-// Prints `BENCH_READY url=…`, or `BENCH_UNAVAILABLE <reason>` while @gw/control-plane lacks what it
-// needs. On stdin, `seed <template key id> <rows file>` bulk-inserts keys (see bulk-seed.ts).
+// Prints `BENCH_READY url=…`. On stdin, `seed <template key id> <rows file>` bulk-inserts keys (see bulk-seed.ts).
 import { createInterface } from 'node:readline'
-import { importExports } from '../../shared/optional-module.js'
-import { insertKeyRows, type Queryable } from './bulk-seed.js'
+import { loadControlPlaneConfig, startControlPlane } from '@gw/control-plane'
+import { insertKeyRows } from './bulk-seed.js'
 
-type LoadConfig = (env: NodeJS.ProcessEnv) => unknown
-type StartControlPlane = (config: unknown) => Promise<{ url: string; db: Queryable; close(): Promise<void> }>
-
-const loaded = await importExports('@gw/control-plane', ['loadControlPlaneConfig', 'startControlPlane'])
-if (!loaded.ok) {
-  console.log(`BENCH_UNAVAILABLE ${loaded.reason}`)
-  process.exit(0)
-}
-const loadConfig = loaded.exports.loadControlPlaneConfig as LoadConfig
-const startControlPlane = loaded.exports.startControlPlane as StartControlPlane
-const server = await startControlPlane(loadConfig(process.env))
+const server = await startControlPlane(loadControlPlaneConfig(process.env))
 console.log(`BENCH_READY url=${server.url}`)
 
 createInterface({ input: process.stdin }).on('line', (line) => {

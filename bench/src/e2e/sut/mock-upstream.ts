@@ -1,22 +1,7 @@
 // Child entry: the built-in mock provider in fast mode (no delays, short reply, no recording).
-// Prints `BENCH_READY url=…`, or `BENCH_UNAVAILABLE <reason>` when @gw/mock-provider is not there yet.
-import { importExports } from '../../shared/optional-module.js'
+// Prints `BENCH_READY url=…`.
+import { startMockProvider } from '@gw/mock-provider'
 
-type StartMockProvider = (options: {
-  port: number
-  recordRequests: boolean
-  latencyMs: number
-  chunkDelayMs: number
-  replyText: string
-  streamChunks: number
-}) => Promise<{ url: string; close(): Promise<void> }>
-
-const loaded = await importExports('@gw/mock-provider', ['startMockProvider'])
-if (!loaded.ok) {
-  console.log(`BENCH_UNAVAILABLE ${loaded.reason}`)
-  process.exit(0)
-}
-const startMockProvider = loaded.exports.startMockProvider as StartMockProvider
 const mock = await startMockProvider({
   port: 0,
   recordRequests: false,

@@ -1,16 +1,12 @@
 // AuthCache hit: a warm entry served by peek (sync fast path) and by get (async), every request.
-import { importExports } from '../../shared/optional-module.js'
+
+import { type AuthCache, createAuthCache, type ResolvedEntry } from '@gw/auth-cache'
+import { parseGatewayKeyConfig } from '@gw/contract'
 import { sampleBundleClaims, sampleVirtualKey } from '../fixtures.js'
 import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
 
-interface CacheLike {
-  get(rawKey: string): Promise<unknown>
-  peek(rawKey: string): unknown
-}
-type CreateAuthCache = (options: { resolve: (rawKey: string) => Promise<unknown> }) => CacheLike
-
 // A resolved entry valid for an hour: the resolver stands in for the control plane round trip.
-function resolvedEntry() {
+function resolvedEntry(): ResolvedEntry {
   const iat = Math.floor(Date.now() / 1000)
   return {
     claims: {
@@ -21,15 +17,12 @@ function resolvedEntry() {
       aud: 'langwatch-gateway',
     },
     jwt: 'header.payload.signature',
-    config: { project_id: sampleBundleClaims.project_id, providers: [] },
+    config: parseGatewayKeyConfig({ project_id: sampleBundleClaims.project_id, providers: [] }),
     etag: null,
   }
 }
 
-async function warmCache(): Promise<CacheLike | SkippedBenchmark> {
-  const loaded = await importExports('@gw/auth-cache', ['createAuthCache'])
-  if (!loaded.ok) return skip(loaded.reason)
-  const createAuthCache = loaded.exports.createAuthCache as CreateAuthCache
+async function warmCache(): Promise<AuthCache | SkippedBenchmark> {
   const cache = createAuthCache({ resolve: async () => resolvedEntry() })
   await cache.get(sampleVirtualKey)
   if (cache.peek(sampleVirtualKey) === undefined) return skip('peek missed a warm entry')

@@ -1,18 +1,7 @@
 // signRequest: HMAC-SHA256 signature of a control-plane call (cache misses and spend batches only).
-import { importExports } from '../../shared/optional-module.js'
+import { signRequest } from '@gw/contract'
 import { sampleSecrets } from '../fixtures.js'
-import { registerMicro, skip } from '../registry.js'
-
-type SignRequest = (options: {
-  secret: string
-  method: string
-  path: string
-  body?: string
-  timestamp?: number
-  nodeId?: string
-}) => {
-  signature: string
-}
+import { registerMicro } from '../registry.js'
 
 const resolveKeyBody = JSON.stringify({ key_presented: 'lw_vk_live_01HZX', gateway_node_id: 'gw-bench' })
 
@@ -20,9 +9,6 @@ registerMicro({
   name: 'signRequest (HMAC)',
   description: 'Sign POST /resolve-key (sha256 body + HMAC)',
   async setup() {
-    const loaded = await importExports('@gw/contract', ['signRequest'])
-    if (!loaded.ok) return skip(loaded.reason)
-    const signRequest = loaded.exports.signRequest as SignRequest
     const options = {
       secret: sampleSecrets.internal,
       method: 'POST',

@@ -1,16 +1,13 @@
 // Model resolution: alias → provider/model → candidate chain, on every request (memoised per key
 // configuration) and once per configuration change (router compiled cold).
-import { importExports } from '../../shared/optional-module.js'
+import { createRouter, type RouteConfig } from '@gw/providers'
 import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
 
-type Router = { resolve(model: string): { candidates: readonly unknown[] } }
-type CreateRouter = (config: object) => Router
-
 // A realistic key: two providers, one alias, an allow-list and a fallback chain.
-const routeConfig = {
+const routeConfig: RouteConfig = {
   providers: [
-    { id: 'openai-prod', type: 'openai', credentials: { apiKey: 'sk-a' } },
-    { id: 'anthropic-prod', type: 'anthropic', credentials: { apiKey: 'sk-b' } },
+    { id: 'openai-prod', type: 'openai', credentials: { api_key: 'sk-a' } },
+    { id: 'anthropic-prod', type: 'anthropic', credentials: { api_key: 'sk-b' } },
   ],
   modelAliases: { fast: 'openai-prod/gpt-4o-mini' },
   modelsAllowed: ['gpt-4o*', 'claude-*'],
@@ -18,9 +15,6 @@ const routeConfig = {
 }
 
 async function prepare(cold: boolean): Promise<PreparedBenchmark | SkippedBenchmark> {
-  const loaded = await importExports('@gw/providers', ['createRouter'])
-  if (!loaded.ok) return skip(loaded.reason)
-  const createRouter = loaded.exports.createRouter as CreateRouter
   const router = createRouter(routeConfig)
   if (router.resolve('fast').candidates.length !== 2) return skip('unexpected candidate chain for the alias')
   if (cold) return { operation: () => createRouter(routeConfig).resolve('gpt-4o-mini') }

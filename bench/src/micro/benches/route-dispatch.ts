@@ -1,26 +1,9 @@
 // Route dispatch through the gateway's Hono app without network (`app.request`), per request.
-import { importExports } from '../../shared/optional-module.js'
+import { createGatewayApp, createLogger, loadGatewayConfig } from '@gw/gateway'
+import { createGatewayMetrics } from '@gw/otel'
 import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
 
-interface AppLike {
-  request(path: string): Response | Promise<Response>
-}
-
-async function buildApp(): Promise<AppLike | SkippedBenchmark> {
-  const gateway = await importExports('@gw/gateway', [
-    'createGatewayApp',
-    'loadGatewayConfig',
-    'createLogger',
-  ])
-  if (!gateway.ok) return skip(gateway.reason)
-  const otel = await importExports('@gw/otel', ['createGatewayMetrics'])
-  if (!otel.ok) return skip(otel.reason)
-  const loadGatewayConfig = gateway.exports.loadGatewayConfig as (env: Record<string, string>) => {
-    config: unknown
-  }
-  const createLogger = gateway.exports.createLogger as (options: { level: string }) => unknown
-  const createGatewayApp = gateway.exports.createGatewayApp as (dependencies: object) => AppLike
-  const createGatewayMetrics = otel.exports.createGatewayMetrics as () => unknown
+function buildApp() {
   return createGatewayApp({
     config: loadGatewayConfig({ ENVIRONMENT: 'local' }).config,
     logger: createLogger({ level: 'silent' }),
@@ -31,8 +14,7 @@ async function buildApp(): Promise<AppLike | SkippedBenchmark> {
 }
 
 async function prepare(path: string): Promise<PreparedBenchmark | SkippedBenchmark> {
-  const app = await buildApp()
-  if ('skipped' in app) return app
+  const app = buildApp()
   const response = await app.request(path)
   if (response.status !== 200) return skip(`${path} answered ${response.status}`)
   return {

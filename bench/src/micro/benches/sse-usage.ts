@@ -1,12 +1,7 @@
 // SSE usage observation per upstream chunk: the incremental scanner plus the OpenAI usage observer.
-import { importExports } from '../../shared/optional-module.js'
+import { createOpenAIAdapter } from '@gw/providers'
+import { SseScanner } from '@gw/providers/internal'
 import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
-
-type Handler = (event: string | undefined, data: string) => boolean
-type ScannerConstructor = new (onEvent: Handler) => { push(chunk: Buffer): void }
-type CreateAdapter = (config: object) => {
-  createStreamObserver(api: string): { observe: Handler; readonly usage: unknown }
-}
 
 const chunkOf = (body: object) => Buffer.from(`data: ${JSON.stringify(body)}\n\n`)
 const contentChunk = chunkOf({
@@ -26,10 +21,7 @@ const usageChunk = chunkOf({
 })
 
 async function prepare(chunk: Buffer): Promise<PreparedBenchmark | SkippedBenchmark> {
-  const loaded = await importExports('@gw/providers', ['SseScanner', 'createOpenAIAdapter'])
-  if (!loaded.ok) return skip(loaded.reason)
-  const SseScanner = loaded.exports.SseScanner as ScannerConstructor
-  const adapter = (loaded.exports.createOpenAIAdapter as CreateAdapter)({
+  const adapter = createOpenAIAdapter({
     id: 'openai',
     type: 'openai',
     credentials: { api_key: 'sk-bench' },

@@ -1,6 +1,23 @@
 // Same-shape forwarding with an in-memory upstream (no network): the fallback walker, the OpenAI
 // adapter's request preparation, the passthrough handler and the response sink, per request.
-import { importExports } from '../../shared/optional-module.js'
+
+import {
+  type Candidate,
+  createAdapterCache,
+  createCircuitBreakers,
+  createRouter,
+  MemorySink,
+  type ProviderConfig,
+} from '@gw/providers'
+import {
+  type AttemptOutcome,
+  createForwarder,
+  createOutboundPools,
+  resolveRetry,
+  type WalkContext,
+  walkCandidates,
+} from '@gw/providers/internal'
+import type { Dispatcher } from 'undici'
 import { sampleChatBody } from '../fixtures.js'
 import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
 
@@ -23,8 +40,6 @@ interface Handler {
   onResponseData?(controller: Controller, chunk: Buffer): void
   onResponseEnd?(controller: Controller, trailers: Record<string, string>): void
 }
-type Forward = (request: object) => Promise<{ status: number; fallbackCount: number }>
-type Sink = { readonly done: Promise<void> }
 
 const completion = Buffer.from(
   JSON.stringify({
@@ -60,7 +75,7 @@ function createInMemoryDispatcher(primaryFails: boolean) {
   }
 }
 
-const providers = [
+const providers: ProviderConfig[] = [
   { id: 'primary', type: 'openai', credentials: { api_key: 'sk-a' }, baseUrl: 'http://primary.invalid/v1' },
   {
     id: 'secondary',
@@ -69,49 +84,31 @@ const providers = [
     baseUrl: 'http://secondary.invalid/v1',
   },
 ]
-const names = [
-  'createForwarder',
-  'createOutboundPools',
-  'createCircuitBreakers',
-  'resolveRetry',
-  'createAdapterCache',
-  'createRouter',
-  'MemorySink',
-] as const
-
 async function prepare(primaryFails: boolean): Promise<PreparedBenchmark | SkippedBenchmark> {
-  const loaded = await importExports('@gw/providers', names)
-  if (!loaded.ok) return skip(loaded.reason)
-  const api = loaded.exports as unknown as {
-    createForwarder(options: object): Forward
-    createOutboundPools(options: object): unknown
-    createCircuitBreakers(options: object): unknown
-    resolveRetry(): unknown
-    createAdapterCache(): unknown
-    createRouter(config: object): { resolve(model: string): { candidates: readonly unknown[] } }
-    MemorySink: new () => Sink
-  }
   let clock = 0
-  const forward = api.createForwarder({
-    pools: api.createOutboundPools({ dispatcher: createInMemoryDispatcher(primaryFails) }),
+  const forward = createForwarder({
+    // Only `dispatch` is called on the pool's dispatcher.
+    pools: createOutboundPools({
+      dispatcher: createInMemoryDispatcher(primaryFails) as unknown as Dispatcher,
+    }),
     // The clock jumps past the window on every call so the primary's circuit never opens and
     // every operation really falls over.
-    breakers: api.createCircuitBreakers({ windowMs: 5, failureThreshold: 1_000, now: () => (clock += 10) }),
-    retry: api.resolveRetry(),
+    breakers: createCircuitBreakers({ windowMs: 5, failureThreshold: 1_000, now: () => (clock += 10) }),
+    retry: resolveRetry(),
     maxAttempts: 3,
-    adapterFor: api.createAdapterCache(),
+    adapterFor: createAdapterCache(),
     price: () => undefined,
     now: () => performance.now(),
     sleep: async () => undefined,
     random: () => 0.5,
   })
-  const { candidates } = api
-    .createRouter({ providers, fallback: { chain: ['secondary'] } })
-    .resolve('gpt-4o-mini')
+  const { candidates } = createRouter({ providers, fallback: { chain: ['secondary'] } }).resolve(
+    'gpt-4o-mini',
+  )
   const body = Buffer.from(sampleChatBody)
   const extraHeaders = { 'x-request-id': 'req_01J9ZK3V7Q8R2W5X6Y7Z8A9B0C' }
   const operation = async () => {
-    const sink = new api.MemorySink()
+    const sink = new MemorySink()
     const result = await forward({ api: 'openai-chat', body, sink, candidates, extraHeaders })
     await sink.done
     return result
@@ -137,7 +134,7 @@ registerMicro({
 
 // The walker on its own: breaker bookkeeping, outcome classification and attempt records around
 // a fake attempt that answers at once (no adapter, no body, no sink).
-const sent = {
+const sent: AttemptOutcome = {
   kind: 'sent',
   status: 200,
   ttfbMs: 1,
@@ -145,45 +142,29 @@ const sent = {
   streamed: false,
   streamError: undefined,
 }
-const failed = { kind: 'http-error', status: 503, ttfbMs: 1, headers: {}, body: overloaded }
+const failed: AttemptOutcome = { kind: 'http-error', status: 503, ttfbMs: 1, headers: {}, body: overloaded }
 
 async function prepareWalk(primaryFails: boolean): Promise<PreparedBenchmark | SkippedBenchmark> {
-  const loaded = await importExports('@gw/providers', [
-    'walkCandidates',
-    'createCircuitBreakers',
-    'resolveRetry',
-    'createRouter',
-  ])
-  if (!loaded.ok) return skip(loaded.reason)
-  const api = loaded.exports as unknown as {
-    walkCandidates(
-      candidates: readonly unknown[],
-      context: object,
-    ): Promise<{ index: number; attempts: number; outcome: { status?: number } | undefined }>
-    createCircuitBreakers(options: object): unknown
-    resolveRetry(): unknown
-    createRouter(config: object): { resolve(model: string): { candidates: readonly unknown[] } }
-  }
   let clock = 0
-  const context = {
+  const context: WalkContext<Candidate> = {
     // As above: the window always expires, so the primary's circuit stays closed.
-    breakers: api.createCircuitBreakers({ windowMs: 5, failureThreshold: 1_000, now: () => (clock += 10) }),
-    retry: api.resolveRetry(),
+    breakers: createCircuitBreakers({ windowMs: 5, failureThreshold: 1_000, now: () => (clock += 10) }),
+    retry: resolveRetry(),
     maxAttempts: 3,
     connection: { gone: false, controller: undefined },
     sleep: async () => undefined,
     random: () => 0.5,
-    prepare: (candidate: unknown) => ({ ready: candidate }),
-    run: async (candidate: { provider: { id: string } }) =>
-      primaryFails && candidate.provider.id === 'primary' ? failed : sent,
+    prepare: (candidate) => ({ ready: candidate }),
+    run: async (candidate) => (primaryFails && candidate.provider.id === 'primary' ? failed : sent),
   }
-  const { candidates } = api
-    .createRouter({ providers, fallback: { chain: ['secondary'] } })
-    .resolve('gpt-4o-mini')
-  const operation = () => api.walkCandidates(candidates, context)
+  const { candidates } = createRouter({ providers, fallback: { chain: ['secondary'] } }).resolve(
+    'gpt-4o-mini',
+  )
+  const operation = () => walkCandidates(candidates, context)
   const first = await operation()
-  if (first.outcome?.status !== 200 || first.index !== (primaryFails ? 1 : 0)) {
-    return skip(`unexpected walk result (status ${first.outcome?.status}, index ${first.index})`)
+  const status = first.outcome !== undefined && 'status' in first.outcome ? first.outcome.status : undefined
+  if (status !== 200 || first.index !== (primaryFails ? 1 : 0)) {
+    return skip(`unexpected walk result (status ${status}, index ${first.index})`)
   }
   return { operation }
 }

@@ -21,6 +21,9 @@ const cohereEmbed: ModelPrice = { input: 0.1, output: 0 }
  * as of 2025-11 (Gemini: prompts up to 200k tokens; Claude on Bedrock and Vertex at Anthropic's
  * list prices); override per deployment with `createCatalog({ overrides })` when contracts,
  * regions or new models differ.
+ *
+ * @example
+ * builtInPrices['gpt-4o-mini'] // { input: 0.15, output: 0.6, cacheRead: 0.075 } (USD per million tokens)
  */
 export const builtInPrices: Readonly<Record<string, ModelPrice>> = {
   'gpt-4o': { input: 2.5, output: 10, cacheRead: 1.25 },

@@ -14,6 +14,11 @@ const highWater = 64
  * Yields each SSE event's parsed `data` (`[DONE]` skipped). An error event, an upstream error
  * status or a failed forward is thrown from the iteration; leaving the loop early closes the
  * sink, which aborts the upstream call.
+ *
+ * @example
+ * const sink = new EventStreamSink()
+ * const result = client.forward({ api: 'openai-chat', body, sink })
+ * for await (const event of sink) console.log(event)
  */
 export class EventStreamSink
   extends EventEmitter

@@ -20,7 +20,12 @@ export interface ClientApiInfo {
   path: string
 }
 
-/** The table of {@link ClientApi}s. */
+/**
+ * The table of {@link ClientApi}s: the wire family and path of each API a client may call.
+ *
+ * @example
+ * clientApis['anthropic-messages'] // { method: 'POST', wire: 'anthropic', path: '/v1/messages' }
+ */
 export const clientApis: Readonly<Record<ClientApi, ClientApiInfo>> = {
   'openai-chat': { method: 'POST', wire: 'openai', path: '/chat/completions' },
   'openai-responses': { method: 'POST', wire: 'openai', path: '/responses' },

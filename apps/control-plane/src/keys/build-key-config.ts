@@ -45,9 +45,9 @@ function providerIdsOf(providers: readonly ProviderSlot[]): ReadonlySet<string> 
 }
 
 /**
- * The config document the gateway caches for a key. Budgets, guardrail definitions and cache
- * rules are empty until the control plane manages them; a fallback chain skips providers
- * deleted since the key was configured.
+ * The config document the gateway caches for a key. Budgets come from `sources.budgets`;
+ * guardrail definitions and cache rules are empty until the control plane manages them; a
+ * fallback chain skips providers deleted since the key was configured.
  *
  * @example
  * const config = buildKeyConfig({ key, projectOtlpToken: null, providers })

@@ -17,8 +17,10 @@ export interface SharedGovernance {
 }
 
 const WARN_EVERY_MS = 60_000
-// A Redis round trip that takes longer than this is treated as Redis being unreachable.
-const COMMAND_TIMEOUT_MS = 250
+// A Redis round trip that takes longer than this is treated as Redis being unreachable. Generous:
+// a script that ran but answered late still holds its reservation, so a timeout that fires too
+// eagerly under load would count a request both in Redis and in the fallback.
+const COMMAND_TIMEOUT_MS = 1_000
 
 /**
  * Connects to `GATEWAY_REDIS_URL` (undefined when unset). Commands fail at once while the

@@ -10,7 +10,7 @@ const workspaces = ['packages', 'apps']
       .filter((entry) => entry.isDirectory())
       .map((entry) => join(root, folder, entry.name)),
   )
-  .concat(join(root, 'bench'))
+  .concat(join(root, 'bench'), join(root, 'charts'))
 
 let passed = 0
 let failed = 0

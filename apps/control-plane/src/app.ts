@@ -13,7 +13,7 @@ import type { ControlPlaneDeps } from './shared/deps.js'
 export interface ControlPlaneAppOptions extends InternalRoutesOptions {
   /** `CONTROL_PLANE_ADMIN_TOKEN`. */
   adminToken: string
-  /** Largest accepted request body. Default: 4 MiB (500 spend records fit well within). */
+  /** Largest accepted request body. Default: 4 MiB (a full spend-commands batch). */
   maxBodyBytes?: number
   /** Reported by /healthz. */
   version?: string
@@ -31,12 +31,15 @@ export function createControlPlaneApp(
 ): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>()
   app.use('*', accessLog(deps.logger))
+  const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024
   app.use(
     '*',
     bodyLimit({
-      maxSize: options.maxBodyBytes ?? 4 * 1024 * 1024,
+      maxSize: maxBodyBytes,
       onError: () => {
-        throw new GatewayError('payload_too_large', 'Request body is too large')
+        throw new GatewayError('payload_too_large', `Request body is larger than ${maxBodyBytes} bytes`, {
+          meta: { max_bytes: maxBodyBytes },
+        })
       },
     }),
   )

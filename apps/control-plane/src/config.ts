@@ -1,5 +1,6 @@
 // The control plane's configuration: one valibot schema hydrated from environment variables.
 import {
+  envBoolean,
   envDuration,
   envEnum,
   envListenAddress,
@@ -58,6 +59,11 @@ export const controlPlaneConfigSchema = v.object({
       v.minValue(1_000, 'must be at least 1s'),
       v.maxValue(25_000, 'must be at most 25s'),
     ),
+    /**
+     * CONTROL_PLANE_ALLOW_PRIVATE_BASE_URLS: in `ENVIRONMENT=production`, let provider URLs name
+     * private and loopback hosts (refused there by default). Link-local/metadata stay refused.
+     */
+    allowPrivateBaseUrls: envBoolean(false),
   }),
   /** DATABASE_URL: PostgreSQL connection string; unset → embedded PGlite. */
   databaseUrl: withEnvName(
@@ -79,6 +85,11 @@ export const controlPlaneConfigSchema = v.object({
     envSecret({ required: true, minLength: SECRET_MIN_LENGTH }),
     'LW_VIRTUAL_KEY_PEPPER',
   ),
+  /**
+   * LW_GATEWAY_HMAC_COMPAT: `path-only` also accepts internal-API signatures that leave the query
+   * out (LangWatch's gateways); default `off` requires the path with its query.
+   */
+  hmacCompat: withEnvName(envEnum(['off', 'path-only'], 'off'), 'LW_GATEWAY_HMAC_COMPAT'),
   /** ENVIRONMENT: free-form label in every log line. Default `local`. */
   environment: envString('local'),
   /** LOG_LEVEL. Default `info`. */

@@ -1,4 +1,5 @@
 // Wires the app from hydrated config and an open database: secret box, notifier, options.
+import { createAddressPolicy } from '@gw/contract'
 import type { HttpBindings } from '@hono/node-server'
 import type { Hono } from 'hono'
 import { createControlPlaneApp } from './app.js'
@@ -33,12 +34,16 @@ export function createApp(options: CreateAppOptions): Hono<{ Bindings: HttpBindi
     notifier: createChangeNotifier(),
     logger,
     now,
+    baseUrlPolicy: createAddressPolicy({
+      refusePrivate: config.environment === 'production' && !config.controlPlane.allowPrivateBaseUrls,
+    }),
   }
   return createControlPlaneApp(deps, {
     adminToken: config.controlPlane.adminToken,
     internalSecret: config.internalSecret,
     jwtSecret: config.jwtSecret,
     bundleTtlSeconds: Math.round(config.controlPlane.bundleTtl / 1000),
+    acceptPathOnlySignatures: config.hmacCompat === 'path-only',
     changes: {
       maxWaitMs: config.controlPlane.changesMaxWait,
       ...(options.changesRecheckMs === undefined ? {} : { recheckMs: options.changesRecheckMs }),

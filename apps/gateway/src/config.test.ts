@@ -150,7 +150,7 @@ describe('loadGatewayConfig checks', () => {
 
   it('allows a non-loopback admin listener with a token, or with GATEWAY_ALLOW_INSECURE=true', () => {
     expect(() =>
-      loadGatewayConfig({ GATEWAY_ADMIN_ADDR: ':6060', GATEWAY_ADMIN_AUTH_TOKEN: 't' }),
+      loadGatewayConfig({ GATEWAY_ADMIN_ADDR: ':6060', GATEWAY_ADMIN_AUTH_TOKEN: 't'.repeat(32) }),
     ).not.toThrow()
     expect(() =>
       loadGatewayConfig({ GATEWAY_ADMIN_ADDR: ':6060', GATEWAY_ALLOW_INSECURE: 'true' }),

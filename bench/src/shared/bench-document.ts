@@ -30,7 +30,7 @@ _Not run yet: \`pnpm bench:e2e\`._
  * @example
  * writeBenchmarkSection('micro', '## Microbenchmarks\n…')
  */
-export function writeBenchmarkSection(id: 'micro' | 'e2e', body: string): string {
+export function writeBenchmarkSection(id: 'micro' | 'e2e' | 'soak', body: string): string {
   const current = existsSync(benchmarksPath) ? readFileSync(benchmarksPath, 'utf8') : preamble
   writeFileSync(benchmarksPath, replaceSection(current, id, body))
   return benchmarksPath

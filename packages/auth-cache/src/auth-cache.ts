@@ -119,6 +119,13 @@ class VirtualKeyCache implements AuthCache {
     return entry.value
   }
 
+  needsLookup(rawKey: string): boolean {
+    if (this.#isWellFormed !== null && !this.#isWellFormed(rawKey)) return false
+    const hash = hashKey(rawKey)
+    if (this.#keys.peek(hash) !== undefined || this.#inFlight.has(hash)) return false
+    return !this.#refusals.holds(hash)
+  }
+
   evictByKeyId(vkId: string): number {
     this.#epoch++
     // A refusal remembered for this key (disabled, say) must not outlive its re-enabling.

@@ -64,6 +64,12 @@ export interface AuthCache {
   get(rawKey: string): Promise<CachedKey>
   /** Synchronous hit path: the entry when fresh and needing no background work, else undefined (call `get`). */
   peek(rawKey: string): CachedKey | undefined
+  /**
+   * Whether `get(rawKey)` would have to ask the resolver for a key it knows nothing about: well
+   * formed, not cached in any state, not recently refused, no lookup in flight. Lets a caller
+   * ration lookups of unknown keys without touching known ones.
+   */
+  needsLookup(rawKey: string): boolean
   /** Drops every cached form of a key id (change feed: revoked, rotated, config updated…). */
   evictByKeyId(vkId: string): number
   /** Drops every key of one organisation (a provider, budget or routing change there). */

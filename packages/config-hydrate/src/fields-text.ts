@@ -1,6 +1,8 @@
 // Field builders for textual env values: strings, secrets, enums, URLs, lists and key=value maps.
+
 import * as v from 'valibot'
 import { assertValidDefault, defineEnvField, type EnvSchema, parsed } from './field-meta.js'
+import { maskUrlSecrets } from './mask-url.js'
 import { parseKeyValues } from './parse-key-values.js'
 import { parseEnum, parseList, parseUrl } from './parse-scalars.js'
 
@@ -100,6 +102,8 @@ export function envUrl(
     optional: false,
     defaultValue,
     parse: (raw) => parseUrl(raw, protocols),
+    // A URL may carry a password or a token: dumps show it masked.
+    redact: (value) => (typeof value === 'string' ? maskUrlSecrets(value) : value),
   })
 }
 

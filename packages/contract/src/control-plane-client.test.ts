@@ -59,7 +59,9 @@ beforeAll(async () => {
         signature: request.headers['x-langwatch-gateway-signature'] as string | undefined,
         timestamp: request.headers['x-langwatch-gateway-timestamp'] as string | undefined,
       })
-      const entry = { method: request.method ?? '', url, body, headers: request.headers, verified }
+      // Every call carries a random lw_nonce (signed with the path): tests read the URL without it.
+      const shown = url.replace(/[?&]lw_nonce=[\w-]+$/, '')
+      const entry = { method: request.method ?? '', url: shown, body, headers: request.headers, verified }
       seen.push(entry)
       handler(entry, response)
     })
@@ -85,7 +87,7 @@ describe('createControlPlaneClient', () => {
     const answer = await client().resolveKey('lw_vk_live_secret')
     expect(answer).toEqual({ jwt: 'a.b.c', revision: '7', key_id: 'vk_1', display_prefix: 'lw_vk_live_01J' })
     const request = seen[0]!
-    expect(request.verified).toEqual({ ok: true })
+    expect(request.verified).toEqual({ ok: true, scope: 'path-and-query' })
     expect(request.method).toBe('POST')
     expect(request.url).toBe('/api/internal/gateway/resolve-key')
     expect(JSON.parse(request.body)).toEqual({
@@ -343,7 +345,7 @@ describe('createControlPlaneClient', () => {
     expect(url.pathname).toBe('/api/internal/gateway/changes')
     expect(url.searchParams.get('organization_id')).toBe('org 1')
     expect(url.searchParams.get('timeout_s')).toBe('25')
-    expect(seen[0]!.verified).toEqual({ ok: true })
+    expect(seen[0]!.verified).toEqual({ ok: true, scope: 'path-and-query' })
     expect(await cp.getChanges({ organizationId: 'o', since: '5', timeoutSeconds: 0 })).toEqual({
       currentRevision: '5',
       changes: [],

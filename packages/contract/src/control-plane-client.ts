@@ -1,6 +1,7 @@
 // Typed, HMAC-signed HTTP client for the control plane's internal gateway API (undici, keep-alive).
 import type { Dispatcher } from 'undici'
 import { ControlPlaneError } from './control-plane-error.js'
+import type { SigningScope } from './hmac.js'
 import { type ReadBootstrapPagesOptions, readBootstrapPages } from './read-bootstrap-pages.js'
 import type { BootstrapPage } from './schemas/bootstrap.js'
 import { CHANGES_TIMEOUT_BOUNDS, type Change, parseChangesResponse } from './schemas/changes.js'
@@ -35,6 +36,12 @@ export interface ControlPlaneClientOptions {
   connectTimeoutMs?: number
   /** Time allowed for headers and between body chunks. Default: 5000 ms (long polls add their wait). */
   requestTimeoutMs?: number
+  /**
+   * `path-and-query` (default): sign the path with its query and add a random `lw_nonce` query
+   * parameter, so two identical calls never share a signature (the control plane refuses a
+   * replayed one). `path-only`: LangWatch's form, for its control plane (`LW_GATEWAY_HMAC_COMPAT`).
+   */
+  signingScope?: SigningScope
   /** Clock in milliseconds, for signature timestamps. Default: `Date.now`. */
   now?: () => number
 }

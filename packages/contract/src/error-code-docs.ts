@@ -8,10 +8,15 @@ import { type ErrorCode, errorCodes } from './errors.js'
 export const errorCodeDescriptions = {
   bad_request: 'The request is malformed or misses a required field; the message names the field.',
   invalid_json: "The body is not valid JSON (or is empty); the message carries the parser's complaint.",
+  missing_parameter:
+    "Internal API: `/budget-bucket-spend` without `budget_id` or `end_user_id` (LangWatch's code).",
   model_not_allowed: "The model is outside the key's `models_allowed`.",
-  model_not_recognized: 'No configured provider serves the model and it is not `provider/model`.',
-  no_provider_configured: 'The model needs a provider type the key has none of (or only disallowed ones).',
+  no_provider_configured:
+    "The model resolves only to providers outside the key's `providers_allowed`, or to a misconfigured credential.",
   unsupported_parameter: 'A parameter the target provider cannot honour in translation.',
+  missing_required_parameter:
+    "A field the client's wire requires is absent (e.g. `max_tokens` on Messages), whatever the provider; `meta.param` names it.",
+  invalid_type: "A field has the wrong JSON type for the client's wire; `meta.param` names it.",
   invalid_api_key: 'No key, a malformed key or an unknown key (one answer for all three).',
   unauthorized: 'An admin or internal call without valid credentials (token or HMAC signature).',
   budget_exceeded: 'A budget that blocks on breach has no room for this request.',
@@ -24,9 +29,14 @@ export const errorCodeDescriptions = {
   forbidden: 'The caller may not do this.',
   not_found: 'No such route or resource.',
   virtual_key_not_found: 'The control plane does not know the key (internal API).',
+  budget_not_found: 'Internal API: `/budget-bucket-spend` names no per-end-user budget (ours has none).',
+
+  model_not_found:
+    'No provider of the key serves the model (unknown name, or a family with no provider configured), as providers answer an unknown model.',
   method_not_allowed: 'The route exists but not with this method; `Allow` lists the methods.',
   conflict: 'The resource exists already or changed meanwhile (admin API).',
-  payload_too_large: 'The body is over `SERVER_MAX_REQUEST_BODY_BYTES`, counted after decompression.',
+  payload_too_large:
+    'The body is over `SERVER_MAX_REQUEST_BODY_BYTES`, counted after decompression (control plane: over 4 MiB, or a spend batch over 10,000 records).',
   unsupported_media_type: 'A `Content-Encoding` the gateway cannot decode.',
   request_timeout: 'The client sent its request too slowly.',
   rate_limited: 'A rate limit (RPM, RPD, TPM) or a provider 429; `Retry-After` says when to retry.',

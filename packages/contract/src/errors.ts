@@ -7,10 +7,15 @@
 export const errorCodes = {
   bad_request: { status: 400, type: 'invalid_request_error' },
   invalid_json: { status: 400, type: 'invalid_request_error' },
+  /** Control-plane internal API: a required query parameter is absent (LangWatch's name). */
+  missing_parameter: { status: 400, type: 'invalid_request_error' },
   model_not_allowed: { status: 400, type: 'invalid_request_error' },
-  model_not_recognized: { status: 400, type: 'invalid_request_error' },
   no_provider_configured: { status: 400, type: 'invalid_request_error' },
   unsupported_parameter: { status: 400, type: 'invalid_request_error' },
+  /** A required field of the client's wire is absent (OpenAI's own code; Anthropic: "Field required"). */
+  missing_required_parameter: { status: 400, type: 'invalid_request_error' },
+  /** A field of the client's wire has the wrong JSON type (OpenAI's own code). */
+  invalid_type: { status: 400, type: 'invalid_request_error' },
   invalid_api_key: { status: 401, type: 'authentication_error' },
   unauthorized: { status: 401, type: 'authentication_error' },
   budget_exceeded: { status: 402, type: 'insufficient_quota' },
@@ -22,6 +27,11 @@ export const errorCodes = {
   forbidden: { status: 403, type: 'permission_error' },
   not_found: { status: 404, type: 'not_found_error' },
   virtual_key_not_found: { status: 404, type: 'not_found_error' },
+  /** Control-plane internal API: `/budget-bucket-spend` names no per-end-user budget. */
+  budget_not_found: { status: 404, type: 'not_found_error' },
+
+  /** No provider of the key serves the model: 404 as OpenAI and Anthropic answer an unknown model. */
+  model_not_found: { status: 404, type: 'invalid_request_error' },
   method_not_allowed: { status: 405, type: 'invalid_request_error' },
   conflict: { status: 409, type: 'invalid_request_error' },
   payload_too_large: { status: 413, type: 'invalid_request_error' },

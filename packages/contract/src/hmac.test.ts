@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
+  createReplayCache,
   NODE_HEADER,
   SIGNATURE_HEADER,
   signRequest,
@@ -28,7 +29,7 @@ describe('signRequest', () => {
     })
   })
 
-  it('signs bytes and strings alike and ignores the query string', () => {
+  it('signs bytes and strings alike, and the query string unless path-only', () => {
     const fromBytes = signRequest({
       secret,
       method: 'POST',
@@ -44,7 +45,16 @@ describe('signRequest', () => {
       body,
       timestamp: 1734567890,
     })
-    expect(withQuery.signature).toBe(vectorSignature)
+    expect(withQuery.signature).not.toBe(vectorSignature)
+    const pathOnly = signRequest({
+      secret,
+      method: 'POST',
+      path: `${path}?a=1`,
+      body,
+      timestamp: 1734567890,
+      scope: 'path-only',
+    })
+    expect(pathOnly.signature).toBe(vectorSignature)
   })
 
   it('hashes the empty body for a GET and defaults the timestamp to now', () => {
@@ -63,11 +73,12 @@ describe('verifyRequest', () => {
   it('accepts the test vector within the window', () => {
     expect(verifyRequest({ ...base, signature: vectorSignature, timestamp: '1734567890' })).toEqual({
       ok: true,
+      scope: 'path-and-query',
     })
     const upper = vectorSignature.toUpperCase()
     expect(
       verifyRequest({ ...base, signature: upper, timestamp: '1734567890', now: at(1734567890 + 300) }),
-    ).toEqual({ ok: true })
+    ).toEqual({ ok: true, scope: 'path-and-query' })
   })
 
   it('refuses a missing signature first', () => {
@@ -137,3 +148,53 @@ function hmacOver(timestamp: string): string {
     .update(stringToSign('POST', path, timestamp, body))
     .digest('hex')
 }
+
+describe('verifyRequest with a query, compatibility and replays', () => {
+  const signedAt = 1734567890
+  const query = '/api/internal/gateway/bootstrap?limit=1'
+  const sign = (signedPath: string, scope?: 'path-only') =>
+    signRequest({ secret, method: 'GET', path: signedPath, timestamp: signedAt, ...(scope ? { scope } : {}) })
+  const check = (
+    signedPath: string,
+    signature: string,
+    extra: Partial<Parameters<typeof verifyRequest>[0]> = {},
+  ) =>
+    verifyRequest({
+      secret,
+      method: 'GET',
+      path: signedPath,
+      body: '',
+      signature,
+      timestamp: String(signedAt),
+      now: at(signedAt),
+      ...extra,
+    })
+
+  it('refuses a signature replayed with another query', () => {
+    const { signature } = sign(query)
+    expect(check(query, signature).ok).toBe(true)
+    expect(check('/api/internal/gateway/bootstrap?limit=5000', signature)).toEqual({
+      ok: false,
+      reason: 'invalid_signature',
+    })
+  })
+
+  it('accepts the path-only form only when asked to', () => {
+    const { signature } = sign(query, 'path-only')
+    expect(check(query, signature)).toEqual({ ok: false, reason: 'invalid_signature' })
+    expect(check(query, signature, { acceptPathOnly: true })).toEqual({ ok: true, scope: 'path-only' })
+  })
+
+  it('refuses a signature seen before within its window', () => {
+    const replayCache = createReplayCache({ maxEntries: 10 })
+    const { signature } = sign(query)
+    expect(check(query, signature, { replayCache }).ok).toBe(true)
+    expect(check(query, signature, { replayCache })).toEqual({ ok: false, reason: 'replayed_signature' })
+  })
+
+  it('keeps the replay cache within its bound', () => {
+    const replayCache = createReplayCache({ maxEntries: 3 })
+    for (let index = 0; index < 10; index++) replayCache.remember(`sig-${index}`, signedAt + 300, signedAt)
+    expect(replayCache.size).toBeLessThanOrEqual(3)
+  })
+})

@@ -1,5 +1,7 @@
 // Public API of @gw/contract: wire schemas, error codes, HMAC signing, control-plane client.
 
+export type { AddressPolicy, AddressPolicyOptions, AddressRefusal } from './address-policy.js'
+export { createAddressPolicy } from './address-policy.js'
 export type { ControlPlaneEndpoint } from './classify-control-plane-failure.js'
 export { classifyControlPlaneFailure } from './classify-control-plane-failure.js'
 export type {
@@ -22,13 +24,16 @@ export {
   toErrorEnvelope,
 } from './errors.js'
 export type {
+  ReplayCache,
   SignatureRejection,
   SignedRequest,
+  SigningScope,
   SignRequestOptions,
   VerifyRequestOptions,
   VerifyResult,
 } from './hmac.js'
 export {
+  createReplayCache,
   DEFAULT_SIGNATURE_WINDOW_SECONDS,
   NODE_HEADER,
   RESPONSE_SIGNING_METHOD,
@@ -47,6 +52,11 @@ export {
   MAX_BOOTSTRAP_PAGE_SIZE,
   parseBootstrapPage,
 } from './schemas/bootstrap.js'
+export type { BudgetBucketSpendQuery, BudgetBucketSpendResponse } from './schemas/budget-bucket-spend.js'
+export {
+  budgetBucketSpendQuerySchema,
+  budgetBucketSpendResponseSchema,
+} from './schemas/budget-bucket-spend.js'
 export type { BundleClaims } from './schemas/bundle-claims.js'
 export {
   BUNDLE_AUDIENCE,
@@ -63,6 +73,8 @@ export {
   isKnownChangeKind,
   parseChangesResponse,
 } from './schemas/changes.js'
+export type { CodexRefreshRequest, CodexRefreshResponse } from './schemas/codex-refresh.js'
+export { codexRefreshRequestSchema, codexRefreshResponseSchema } from './schemas/codex-refresh.js'
 export type { ControlPlaneErrorBody } from './schemas/error-body.js'
 export { controlPlaneErrorBodySchema, readControlPlaneError } from './schemas/error-body.js'
 export type {
@@ -106,6 +118,19 @@ export type {
   VertexCredentials,
 } from './schemas/provider-slot.js'
 export { providerCredentialsSchema, providerSlotSchema } from './schemas/provider-slot.js'
+export type {
+  PatchRealtimeSessionRequest,
+  ReportRealtimeUsageRequest,
+  ReserveRealtimeSessionRequest,
+} from './schemas/realtime-sessions.js'
+export {
+  patchRealtimeSessionRequestSchema,
+  patchRealtimeSessionResponseSchema,
+  reportRealtimeUsageRequestSchema,
+  reportRealtimeUsageResponseSchema,
+  reserveRealtimeSessionRequestSchema,
+  reserveRealtimeSessionResponseSchema,
+} from './schemas/realtime-sessions.js'
 export type { ResolveKeyRequest, ResolveKeyResponse } from './schemas/resolve-key.js'
 export {
   parseResolveKeyRequest,
@@ -122,6 +147,8 @@ export type {
   SpendUsage,
 } from './schemas/spend-commands.js'
 export {
+  MAX_SPEND_BATCH_BYTES,
+  MAX_SPEND_BATCH_RECORDS,
   MAX_SPEND_RECORDS,
   parseSpendCommandsRequest,
   parseSpendCommandsResponse,

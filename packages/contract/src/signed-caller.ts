@@ -1,9 +1,11 @@
 // The signed transport of the control-plane client: one HMAC-signed request, answers classified.
+
+import { randomBytes } from 'node:crypto'
 import { Agent, type Dispatcher } from 'undici'
 import { type ControlPlaneEndpoint, classifyControlPlaneFailure } from './classify-control-plane-failure.js'
 import { ControlPlaneError } from './control-plane-error.js'
 import type { ErrorCode } from './errors.js'
-import { signRequest } from './hmac.js'
+import { type SigningScope, signRequest } from './hmac.js'
 
 /** Path prefix of every internal gateway endpoint. */
 export const CONTROL_PLANE_BASE_PATH = '/api/internal/gateway'
@@ -17,6 +19,8 @@ export interface SignedCallerOptions {
   connectTimeoutMs?: number | undefined
   requestTimeoutMs?: number | undefined
   now?: (() => number) | undefined
+  /** Default `path-and-query` (with a random `lw_nonce`); `path-only` for LangWatch's control plane. */
+  signingScope?: SigningScope | undefined
 }
 
 /** One call. */
@@ -70,6 +74,7 @@ export class SignedCaller {
   readonly #nodeId: string
   readonly #ownedAgent: Agent | undefined
   readonly #dispatcher: Dispatcher
+  readonly #pathOnly: boolean
 
   constructor(options: SignedCallerOptions) {
     const base = new URL(options.baseUrl)
@@ -87,16 +92,24 @@ export class SignedCaller {
         ? new Agent({ connect: { timeout: options.connectTimeoutMs ?? 2000 }, keepAliveTimeout: 30_000 })
         : undefined
     this.#dispatcher = options.dispatcher ?? this.#ownedAgent!
+    this.#pathOnly = options.signingScope === 'path-only'
   }
 
   /** Sends one signed call and reads its answer. */
   async call(call: CallOptions): Promise<RawAnswer> {
     const path = `${this.prefix}${call.path}`
     const body = call.body === undefined ? undefined : JSON.stringify(call.body)
+    // The nonce makes two identical calls (two nodes, one key, one second) sign differently:
+    // the control plane refuses a signature it has seen.
+    const query = this.#pathOnly
+      ? call.query
+      : `${call.query === undefined ? '' : `${call.query}&`}lw_nonce=${randomBytes(12).toString('base64url')}`
+    const target = query === undefined ? path : `${path}?${query}`
     const signed = signRequest({
       secret: this.#secret,
       method: call.method,
-      path,
+      path: target,
+      scope: this.#pathOnly ? 'path-only' : 'path-and-query',
       body: body ?? '',
       timestamp: Math.floor(this.now() / 1000),
       nodeId: this.#nodeId,
@@ -109,7 +122,7 @@ export class SignedCaller {
     try {
       response = await this.#dispatcher.request({
         origin: this.#origin,
-        path: call.query === undefined ? path : `${path}?${call.query}`,
+        path: target,
         method: call.method,
         headers,
         body,

@@ -40,6 +40,8 @@ export {
 } from './client/create-provider-client.js'
 export { EventStreamSink } from './client/event-stream-sink.js'
 export { MemorySink } from './client/memory-sink.js'
+export { countPromptTokens } from './count-tokens/count-prompt-tokens.js'
+export { encodingForModel, type LocalEncoding } from './count-tokens/local-tokenizer.js'
 export type { AttemptOutcome, ClientConnection } from './dispatch/attempt-types.js'
 export {
   type CircuitBreakerOptions,
@@ -199,12 +201,16 @@ export {
   type OutboundPoolsOptions,
   type OutboundTimeouts,
 } from './utils/outbound-pools.js'
+export { providerName } from './utils/provider-name.js'
 export { type SseEventHandler, SseScanner, type SseScannerOptions } from './utils/sse-scanner.js'
+export { validateClientRequest } from './validate/validate-request.js'
 export {
   cloudPlatformScope,
   createVertexTokenSource,
   defaultTokenUri,
   encodeVertexAnthropicBody,
+  type GoogleCredentials,
+  parseGoogleCredentials,
   parseServiceAccount,
   type ServiceAccount,
   type VertexMethod,

@@ -135,6 +135,31 @@ describe('virtual keys', () => {
     expect(regex.status).toBe(400)
   })
 
+  it('refuses guardrail attachments naming guardrails that are not defined, on create and update', async () => {
+    const tenant = await seedTenant(h)
+    const attachments = [
+      { direction: 'request', guardrail_ids: [] },
+      { direction: 'response', guardrail_ids: ['gr_unknown'] },
+    ]
+    const patched = await h.admin('PATCH', `/virtual-keys/${tenant.keyId}`, {
+      config: { guardrail_attachments: attachments },
+    })
+    expect(patched.status).toBe(400)
+    expect(patched.body).toMatchObject({
+      error: { code: 'bad_request', meta: { field: 'config.guardrail_attachments.1.guardrail_ids.0' } },
+    })
+    const created = await h.admin('POST', '/virtual-keys', {
+      project_id: tenant.projectId,
+      name: 'with-guardrails',
+      config: { guardrail_attachments: attachments },
+    })
+    expect(created.status).toBe(400)
+    const empty = await h.admin('PATCH', `/virtual-keys/${tenant.keyId}`, {
+      config: { guardrail_attachments: [{ direction: 'request', guardrail_ids: [] }] },
+    })
+    expect(empty.status).toBe(200)
+  })
+
   it('refuses to enable, rotate or update a revoked key with 409', async () => {
     const tenant = await seedTenant(h)
     await h.admin('POST', `/virtual-keys/${tenant.keyId}/revoke`)

@@ -26,7 +26,8 @@ const integerText = v.pipe(
   v.transform(Number),
 )
 const querySchema = v.object({
-  organization_id: v.pipe(v.string(), v.minLength(1, 'is required')),
+  // LangWatch's gateway may poll before any key resolved, without an organization: 204 at once.
+  organization_id: v.optional(v.string(), ''),
   since: v.optional(integerText, '0'),
   timeout_s: v.optional(
     v.pipe(v.string(), v.regex(/^\d+(\.\d+)?$/, 'must be a number of seconds'), v.transform(Number)),
@@ -52,6 +53,7 @@ export function createChangesHandler(
   return async (c) => {
     const query = validate(querySchema, c.req.query())
     const organizationId = query.organization_id
+    if (organizationId === '') return c.body(null, 204, { [REVISION_HEADER]: String(query.since) })
     const timeoutSeconds = Math.min(
       Math.max(query.timeout_s ?? maxSeconds, CHANGES_TIMEOUT_BOUNDS.min),
       maxSeconds,

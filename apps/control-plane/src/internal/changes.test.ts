@@ -133,4 +133,12 @@ describe('GET /changes', () => {
     expect(bad.status).toBe(400)
     expect(bad.body).toMatchObject({ error: { code: 'bad_request', meta: { field: 'since' } } })
   })
+
+  it('answers a poll without an organization at once with 204, echoing since as the revision', async () => {
+    const started = Date.now()
+    const response = await h.internal('GET', '/changes?since=7&timeout_s=25')
+    expect(response.status).toBe(204)
+    expect(response.headers.get('x-langwatch-revision')).toBe('7')
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
 })

@@ -1,11 +1,16 @@
 // The signed internal API the gateway calls, mounted at /api/internal/gateway.
+import { MAX_SPEND_BATCH_BYTES } from '@gw/contract'
 import { Hono } from 'hono'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { createBootstrapHandler } from './bootstrap-route.js'
+import { createBudgetBucketSpendHandler } from './budget-bucket-spend-route.js'
 import { type ChangesHandlerOptions, createChangesHandler } from './changes-route.js'
+import { createCodexRefreshHandler } from './codex-refresh-route.js'
 import { createGuardrailCheckHandler } from './guardrail-check-route.js'
 import type { InternalEnv } from './internal-env.js'
 import { createKeyConfigHandler } from './key-config-route.js'
+import { limitInternalBody } from './limit-internal-body.js'
+import { createRealtimeSessionRoutes } from './realtime-sessions-routes.js'
 import { createResolveKeyHandler } from './resolve-key-route.js'
 import { createSpendCommandsHandler } from './spend-commands-route.js'
 import { verifySignature } from './verify-signature.js'
@@ -18,6 +23,8 @@ export interface InternalRoutesOptions {
   jwtSecret: string
   bundleTtlSeconds: number
   changes: ChangesHandlerOptions
+  /** `LW_GATEWAY_HMAC_COMPAT=path-only`: accept LangWatch gateways' signatures over the path alone. */
+  acceptPathOnlySignatures?: boolean
 }
 
 /**
@@ -31,7 +38,15 @@ export function createInternalRoutes(
   options: InternalRoutesOptions,
 ): Hono<InternalEnv> {
   const internal = new Hono<InternalEnv>()
-  internal.use('*', verifySignature({ secret: options.internalSecret, now: deps.now }))
+  internal.use('/spend-commands', limitInternalBody(MAX_SPEND_BATCH_BYTES))
+  internal.use(
+    '*',
+    verifySignature({
+      secret: options.internalSecret,
+      now: deps.now,
+      acceptPathOnly: options.acceptPathOnlySignatures === true,
+    }),
+  )
   internal.get('/health', (c) =>
     c.json({ status: 'ok', database: deps.db.kind, long_polls: deps.notifier.waiting }),
   )
@@ -48,5 +63,8 @@ export function createInternalRoutes(
   internal.get('/changes', createChangesHandler(deps, options.changes))
   internal.post('/spend-commands', createSpendCommandsHandler(deps))
   internal.post('/guardrail/check', createGuardrailCheckHandler())
+  internal.get('/budget-bucket-spend', createBudgetBucketSpendHandler())
+  internal.post('/codex/refresh', createCodexRefreshHandler())
+  internal.route('/realtime-sessions', createRealtimeSessionRoutes())
   return internal
 }

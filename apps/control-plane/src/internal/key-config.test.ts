@@ -73,7 +73,8 @@ describe('GET /config/:vk_id', () => {
       },
       {
         id: tenant.azureId,
-        type: 'azure-openai',
+        // Stored as ours (`azure-openai`), sent as the contract's name.
+        type: 'azure',
         handle: 'azure',
         credentials: {
           api_key: 'azure-key-config-test-1234',
@@ -135,5 +136,42 @@ describe('GET /config/:vk_id', () => {
     const response = await h.internal('GET', '/config/01HZZZZZZZZZZZZZZZZZZZZZZZ')
     expect(response.status).toBe(404)
     expect(response.body).toMatchObject({ error: { code: 'virtual_key_not_found' } })
+  })
+})
+
+describe('provider type names in /config', () => {
+  it('accepts the contract names on the admin API, shows ours there and sends the contract names in /config', async () => {
+    const tenant = await seedTenant(h)
+    const custom = await h.admin('POST', '/provider-credentials', {
+      project_id: tenant.projectId,
+      type: 'custom',
+      name: 'ollama',
+      base_url: 'http://127.0.0.1:11434/v1',
+    })
+    expect(custom.status).toBe(201)
+    expect(custom.body).toMatchObject({ type: 'openai-compatible' })
+    const compatible = await h.admin('POST', '/provider-credentials', {
+      project_id: tenant.projectId,
+      type: 'openai-compatible',
+      name: 'vllm',
+      base_url: 'http://127.0.0.1:8000/v1',
+    })
+    expect(compatible.status).toBe(201)
+    const config = parseGatewayKeyConfig((await h.internal('GET', `/config/${tenant.keyId}`)).body)
+    expect(config.providers.map((provider) => [provider.handle, provider.type]).sort()).toEqual([
+      ['ollama', 'custom'],
+      ['vllm', 'custom'],
+    ])
+  })
+
+  it('still refuses a type nobody knows, naming the field', async () => {
+    const tenant = await seedTenant(h)
+    const response = await h.admin('POST', '/provider-credentials', {
+      project_id: tenant.projectId,
+      type: 'azure_openai',
+      name: 'x',
+    })
+    expect(response.status).toBe(400)
+    expect(response.body).toMatchObject({ error: { code: 'bad_request', meta: { field: 'type' } } })
   })
 })

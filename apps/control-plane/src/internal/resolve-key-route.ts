@@ -1,5 +1,5 @@
 // POST /api/internal/gateway/resolve-key → {jwt, revision, key_id, display_prefix}.
-import { resolveKeyRequestSchema } from '@gw/contract'
+import { NODE_HEADER, resolveKeyRequestSchema } from '@gw/contract'
 import type { Handler } from 'hono'
 import { parseJsonBody } from '../http/parse-body.js'
 import { type ResolveVirtualKeyOptions, resolveVirtualKey } from '../keys/resolve-virtual-key.js'
@@ -7,7 +7,8 @@ import type { ControlPlaneDeps } from '../shared/deps.js'
 import type { InternalEnv } from './internal-env.js'
 
 /**
- * Builds the resolve-key handler. The presented key is never logged; only the resolved key id is.
+ * Builds the resolve-key handler. Only `key_presented` is required; unknown fields are ignored.
+ * The presented key is never logged; only the resolved key id is.
  *
  * @example
  * internal.post('/resolve-key', createResolveKeyHandler(deps, { jwtSecret, bundleTtlSeconds: 900 }))
@@ -19,7 +20,9 @@ export function createResolveKeyHandler(
   return async (c) => {
     const request = parseJsonBody(resolveKeyRequestSchema, c.get('rawBody'))
     const resolved = await resolveVirtualKey(deps, request.key_presented, options)
-    deps.logger.debug({ key_id: resolved.key_id, node: request.gateway_node_id }, 'key resolved')
+    // LangWatch's gateway names its node only in the header; ours also in the body.
+    const node = request.gateway_node_id ?? c.req.header(NODE_HEADER) ?? null
+    deps.logger.debug({ key_id: resolved.key_id, node }, 'key resolved')
     return c.json(resolved)
   }
 }

@@ -48,6 +48,15 @@ describe('buildKeyConfig', () => {
     })
   })
 
+  it('filters out guardrail attachments naming guardrails absent from guardrails[]', () => {
+    const stored = key('vk_1', [])
+    // Saved before attachments were checked: no guardrail is defined, so none may reach a gateway.
+    stored.config.guardrail_attachments = [{ direction: 'request', guardrail_ids: ['gr_unknown'] }]
+    const config = buildKeyConfig({ key: stored, projectOtlpToken: null, providers: [] })
+    expect(config.guardrails).toEqual([])
+    expect(config.guardrail_attachments).toEqual([])
+  })
+
   it('drops fallback entries whose provider no longer exists, for every key over one array', () => {
     const providers = [slot('mp_a'), slot('mp_c')]
     const first = buildKeyConfig({ key: key('vk_1', ['mp_a', 'mp_gone']), projectOtlpToken: null, providers })

@@ -1,5 +1,6 @@
 // Builds the GatewayKeyConfig document of §4 from a key, its project and the project's providers.
 import type { BudgetConfig, GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import { keepKnownAttachments } from './keep-known-attachments.js'
 import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
 
 /** The fields of a key row its config document is built from. */
@@ -56,6 +57,7 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
   const { key, providers } = sources
   const policy = key.config
   const providerIds = providerIdsOf(providers)
+  const guardrails: GatewayKeyConfig['guardrails'] = []
   return {
     vk_id: key.id,
     organization_id: key.organization_id,
@@ -76,8 +78,8 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
     providers_allowed: policy.providers_allowed,
     routing_mode: policy.routing_mode,
     rate_limits: policy.rate_limits,
-    guardrails: [],
-    guardrail_attachments: policy.guardrail_attachments,
+    guardrails,
+    guardrail_attachments: keepKnownAttachments(policy.guardrail_attachments, guardrails),
     policy_rules: policy.policy_rules,
     budgets: sources.budgets ?? [],
     cache_rules: [],

@@ -58,7 +58,12 @@ export async function resolveVirtualKey(
     const [code, message] = stateErrors[state]
     throw new GatewayError(code, message, { meta: { key_id: record.id } })
   }
-  const jwt = await signKeyBundle(record, options, deps.now)
+  // A bundle resolved through the secret a rotation replaced lives no longer than its grace.
+  const graceEndsAt =
+    record.digest === digest || record.previous_valid_until === null
+      ? undefined
+      : Math.floor(record.previous_valid_until.getTime() / 1000)
+  const jwt = await signKeyBundle(record, options, deps.now, graceEndsAt)
   return { jwt, revision: String(record.revision), key_id: record.id, display_prefix: record.display_prefix }
 }
 
@@ -87,7 +92,8 @@ export function bundleClaimsInput(record: BundleKeyFields): BundleClaimsInput {
 }
 
 /**
- * Signs the bundle JWT of an active key row (what resolve-key hands out).
+ * Signs the bundle JWT of an active key row (what resolve-key hands out); with `notAfterSeconds`
+ * (the end of a rotation grace) the bundle expires no later than that.
  *
  * @example
  * const jwt = await signKeyBundle(record, { jwtSecret, bundleTtlSeconds: 900 }, deps.now)
@@ -96,10 +102,11 @@ export function signKeyBundle(
   record: BundleKeyFields,
   options: ResolveVirtualKeyOptions,
   now: () => number,
+  notAfterSeconds?: number,
 ): Promise<string> {
-  return signBundle(bundleClaimsInput(record), {
-    secret: options.jwtSecret,
-    ttlSeconds: options.bundleTtlSeconds,
-    now,
-  })
+  const ttlSeconds =
+    notAfterSeconds === undefined
+      ? options.bundleTtlSeconds
+      : Math.max(1, Math.min(options.bundleTtlSeconds, notAfterSeconds - Math.floor(now() / 1000)))
+  return signBundle(bundleClaimsInput(record), { secret: options.jwtSecret, ttlSeconds, now })
 }

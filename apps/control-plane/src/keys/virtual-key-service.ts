@@ -6,6 +6,7 @@ import type { ControlPlaneDeps } from '../shared/deps.js'
 import { newUlid } from '../shared/ids.js'
 import { getPrincipal } from '../tenancy/principals.js'
 import { getProjectRecord } from '../tenancy/projects.js'
+import { checkGuardrailAttachments, definedGuardrailIds } from './check-guardrail-attachments.js'
 import { defaultKeyPolicy, type KeyPolicyInput, mergeKeyPolicy } from './key-policy.js'
 import { type KeyEnvironment, mintVirtualKey } from './mint-virtual-key.js'
 import {
@@ -71,6 +72,12 @@ function parseExpiry(value: string | null | undefined): Date | null {
  */
 export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInput): Promise<IssuedKey> {
   const nowMs = deps.now()
+  const expiresAt = parseExpiry(input.expires_at)
+  if (expiresAt !== null && expiresAt.getTime() <= nowMs) {
+    throw new GatewayError('bad_request', 'Invalid field "expires_at": must be in the future', {
+      meta: { field: 'expires_at' },
+    })
+  }
   const project = await getProjectRecord(deps.db, input.project_id)
   const principalId = input.principal_id ?? null
   if (principalId !== null) {
@@ -86,6 +93,7 @@ export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInp
     }
   }
   await checkFallbackChain(deps.db, project.id, input.config)
+  checkGuardrailAttachments(input.config, definedGuardrailIds)
   const id = newUlid(nowMs)
   const minted = mintVirtualKey({ id, environment: input.environment ?? 'live', pepper: deps.pepper })
   const now = new Date(nowMs)
@@ -110,7 +118,7 @@ export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInp
       previous_digest: null,
       previous_valid_until: null,
       status: 'active',
-      expires_at: parseExpiry(input.expires_at),
+      expires_at: expiresAt,
       config: mergeKeyPolicy(defaultKeyPolicy(), input.config ?? {}),
       revision,
       created_at: now,
@@ -182,6 +190,7 @@ export async function updateVirtualKey(
   const record = await changeKey(deps, id, async (current, tx): Promise<ChangeKind> => {
     refuseRevoked(current, 'updated')
     await checkFallbackChain(tx, current.project_id, input.config)
+    checkGuardrailAttachments(input.config, definedGuardrailIds)
     if (input.name !== undefined) current.name = input.name
     if (input.expires_at !== undefined) current.expires_at = parseExpiry(input.expires_at)
     if (input.config !== undefined) current.config = mergeKeyPolicy(current.config, input.config)

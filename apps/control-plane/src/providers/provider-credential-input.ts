@@ -1,5 +1,6 @@
 // Admin input for provider credentials: the types we accept and the credential fields each one needs.
 import * as v from 'valibot'
+import { contractProviderTypeAliases } from './wire-provider-type.js'
 
 /** Provider types a credential can have (`mock` is the built-in mock provider, for demos and tests). */
 export const providerTypes = [
@@ -15,6 +16,10 @@ export const providerTypes = [
 export type ProviderType = (typeof providerTypes)[number]
 
 const text = v.pipe(v.string(), v.minLength(1))
+
+const aliasNames = Object.keys(contractProviderTypeAliases) as (keyof typeof contractProviderTypeAliases)[]
+const isAlias = (type: string): type is keyof typeof contractProviderTypeAliases =>
+  Object.hasOwn(contractProviderTypeAliases, type)
 
 /** Credential fields per type; every other field is rejected so typos surface. */
 export const credentialSchemas = {
@@ -57,7 +62,11 @@ const baseUrl = v.nullable(v.pipe(v.string(), v.url()))
 /** Body of `POST /api/admin/provider-credentials`; `credentials` is checked per type afterwards. */
 export const createProviderCredentialSchema = v.strictObject({
   project_id: text,
-  type: v.picklist(providerTypes),
+  /** One of {@link providerTypes}, or a contract name (`custom`, `azure`) stored as ours. */
+  type: v.pipe(
+    v.picklist([...providerTypes, ...aliasNames]),
+    v.transform((type): ProviderType => (isAlias(type) ? contractProviderTypeAliases[type] : type)),
+  ),
   /** Unique in the project; sent to gateways as the provider `handle`. */
   name,
   credentials: v.optional(v.record(v.string(), v.unknown()), () => ({})),

@@ -1,5 +1,6 @@
 // Provider credentials of a project: sealed at rest, masked for admins, opened only for the signed /config answer.
-import { GatewayError, type ProviderSlot } from '@gw/contract'
+import { maskUrlSecrets } from '@gw/config-hydrate'
+import { createAddressPolicy, GatewayError, type ProviderSlot } from '@gw/contract'
 import { appendChange } from '../changes/change-log.js'
 import { maskSecret } from '../crypto/mask-secret.js'
 import type { Queryable } from '../db/database.js'
@@ -9,6 +10,7 @@ import { newId } from '../shared/ids.js'
 import { rethrowConflict } from '../shared/sql-errors.js'
 import { toIso } from '../shared/time.js'
 import { getProjectRecord } from '../tenancy/projects.js'
+import { checkProviderUrl } from './check-base-url.js'
 import {
   type CreateProviderCredentialInput,
   credentialSchemas,
@@ -16,8 +18,11 @@ import {
   secretCredentialFields,
   type UpdateProviderCredentialInput,
 } from './provider-credential-input.js'
+import { toWireProviderType } from './wire-provider-type.js'
 
-type ProviderDeps = Pick<ControlPlaneDeps, 'db' | 'box' | 'notifier' | 'now'>
+type ProviderDeps = Pick<ControlPlaneDeps, 'db' | 'box' | 'notifier' | 'now' | 'baseUrlPolicy'>
+
+const defaultUrlPolicy = createAddressPolicy({ refusePrivate: false })
 
 /** A provider credential as the admin API shows it: secrets only as masked hints. */
 export interface ProviderCredential {
@@ -45,13 +50,19 @@ const columns = `id, organization_id, project_id, type, name, credentials_sealed
 
 function toProviderCredential(row: ProviderCredentialRow): ProviderCredential {
   const { credentials_sealed: _sealed, ...rest } = row
-  return { ...rest, created_at: toIso(row.created_at) ?? '', updated_at: toIso(row.updated_at) ?? '' }
+  return {
+    ...rest,
+    base_url: row.base_url === null ? null : maskUrlSecrets(row.base_url),
+    created_at: toIso(row.created_at) ?? '',
+    updated_at: toIso(row.updated_at) ?? '',
+  }
 }
 
 function hintCredentials(credentials: Record<string, unknown>): Record<string, string> {
   const hint: Record<string, string> = {}
   for (const [field, value] of Object.entries(credentials)) {
     if (secretCredentialFields.has(field)) hint[field] = typeof value === 'string' ? maskSecret(value) : '…'
+    else if (field === 'endpoint' && typeof value === 'string') hint[field] = maskUrlSecrets(value)
     else hint[field] = String(value)
   }
   return hint
@@ -61,12 +72,21 @@ function checkCredentials(type: ProviderType, credentials: Record<string, unknow
   return validate(credentialSchemas[type], credentials, 'credentials') as Record<string, unknown>
 }
 
-function checkBaseUrl(type: ProviderType, baseUrl: string | null): void {
+function checkBaseUrl(
+  deps: Pick<ProviderDeps, 'baseUrlPolicy'>,
+  type: ProviderType,
+  baseUrl: string | null,
+  credentials?: Record<string, unknown>,
+): void {
   if (type === 'openai-compatible' && baseUrl === null) {
     throw new GatewayError('bad_request', 'Invalid field "base_url": required for type "openai-compatible"', {
       meta: { field: 'base_url' },
     })
   }
+  const policy = deps.baseUrlPolicy ?? defaultUrlPolicy
+  if (baseUrl !== null) checkProviderUrl('base_url', baseUrl, policy)
+  if (typeof credentials?.endpoint === 'string')
+    checkProviderUrl('credentials.endpoint', credentials.endpoint, policy)
 }
 
 async function getRow(db: Queryable, id: string, forUpdate = false): Promise<ProviderCredentialRow> {
@@ -96,7 +116,7 @@ export async function createProviderCredential(
   input: CreateProviderCredentialInput,
 ): Promise<ProviderCredential> {
   const credentials = checkCredentials(input.type, input.credentials)
-  checkBaseUrl(input.type, input.base_url)
+  checkBaseUrl(deps, input.type, input.base_url, credentials)
   const project = await getProjectRecord(deps.db, input.project_id)
   const nowMs = deps.now()
   const id = newId('mp', nowMs)
@@ -166,11 +186,12 @@ export async function updateProviderCredential(
   const row = await deps.db.transaction(async (tx) => {
     const current = await getRow(tx, id, true)
     const baseUrl = input.base_url === undefined ? current.base_url : input.base_url
-    checkBaseUrl(current.type, baseUrl)
+    checkBaseUrl(deps, current.type, baseUrl)
     let sealed = current.credentials_sealed
     let hint = current.credentials_hint
     if (input.credentials !== undefined) {
       const credentials = checkCredentials(current.type, input.credentials)
+      checkBaseUrl(deps, current.type, null, credentials)
       sealed = deps.box.seal(JSON.stringify(credentials), id)
       hint = hintCredentials(credentials)
     }
@@ -244,7 +265,7 @@ export async function loadProviderSlots(
   return rows.map((row) => {
     const slot: ProviderSlot = {
       id: row.id,
-      type: row.type,
+      type: toWireProviderType(row.type),
       handle: row.name,
       credentials: JSON.parse(deps.box.open(row.credentials_sealed, row.id)) as ProviderSlot['credentials'],
       models: row.models,

@@ -1,4 +1,5 @@
 // What routes and services share: storage, secrets, the change notifier and the clock.
+import type { AddressPolicy } from '@gw/contract'
 import type { ChangeNotifier } from '../changes/change-notifier.js'
 import type { SecretBox } from '../crypto/secret-box.js'
 import type { Database } from '../db/database.js'
@@ -15,4 +16,6 @@ export interface ControlPlaneDeps {
   notifier: ChangeNotifier
   logger: Logger
   now: Clock
+  /** Which hosts provider URLs may name (SSRF policy). Default: link-local and metadata refused. */
+  baseUrlPolicy?: AddressPolicy
 }

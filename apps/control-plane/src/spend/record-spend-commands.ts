@@ -1,47 +1,61 @@
-// POST /spend-commands' logic: store each valid record once per (gateway request id, command).
-import { type SpendCommandsResponse, spendRecordSchema } from '@gw/contract'
+// POST /spend-commands' transport: scan the batch, validate each record alone, apply the valid ones.
+import {
+  GatewayError,
+  MAX_SPEND_BATCH_RECORDS,
+  type SpendCommandsResponse,
+  type SpendRecord,
+  spendRecordSchema,
+} from '@gw/contract'
 import * as v from 'valibot'
 import type { Database } from '../db/database.js'
-import { applySpendRecord } from './apply-spend-record.js'
+import { applySpendRecords } from './apply-spend-records.js'
+import { scanRecordsArray } from './scan-records-array.js'
+
+/** Per-record rejection codes sent in `rejected[].code`. */
+export type SpendRejectionCode = 'invalid_json' | 'invalid_record'
 
 /**
- * Stores a batch. Each record is validated on its own, so one bad record is rejected by index
- * (`invalid_record`) without failing the batch; a record already stored (a retry by the
- * gateway's spool) counts as accepted and is not stored twice.
+ * Records a raw `{"records":[…]}` body. The envelope is scanned, then each record is parsed and
+ * validated on its own, so one bad record is rejected by index (`invalid_json`,
+ * `invalid_record`) while the others are accepted. A record already stored (a retry) counts as
+ * accepted and takes effect once. Throws 400 for a broken envelope or no records, 413 past
+ * {@link MAX_SPEND_BATCH_RECORDS}.
  *
  * @example
- * const { accepted, rejected } = await recordSpendCommands(db, body.records, Date.now())
+ * const { accepted, rejected } = await recordSpendCommands(db, rawBody, Date.now())
  */
 export async function recordSpendCommands(
   db: Database,
-  records: readonly unknown[],
+  body: string,
   nowMs: number,
 ): Promise<SpendCommandsResponse> {
-  const rejected: SpendCommandsResponse['rejected'] = []
-  let accepted = 0
-  await db.transaction(async (tx) => {
-    for (const [index, candidate] of records.entries()) {
-      const parsed = v.safeParse(spendRecordSchema, candidate)
-      if (!parsed.success) {
-        rejected.push({ index, code: 'invalid_record' })
-        continue
-      }
-      const record = parsed.output
-      const { rows } = await tx.query(
-        `insert into spend_records (request_id, command, payload, pod_id, pod_seq, received_at)
-         values ($1, $2, $3, $4, $5, $6) on conflict (request_id, command) do nothing returning request_id`,
-        [
-          record.payload.gateway_request_id,
-          record.command,
-          JSON.stringify(record.payload),
-          record.pod_id,
-          record.pod_seq,
-          new Date(nowMs),
-        ],
-      )
-      if (rows.length > 0) await applySpendRecord(tx, record, nowMs)
-      accepted += 1
+  const spans = scanRecordsArray(body)
+  if (spans.length === 0) {
+    throw new GatewayError('bad_request', 'Invalid field "records": must hold at least one record', {
+      meta: { field: 'records' },
+    })
+  }
+  if (spans.length > MAX_SPEND_BATCH_RECORDS) {
+    throw new GatewayError(
+      'payload_too_large',
+      `A spend-commands batch holds at most ${MAX_SPEND_BATCH_RECORDS} records; this one has ${spans.length}: split it`,
+      { meta: { max_records: MAX_SPEND_BATCH_RECORDS, records: spans.length } },
+    )
+  }
+  const rejected: { index: number; code: SpendRejectionCode }[] = []
+  const valid: SpendRecord[] = []
+  for (const [index, span] of spans.entries()) {
+    let candidate: unknown
+    try {
+      candidate = JSON.parse(body.slice(span.start, span.end))
+    } catch {
+      rejected.push({ index, code: 'invalid_json' })
+      continue
     }
-  })
-  return { accepted, rejected }
+    const parsed = v.safeParse(spendRecordSchema, candidate)
+    if (parsed.success) valid.push(parsed.output)
+    else rejected.push({ index, code: 'invalid_record' })
+  }
+  if (valid.length > 0) await db.transaction((tx) => applySpendRecords(tx, valid, nowMs))
+  return { accepted: valid.length, rejected }
 }

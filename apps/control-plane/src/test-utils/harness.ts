@@ -56,7 +56,14 @@ export interface Harness {
     method: string,
     path: string,
     body?: unknown,
-    options?: { timestamp?: number; secret?: string; headers?: Record<string, string>; signal?: AbortSignal },
+    options?: {
+      timestamp?: number
+      secret?: string
+      headers?: Record<string, string>
+      signal?: AbortSignal
+      /** Sent as is instead of `JSON.stringify(body)` (malformed JSON on purpose). */
+      rawBody?: string
+    },
   ): Promise<JsonResponse>
   close(): Promise<void>
 }
@@ -118,8 +125,10 @@ export async function startHarness(
       return toJsonResponse(response)
     },
     async internal(method, path, body, requestOptions = {}) {
-      const fullPath = `/api/internal/gateway${path}`
-      const raw = body === undefined ? '' : JSON.stringify(body)
+      // A random nonce like the gateway's client adds: identical calls must not replay a signature.
+      const nonce = `lw_nonce=${Math.random().toString(36).slice(2)}`
+      const fullPath = `/api/internal/gateway${path}${path.includes('?') ? '&' : '?'}${nonce}`
+      const raw = requestOptions.rawBody ?? (body === undefined ? '' : JSON.stringify(body))
       const signed = signRequest({
         secret: requestOptions.secret ?? testSecrets.LW_GATEWAY_INTERNAL_SECRET,
         method,

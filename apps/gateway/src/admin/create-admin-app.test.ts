@@ -2,7 +2,9 @@ import { request } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestGateway, type TestGateway } from '../test-utils/start-test-gateway.js'
 
-const token = 'admin-token-0123456789'
+const token = 'admin-token-0123456789abcdef0123456789'
+/** A local gateway without the shared secrets (empty variables count as unset). */
+const noSecrets = { ENVIRONMENT: 'local', LW_GATEWAY_INTERNAL_SECRET: '', LW_GATEWAY_JWT_SECRET: '' }
 let gateway: TestGateway | undefined
 
 afterEach(async () => {
@@ -99,8 +101,8 @@ describe('admin listener with a token', () => {
 })
 
 describe('admin listener without a token', () => {
-  it('serves loopback without auth', async () => {
-    gateway = await startTestGateway({ GATEWAY_ADMIN_ADDR: '127.0.0.1:0' })
+  it('serves loopback without auth when no secret is configured', async () => {
+    gateway = await startTestGateway({ GATEWAY_ADMIN_ADDR: '127.0.0.1:0', ...noSecrets })
     expect((await admin('/debug/config')).status).toBe(200)
     expect(gateway.logs.find('admin_listening')[0]).toMatchObject({
       auth_required: false,
@@ -116,5 +118,49 @@ describe('admin listener without a token', () => {
     })
     expect(gateway.logs.find('admin_listening')[0]?.addr).toMatch(/^0\.0\.0\.0:\d+$/)
     expect((await admin('/debug/config')).status).toBe(200)
+  })
+})
+
+describe('admin surface rules', () => {
+  it('refuses to start a loopback admin listener without a token while secrets are configured', async () => {
+    await expect(startTestGateway({ GATEWAY_ADMIN_ADDR: '127.0.0.1:0' })).rejects.toThrow(
+      /GATEWAY_ADMIN_AUTH_TOKEN/,
+    )
+  })
+
+  it('refuses an admin token shorter than 32 characters', async () => {
+    await expect(
+      startTestGateway({
+        GATEWAY_ADMIN_ADDR: '127.0.0.1:0',
+        GATEWAY_ADMIN_AUTH_TOKEN: 'short-token-0123456789',
+      }),
+    ).rejects.toThrow(/GATEWAY_ADMIN_AUTH_TOKEN/)
+  })
+
+  it('refuses GATEWAY_ALLOW_INSECURE=true in production', async () => {
+    await expect(
+      startTestGateway({
+        ENVIRONMENT: 'production',
+        GATEWAY_ADMIN_ADDR: '0.0.0.0:0',
+        GATEWAY_ALLOW_INSECURE: 'true',
+      }),
+    ).rejects.toThrow(/GATEWAY_ALLOW_INSECURE/)
+  })
+
+  it('masks passwords and tokens inside URLs in /debug/config', async () => {
+    gateway = await startTestGateway({
+      GATEWAY_ADMIN_ADDR: '127.0.0.1:0',
+      GATEWAY_ADMIN_AUTH_TOKEN: token,
+      LW_GATEWAY_OUTBOUND_PROXY: 'http://u:proxy-password@127.0.0.1:9',
+      OTEL_OTLP_ENDPOINT: 'http://otel:otel-password@127.0.0.1:4318/?api_key=otel-token',
+      LW_GATEWAY_BASE_URL: 'http://cp:cp-password@127.0.0.1:5560',
+    })
+    const response = await admin('/debug/config', `Bearer ${token}`)
+    expect(response.status).toBe(200)
+    const text = response.body.toString()
+    for (const secret of ['proxy-password', 'otel-password', 'otel-token', 'cp-password']) {
+      expect(text).not.toContain(secret)
+    }
+    expect(response.json().upstream.outboundProxy).toBe('http://u:***@127.0.0.1:9/')
   })
 })

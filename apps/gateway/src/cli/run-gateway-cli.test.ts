@@ -22,8 +22,10 @@ describe('gw-gateway --print-config', () => {
       LW_GATEWAY_INTERNAL_SECRET: 'internal-plaintext',
       LW_GATEWAY_JWT_SECRET: 'jwt-plaintext',
       LW_GATEWAY_JWT_SECRET_PREVIOUS: 'previous-plaintext',
-      GATEWAY_ADMIN_AUTH_TOKEN: 'admin-plaintext',
+      GATEWAY_ADMIN_AUTH_TOKEN: 'admin-plaintext-0123456789abcdef0123',
       OTEL_OTLP_HEADERS: 'Authorization=Bearer%20otlp-plaintext',
+      LW_GATEWAY_OUTBOUND_PROXY: 'http://u:proxy-plaintext@127.0.0.1:9',
+      LW_GATEWAY_BASE_URL: 'http://cp:cp-plaintext@127.0.0.1:5560',
     })
     expect(code).toBe(0)
     expect(stdout).not.toMatch(/plaintext/)

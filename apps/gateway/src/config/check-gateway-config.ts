@@ -22,6 +22,7 @@ const seconds = (ms: number): string => `${ms / 1000}s`
 export function checkGatewayConfig(config: HydratedConfig): ConfigIssue[] {
   return [
     ...checkSecrets(config),
+    ...checkAddresses(config),
     ...checkAdminExposure(config),
     ...checkTimeouts(config),
     ...checkNetcheckHosts(config),
@@ -46,11 +47,57 @@ function checkSecrets(config: HydratedConfig): ConfigIssue[] {
     )
 }
 
+function checkAddresses(config: HydratedConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = []
+  const expected = 'a listen address like :5563, 127.0.0.1:6060 or [::1]:6060'
+  if (parseListenAddress(config.server.addr) === undefined) {
+    issues.push(createConfigIssue({ variable: 'SERVER_ADDR', value: config.server.addr, expected }))
+  }
+  const adminAddr = config.admin.addr
+  if (adminAddr !== undefined && parseListenAddress(adminAddr) === undefined) {
+    issues.push(createConfigIssue({ variable: 'GATEWAY_ADMIN_ADDR', value: adminAddr, expected }))
+  }
+  return issues
+}
+
+// Secrets a heap snapshot of the gateway would contain.
+function hasSecrets(config: HydratedConfig): boolean {
+  const { internalSecret, jwtSecret, jwtSecretPrevious } = config.controlPlane
+  return (
+    internalSecret !== undefined ||
+    jwtSecret !== undefined ||
+    jwtSecretPrevious !== undefined ||
+    Object.keys(config.otel.otlpHeaders).length > 0
+  )
+}
+
 function checkAdminExposure(config: HydratedConfig): ConfigIssue[] {
   const { addr, authToken, allowInsecure } = config.admin
+  if (allowInsecure && config.environment === 'production') {
+    return [
+      createConfigIssue({
+        variable: 'GATEWAY_ALLOW_INSECURE',
+        value: 'true',
+        expected: 'false (unset) in production',
+        problem:
+          'is refused when ENVIRONMENT=production; set GATEWAY_ADMIN_AUTH_TOKEN (32+ characters) instead',
+      }),
+    ]
+  }
   const parsed = addr === undefined ? undefined : parseListenAddress(addr)
-  if (parsed === undefined || isLoopbackHost(parsed.host) || authToken !== undefined || allowInsecure)
-    return []
+  if (parsed === undefined || authToken !== undefined || allowInsecure) return []
+  if (isLoopbackHost(parsed.host)) {
+    if (!hasSecrets(config)) return []
+    return [
+      createConfigIssue({
+        variable: 'GATEWAY_ADMIN_AUTH_TOKEN',
+        value: undefined,
+        expected: 'a token of at least 32 characters',
+        problem:
+          'is required for the admin listener (GATEWAY_ADMIN_ADDR) whenever secrets are configured, loopback included: /debug/heap would hand them to any local process; generate one with `openssl rand -hex 32`',
+      }),
+    ]
+  }
   return [
     createConfigIssue({
       variable: 'GATEWAY_ADMIN_ADDR',

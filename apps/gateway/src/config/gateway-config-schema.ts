@@ -7,7 +7,6 @@ import {
   envInteger,
   envKeyValues,
   envList,
-  envListenAddress,
   envNumber,
   envSecret,
   envString,
@@ -30,7 +29,9 @@ export const logLevels = ['debug', 'info', 'warn', 'error'] as const
 export const gatewayConfigSchema = v.object({
   environment: envString('local'),
   server: v.object({
-    addr: envListenAddress(':5563'),
+    // A listen address; checked by checkGatewayConfig with the shared parseListenAddress, so a
+    // malformed one is reported together with every other problem.
+    addr: envString(':5563'),
     gracefulMs: withEnvName(envDuration(5_000), 'SERVER_GRACEFUL_SECONDS'),
     /** Default 5 s, 0 when ENVIRONMENT=local. */
     drainDelayMs: withEnvName(v.optional(envDuration()), 'SERVER_DRAIN_DELAY_SECONDS'),
@@ -49,7 +50,19 @@ export const gatewayConfigSchema = v.object({
     jwtSecretPrevious: withEnvName(envSecret(), 'LW_GATEWAY_JWT_SECRET_PREVIOUS'),
     /** Default: the host name. */
     nodeId: withEnvName(v.optional(envString()), 'LW_GATEWAY_NODE_ID'),
+    /** `path-only`: sign internal calls without the query (LangWatch's control plane). Default `off`. */
+    hmacCompat: withEnvName(envEnum(['off', 'path-only'], 'off'), 'LW_GATEWAY_HMAC_COMPAT'),
   }),
+  /** Control-plane lookups of keys the cache does not know: token buckets, so unknown-key floods stay cheap. */
+  authLookups: withEnvName(
+    v.object({
+      /** Lookups per second for the whole gateway (burst: twice that). */
+      rate: envNumber(200, { min: 0.1 }),
+      /** Lookups per second for one client address (burst: four times that). */
+      perClientRate: withEnvName(envNumber(20, { min: 0.1 }), 'LW_GATEWAY_AUTH_LOOKUP_RATE_PER_CLIENT'),
+    }),
+    'LW_GATEWAY_AUTH_LOOKUP',
+  ),
   authCache: withEnvName(
     v.object({
       softBumpMs: withEnvName(v.optional(envDuration()), 'LW_GATEWAY_AUTH_CACHE_SOFT_BUMP'),
@@ -65,11 +78,15 @@ export const gatewayConfigSchema = v.object({
   upstream: withEnvName(
     v.object({
       connectTimeoutMs: withEnvName(envDuration(10_000), 'LW_GATEWAY_UPSTREAM_CONNECT_TIMEOUT'),
-      // Non-streaming completions of reasoning models answer only when done: minutes, not seconds.
-      headersTimeoutMs: withEnvName(envDuration(600_000), 'LW_GATEWAY_UPSTREAM_HEADERS_TIMEOUT'),
+      // Time to first byte (response headers), streaming or not: a provider that accepts the
+      // connection and never answers is skipped after this (fallback, breaker). Raise it per
+      // deployment for non-streaming reasoning models that answer only when done.
+      headersTimeoutMs: withEnvName(envDuration(60_000), 'LW_GATEWAY_UPSTREAM_HEADERS_TIMEOUT'),
       // Longest silence between two body chunks, so slow streams are not cut.
       bodyTimeoutMs: withEnvName(envDuration(300_000), 'LW_GATEWAY_UPSTREAM_BODY_TIMEOUT'),
       outboundProxy: withEnvName(v.optional(envUrl()), 'LW_GATEWAY_OUTBOUND_PROXY'),
+      /** In ENVIRONMENT=production, let providers resolve to private/loopback addresses (refused by default). */
+      allowPrivate: withEnvName(envBoolean(false), 'LW_GATEWAY_UPSTREAM_ALLOW_PRIVATE'),
     }),
     'LW_GATEWAY_UPSTREAM',
   ),
@@ -96,8 +113,9 @@ export const gatewayConfigSchema = v.object({
   admin: withEnvName(
     v.object({
       /** Unset: no admin listener. */
-      addr: v.optional(envListenAddress()),
-      authToken: envSecret(),
+      addr: v.optional(envString()),
+      /** At least 32 characters: a short token is guessable over the admin listener. */
+      authToken: envSecret({ minLength: 32 }),
       allowInsecure: withEnvName(envBoolean(false), 'GATEWAY_ALLOW_INSECURE'),
     }),
     'GATEWAY_ADMIN',

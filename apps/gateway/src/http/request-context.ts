@@ -38,8 +38,11 @@ export class RequestContext {
   ttfbMs: number | undefined = undefined
   /** Socket bytes written before this response, to count its bytes. */
   readonly socketBytesBefore: number
+  /** True while a proxied route is still to record its result (see {@link afterRecorded}). */
+  recording = false
   readonly #shared: RequestContextShared
   #logger: Logger | undefined = undefined
+  #afterRecorded: (() => void) | undefined = undefined
 
   constructor(requestId: string, startedAt: number, response: ServerResponse, shared: RequestContextShared) {
     this.requestId = requestId
@@ -53,6 +56,19 @@ export class RequestContext {
   get logger(): Logger {
     this.#logger ??= this.#shared.logger.child({ request_id: this.requestId })
     return this.#logger
+  }
+
+  /** Runs `record` once the route called {@link recorded} (the access line of an aborted request). */
+  afterRecorded(record: () => void): void {
+    this.#afterRecorded = record
+  }
+
+  /** The route recorded provider, model and tokens: a deferred access line is written now. */
+  recorded(): void {
+    this.recording = false
+    const record = this.#afterRecorded
+    this.#afterRecorded = undefined
+    record?.()
   }
 
   /** Marks the response as a stream: counted in `gateway_streaming_active` until it closes. */

@@ -31,6 +31,12 @@ export interface ChangeFeed {
    * rewinds it, so its next poll replays from there.
    */
   watch(organizationId: string, since?: string): void
+  /**
+   * Starts watching an organisation from `since` (the revision a just-resolved key's bundle
+   * carried) when it is not watched yet; never rewinds a running loop, so a key resolved on a
+   * miss never replays history nor evicts what is cached.
+   */
+  start(organizationId: string, since: string): void
   /** Organisations being watched. */
   readonly organizations: ReadonlySet<string>
   /** Stops every loop and waits for them to end. */
@@ -134,6 +140,9 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       if (cursor === undefined) cursors.set(organizationId, since ?? '0')
       else if (since !== undefined && isEarlier(since, cursor)) cursors.set(organizationId, since)
       if (!loops.has(organizationId)) loops.set(organizationId, run(organizationId))
+    },
+    start(organizationId, since) {
+      if (!cursors.has(organizationId)) this.watch(organizationId, since)
     },
     get organizations() {
       return new Set(loops.keys())

@@ -18,6 +18,8 @@ export interface DrainOptions {
   drainDelayMs: number
   /** Time in-flight requests get once listeners close (SERVER_GRACEFUL_SECONDS). */
   gracefulMs: number
+  /** At the graceful timeout, before connections are closed: ends open streams with an error event. */
+  beforeCut?: () => Promise<number>
 }
 
 /** How a drain ended. */
@@ -83,7 +85,11 @@ export function createDrainController(options: DrainOptions): DrainController {
     let cut = 0
     if (!finished) {
       cut = options.inFlight()
-      logger.warn({ cut, graceful_ms: options.gracefulMs }, 'drain_timeout_cut_requests')
+      const streamsEnded = (await options.beforeCut?.()) ?? 0
+      logger.warn(
+        { cut, streams_ended: streamsEnded, graceful_ms: options.gracefulMs },
+        'drain_timeout_cut_requests',
+      )
       server.closeAllConnections()
       await closed
     }

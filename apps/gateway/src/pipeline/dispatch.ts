@@ -29,6 +29,7 @@ export function dispatch(providers: ProviderClient, input: DispatchInput): Promi
     headers: state.incoming.headers,
     ...(queryAt === -1 ? {} : { query: url!.slice(queryAt) }),
     sink,
+    requestId: state.context.requestId,
     candidates: plan.candidates,
     ...(plan.maxAttempts === undefined ? {} : { maxAttempts: plan.maxAttempts }),
   })

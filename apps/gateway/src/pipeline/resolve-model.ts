@@ -6,8 +6,8 @@ import type { RequestContext } from '../http/request-context.js'
 
 /**
  * Resolves the body's `model` with the key's router (compiled once per config revision). Throws
- * 400 `bad_request` when the body names no model, and the router's `model_not_allowed`,
- * `model_not_recognized` or `no_provider_configured`.
+ * 400 `bad_request` when the body names no model, and the router's 404 `model_not_found`,
+ * `model_not_allowed` or `no_provider_configured`.
  *
  * @example
  * state.plan = resolveModel(state.key.config, state.body.parsed, state.context)

@@ -1,6 +1,7 @@
 // The Node HTTP server with the slowloris timeouts and header cap from config; no write timeout.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { answerClientError } from '../http/client-error.js'
+import { answerConnect, requireHost } from './protocol-guards.js'
 
 /** Server limits, from SERVER_* variables (the admin listener uses the same). */
 export interface HttpServerLimits {
@@ -36,12 +37,15 @@ export function createHttpServer(
       // Node checks the two timeouts on this interval (default 30 s); a fifth of the shortest
       // keeps enforcement within ~20 % of the configured value.
       connectionsCheckingInterval: Math.min(5_000, Math.max(100, Math.floor(shortest / 5))),
+      // Checked by requireHost, which answers with our envelope instead of an empty 400.
+      requireHostHeader: false,
     },
-    listener,
+    requireHost(listener),
   )
   server.keepAliveTimeout = limits.idleTimeoutMs
   server.timeout = 0
   server.on('clientError', answerClientError)
+  server.on('connect', answerConnect)
   return server
 }
 

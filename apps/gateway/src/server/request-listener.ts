@@ -16,7 +16,7 @@ import {
 import { acceptRequestId, createRequestIdGenerator } from '../http/request-id.js'
 import type { RouteTable } from '../http/route-table.js'
 import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
-import { writeAccessLog } from '../logging/access-log.js'
+import { type AccessLogEntry, writeAccessLog } from '../logging/access-log.js'
 
 /** Options of {@link createGatewayRequestListener}. */
 export interface GatewayRequestListenerOptions {
@@ -85,6 +85,18 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
     const status = this.headersSent ? this.statusCode : 499
     metrics.inFlightRequests.dec()
     if (context.streaming) metrics.streamingActive.dec()
+    const bytes = (incoming.socket?.bytesWritten ?? 0) - context.socketBytesBefore
+    const entry = { method, path, route, status, durationMs, bytes, aborted: !this.writableFinished }
+    // A client that left mid-request closes the response before the route recorded provider and
+    // tokens: the line then waits for them (the route always calls recorded()).
+    if (context.recording) context.afterRecorded(() => recordRequest(context, entry))
+    else recordRequest(context, entry)
+    onResponseClosed?.()
+  }
+
+  function recordRequest(context: RequestContext, entry: AccessLogEntry): void {
+    const { route, method, durationMs } = entry
+    const status = entry.status
     metrics.httpRequests.inc({
       route,
       method,
@@ -93,17 +105,7 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
       model: context.model ?? '',
     })
     metrics.httpRequestDuration.observe({ route, method }, durationMs / 1000)
-    const bytes = (incoming.socket?.bytesWritten ?? 0) - context.socketBytesBefore
-    writeAccessLog(logger, context, {
-      method,
-      path,
-      route,
-      status,
-      durationMs,
-      bytes,
-      aborted: !this.writableFinished,
-    })
-    onResponseClosed?.()
+    writeAccessLog(logger, context, entry)
   }
 
   return {

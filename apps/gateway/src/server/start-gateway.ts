@@ -8,6 +8,7 @@ import { createAdminApp } from '../admin/create-admin-app.js'
 import type { GatewayConfig } from '../config.js'
 import { createRouteTable, type RouteTable } from '../http/route-table.js'
 import { createDrainController, type DrainController, type DrainResult } from '../lifecycle/drain.js'
+import { trackConnections } from '../lifecycle/end-open-streams.js'
 import { createLifecycleState, type LifecycleState } from '../lifecycle/lifecycle-state.js'
 import { runStartupNetcheck, type StartupNetcheckOptions } from '../lifecycle/startup-netcheck.js'
 import { createLogger } from '../logging/create-logger.js'
@@ -100,6 +101,7 @@ export async function startGateway(
     onResponseClosed: () => drainer?.onResponseClosed(),
   })
   const server = createHttpServer(requests.listener, config.server)
+  const connections = trackConnections(server)
   const address = parseListenAddress(config.server.addr)!
   const port = await listen(server, address.host, address.port)
   const url = `http://${formatHostPort(reachableHost(address.host), port)}`
@@ -148,6 +150,7 @@ export async function startGateway(
     inFlight: requests.inFlight,
     drainDelayMs: config.server.drainDelayMs,
     gracefulMs: config.server.gracefulMs,
+    beforeCut: () => connections.endOpenStreams(),
   })
   lifecycle.started = true
   logger.info({ url, addr: config.server.addr, version: gatewayVersion }, 'gateway_started')

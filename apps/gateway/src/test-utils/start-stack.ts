@@ -43,9 +43,8 @@ export interface StackGateway {
   gateway: TestGateway
   services: GatewayServices
   /**
-   * Resolves a throwaway key so the organisation's change feed starts, and waits for its first
-   * answer: that one replays the feed's history and empties the auth cache once. Call it before
-   * a test that needs a cached key to stay cached.
+   * Resolves a throwaway key so the organisation's change feed starts (from that key's
+   * revision, so nothing is replayed). Call it before a test that needs the feed running.
    */
   catchUpChangeFeed(): Promise<void>
   close(): Promise<void>
@@ -174,7 +173,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<TestS
         if (response.status !== 200)
           throw new Error(`catchUpChangeFeed: GET /v1/models answered ${response.status}`)
         await vi.waitFor(() => {
-          if (logs.find('change_feed_applied').length === 0) throw new Error('change feed not caught up yet')
+          if (services.feed.organizations.size === 0) throw new Error('change feed not started yet')
         })
       },
       close() {

@@ -28,6 +28,15 @@ const keyAction = (id: string, action: 'revoke' | 'disable' | 'enable') =>
   stack.admin.request('POST', `/virtual-keys/${id}/${action}`)
 const errorCode = (answer: RawAnswer) => (answer.json().error as { code?: string } | undefined)?.code
 
+/** A key whose expiry is set into the past after creation (creation refuses a past expiry). */
+async function createExpiredKey(): Promise<{ id: string; key: string }> {
+  const created = await stack.createKey()
+  await stack.admin.request('PATCH', `/virtual-keys/${created.id}`, {
+    expires_at: new Date(Date.now() - 60_000).toISOString(),
+  })
+  return created
+}
+
 describe('refused keys', () => {
   it('answers a missing, a malformed and an unknown well-formed key with the same 401 body', async () => {
     const unknown = `lw_vk_live_01J9ZK3V7Q8R2W5X6Y7Z8A9B0C${'a1B2c3D4e5'.repeat(3)}xy`
@@ -51,7 +60,7 @@ describe('refused keys', () => {
   })
 
   it('refuses a key whose expiry is already past with 403 virtual_key_expired', async () => {
-    const { key } = await stack.createKey({}, { expires_at: new Date(Date.now() - 60_000).toISOString() })
+    const { key } = await createExpiredKey()
     const answer = await chat(bearer(key))
     expect(answer.status).toBe(403)
     expect(errorCode(answer)).toBe('virtual_key_expired')
@@ -72,7 +81,7 @@ describe('refused keys', () => {
   it('answers key errors on /v1/messages in the Anthropic error shape', async () => {
     const revoked = await stack.createKey()
     const disabled = await stack.createKey()
-    const expired = await stack.createKey({}, { expires_at: new Date(Date.now() - 60_000).toISOString() })
+    const expired = await createExpiredKey()
     await keyAction(revoked.id, 'revoke')
     await keyAction(disabled.id, 'disable')
     const cases = [

@@ -1,7 +1,7 @@
 // Builds the long-lived collaborators of the /v1 routes from the config: auth, change feed, providers.
 import { hostname } from 'node:os'
 import { type AuthCache, createAuthCache, createBundleVerifier } from '@gw/auth-cache'
-import { createControlPlaneClient } from '@gw/contract'
+import { createAddressPolicy, createControlPlaneClient } from '@gw/contract'
 import type { GatewayMetrics } from '@gw/otel'
 import { createProviderClient, type ProviderClient } from '@gw/providers'
 import type { Logger } from 'pino'
@@ -12,6 +12,7 @@ import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
+import { createLookupLimiter } from '../pipeline/lookup-limiter.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {
@@ -64,6 +65,7 @@ export function createGatewayServices(
     baseUrl: controlPlane.baseUrl,
     internalSecret: controlPlane.internalSecret,
     nodeId: controlPlane.nodeId,
+    signingScope: controlPlane.hmacCompat === 'path-only' ? 'path-only' : 'path-and-query',
   })
   const verifyBundle = createBundleVerifier({
     secret: controlPlane.jwtSecret,
@@ -91,6 +93,9 @@ export function createGatewayServices(
     providers: [],
     ...(options.providerDispatcher === undefined ? {} : { dispatcher: options.providerDispatcher }),
     ...(config.upstream.outboundProxy === undefined ? {} : { proxyUrl: config.upstream.outboundProxy }),
+    addressPolicy: createAddressPolicy({
+      refusePrivate: config.environment === 'production' && !config.upstream.allowPrivate,
+    }),
     timeouts: {
       connectMs: config.upstream.connectTimeoutMs,
       headersMs: config.upstream.headersTimeoutMs,
@@ -118,7 +123,11 @@ export function createGatewayServices(
     ...(options.now === undefined ? {} : { now: options.now }),
   })
   return {
-    authenticate: createAuthenticator({ cache, onOrganization: (id) => feed.watch(id) }),
+    authenticate: createAuthenticator({
+      cache,
+      onOrganization: (id, revision) => feed.start(id, revision),
+      lookupLimiter: createLookupLimiter(config.authLookups),
+    }),
     cache,
     feed,
     providers,

@@ -46,7 +46,7 @@ export function createV1Routes(services: GatewayServices): GatewayRoutes {
     app.get('/v1/models', async (c) => {
       const anthropic = c.req.header('anthropic-version') !== undefined
       try {
-        const key = await services.authenticate(c.env.incoming.headers)
+        const key = await services.authenticate(c.env.incoming.headers, c.env.incoming.socket.remoteAddress)
         getRequestContext(c).keyPrefix = key.config.display_prefix
         const models = routerForKeyConfig(key.config).listModels()
         return c.json(

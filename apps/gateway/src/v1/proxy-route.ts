@@ -47,8 +47,9 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
     const outgoing = c.env.outgoing
     const state = createRequestState(api, incoming, getRequestContext(c))
     const sink = new DeferredEndSink(outgoing, state.context)
+    state.context.recording = true
     try {
-      state.key = await services.authenticate(incoming.headers)
+      state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
       if (governance.shared === undefined) {
@@ -76,6 +77,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       writeGatewayError(outgoing, error, shape)
     } finally {
       sink.finish()
+      state.context.recorded()
     }
     return RESPONSE_ALREADY_SENT
   }

@@ -59,13 +59,13 @@ describe('bad input', () => {
     expect(calls).toBe(0)
   })
 
-  it('refuses a model no configured provider serves', async () => {
+  it('answers a model no configured provider serves with 404 model_not_found', async () => {
     const unknown = await chat(chatBody('totally-unknown-model'))
-    expect(unknown.status).toBe(400)
-    expect(errorOf(unknown).code).toBe('model_not_recognized')
+    expect(unknown.status).toBe(404)
+    expect(errorOf(unknown)).toMatchObject({ code: 'model_not_found', type: 'invalid_request_error' })
     const gemini = await chat(chatBody('gemini-2.5-pro'))
-    expect(gemini.status).toBe(400)
-    expect(errorOf(gemini).code).toBe('no_provider_configured')
+    expect(gemini.status).toBe(404)
+    expect(errorOf(gemini).code).toBe('model_not_found')
   })
 
   it('refuses a model outside models_allowed with 400 model_not_allowed', async () => {

@@ -234,7 +234,7 @@ describe('circuit breakers', () => {
 })
 
 describe('streams', () => {
-  it('frees the upstream connection when the client aborts mid-stream', async () => {
+  it('frees the upstream connection when the client aborts mid-stream, logging provider and tokens', async () => {
     // A bare upstream that sends one chunk and then holds the stream open forever, noting the
     // moment its connection is let go (the mock only notices on its next write).
     let upstreamLetGo: (at: number) => void = () => {}
@@ -245,6 +245,9 @@ describe('streams', () => {
       request.resume()
       response.writeHead(200, { 'content-type': 'text/event-stream' })
       response.write(`data: ${JSON.stringify(firstChunk)}\n\n`)
+      // Usage seen before the client leaves is billed and logged.
+      const usage = { prompt_tokens: 7, completion_tokens: 1, total_tokens: 8 }
+      response.write(`data: ${JSON.stringify({ ...firstChunk, choices: [], usage })}\n\n`)
       for (const event of ['end', 'close'] as const)
         request.socket.once(event, () => upstreamLetGo(Date.now()))
     })
@@ -272,10 +275,8 @@ describe('streams', () => {
       expect((await letGo) - abortedAt).toBeLessThan(1_000)
       await vi.waitFor(() =>
         expect(
-          stack.gateway.logs
-            .find('access')
-            .filter((line) => line.model === 'openai-endless/gpt-4o-mini' && line.aborted),
-        ).toHaveLength(1),
+          stack.gateway.logs.find('access').filter((line) => line.provider === provider && line.aborted),
+        ).toEqual([expect.objectContaining({ model: 'gpt-4o-mini', input_tokens: 7, output_tokens: 1 })]),
       )
     } finally {
       upstream.closeAllConnections()

@@ -9,12 +9,22 @@ export type GuardrailDecision = (typeof guardrailDecisions)[number]
 /** Text, a message list or a structured body: the control plane's evaluators read it as sent. */
 const contentSchema = v.union([v.string(), v.array(v.unknown()), v.record(v.string(), v.unknown())])
 
+/**
+ * A check request. LangWatch's gateway sends `content` as `{messages}`, `{output}` or `{chunk}`
+ * and `guardrail_ids: null` when a direction has none (a nil Go slice), so null and absent
+ * lists read as `[]`; unknown fields are ignored.
+ */
 export const guardrailCheckRequestSchema = v.object({
   vk_id: v.pipe(v.string(), v.minLength(1)),
   project_id: v.nullable(v.string()),
+  gateway_request_id: v.optional(v.string()),
   direction: v.picklist(guardrailCheckDirections),
-  guardrail_ids: v.array(v.string()),
-  content: contentSchema,
+  guardrail_ids: v.pipe(
+    v.optional(v.nullable(v.array(v.string())), null),
+    v.transform((ids) => ids ?? []),
+  ),
+  content: v.optional(contentSchema, ''),
+  metadata: v.optional(v.record(v.string(), v.unknown())),
 })
 export type GuardrailCheckRequest = v.InferOutput<typeof guardrailCheckRequestSchema>
 

@@ -3,10 +3,16 @@ import * as v from 'valibot'
 import { revisionSchema } from './common.js'
 import { parseWith } from './parse.js'
 
-/** Body the gateway sends to `POST /resolve-key`. */
+/**
+ * Body a gateway sends to `POST /resolve-key`. Only `key_presented` is required: LangWatch's
+ * gateway sends nothing else (its node id travels in `X-LangWatch-Gateway-Node`); ours adds
+ * `gateway_node_id`. Unknown fields are ignored.
+ */
 export const resolveKeyRequestSchema = v.object({
   key_presented: v.pipe(v.string(), v.minLength(1)),
-  gateway_node_id: v.string(),
+  gateway_node_id: v.optional(v.string()),
+  /** Sent by LangWatch's gateway with a licence token; ignored for a virtual key. */
+  instance_id: v.optional(v.string()),
 })
 
 /** Body of a 200 answer from `POST /resolve-key`. */

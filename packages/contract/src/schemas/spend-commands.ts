@@ -5,13 +5,26 @@ import { parseWith } from './parse.js'
 export const spendCommandNames = ['admitSpend', 'confirmSpend', 'failSpend'] as const
 export type SpendCommandName = (typeof spendCommandNames)[number]
 
-/** Most records one `POST /spend-commands` may carry. */
+/** Most records our gateway puts in one `POST /spend-commands`. */
 export const MAX_SPEND_RECORDS = 500
+
+/**
+ * Most records a control plane accepts in one batch. LangWatch's gateway ships a whole sealed
+ * spool segment (~2,000 records) and retries a refused batch forever, so the receiving side is
+ * sized by {@link MAX_SPEND_BATCH_BYTES}, far above what any gateway sends.
+ */
+export const MAX_SPEND_BATCH_RECORDS = 10_000
+
+/** Largest `POST /spend-commands` body a control plane accepts: 4 MiB. */
+export const MAX_SPEND_BATCH_BYTES = 4 * 1024 * 1024
 
 const count = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
 
-/** Token usage of one request; absent counts are 0. */
-export const spendUsageSchema = v.object({
+/**
+ * Token usage of one request; absent counts are 0. Other quantities (LangWatch's gateway adds
+ * audio, image and 1-hour cache counts) are kept, so a stored payload loses none of them.
+ */
+export const spendUsageSchema = v.looseObject({
   input_tokens: count,
   output_tokens: count,
   cache_read_input_tokens: count,
@@ -46,15 +59,19 @@ export const spendPayloadSchema = v.looseObject({
 })
 export type SpendPayload = v.InferOutput<typeof spendPayloadSchema>
 
+/**
+ * One record. `pod_id`/`pod_seq` (the gap detector's evidence) default to `''`/`0` as in
+ * LangWatch's contract; unknown fields are ignored.
+ */
 export const spendRecordSchema = v.object({
   command: v.picklist(spendCommandNames),
   payload: spendPayloadSchema,
-  pod_id: v.pipe(v.string(), v.minLength(1)),
-  pod_seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  pod_id: v.optional(v.pipe(v.string(), v.maxLength(128)), ''),
+  pod_seq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
 })
 export type SpendRecord = v.InferOutput<typeof spendRecordSchema>
 
-/** Body of `POST /spend-commands`: 1 to 500 records. */
+/** Body of `POST /spend-commands` as our gateway sends it: 1 to 500 records. */
 export const spendCommandsRequestSchema = v.object({
   records: v.pipe(v.array(spendRecordSchema), v.minLength(1), v.maxLength(MAX_SPEND_RECORDS)),
 })

@@ -4,6 +4,7 @@ import type { RouteEntry } from '../route-table.js'
 import { authorizeBedrock } from './bedrock-auth.js'
 import { bedrockError } from './bedrock-error.js'
 import { handleConverse, handleConverseStream } from './converse.js'
+import { handleBedrockCountTokens } from './count-tokens.js'
 import { bedrockModel, handleInvokeModel, handleInvokeModelWithResponseStream } from './invoke-model.js'
 
 function bedrockRoute(operation: string, handle: (exchange: MockExchange) => MockReply): RouteEntry {
@@ -27,4 +28,5 @@ export const bedrockRoutes: RouteEntry[] = [
   bedrockRoute('converse-stream', handleConverseStream),
   bedrockRoute('invoke', handleInvokeModel),
   bedrockRoute('invoke-with-response-stream', handleInvokeModelWithResponseStream),
+  bedrockRoute('count-tokens', handleBedrockCountTokens),
 ]

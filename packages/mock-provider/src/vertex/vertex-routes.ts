@@ -5,6 +5,8 @@ import type { MockBodyReply, MockExchange, MockReply, MockRoute } from '../excha
 import { googleError } from '../gemini/gemini-error.js'
 import { handleGenerateContent, handleStreamGenerateContent, pathModel } from '../gemini/generate-content.js'
 import type { RouteEntry } from '../route-table.js'
+import { vertexCountTokensRoutes } from './count-tokens-routes.js'
+import { handleVertexPredictEmbeddings } from './predict-embeddings.js'
 import { handleToken, isIssuedToken } from './token-endpoint.js'
 
 const anthropicVersion = 'vertex-2023-10-16'
@@ -48,7 +50,9 @@ function rawPredict(stream: boolean) {
 
 /** Vertex generate and rawPredict routes, and `POST /token`. */
 export const vertexRoutes: RouteEntry[] = [
+  ...vertexCountTokensRoutes(authorizeVertex),
   vertexRoute('google', 'generateContent', handleGenerateContent),
+  vertexRoute('google', 'predict', handleVertexPredictEmbeddings),
   vertexRoute('google', 'streamGenerateContent', handleStreamGenerateContent),
   vertexRoute('anthropic', 'rawPredict', rawPredict(false)),
   vertexRoute('anthropic', 'streamRawPredict', rawPredict(true)),

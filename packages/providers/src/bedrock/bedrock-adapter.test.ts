@@ -70,7 +70,11 @@ describe('createBedrockAdapter', () => {
     ).toBeUndefined()
     expect(
       adapter.planUpstream({ ...base, api: 'anthropic-count-tokens', model: 'x', stream: false }),
-    ).toBeUndefined()
+    ).toMatchObject({
+      kind: 'count-tokens',
+      wire: 'bedrock-count-tokens',
+      request: { path: '/model/x/count-tokens' },
+    })
   })
 
   it('signs every call with SigV4 over the encoded path, the body and the session token', async () => {

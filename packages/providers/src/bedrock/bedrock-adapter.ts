@@ -73,6 +73,10 @@ export function createBedrockAdapter(
         const request = requestTo(bodyModel, 'invoke', 'application/json')
         return { kind: 'embeddings', wire: 'bedrock-invoke-embed', request, bodyModel }
       }
+      if (api === 'anthropic-count-tokens') {
+        const request = requestTo(bodyModel, 'count-tokens', 'application/json')
+        return { kind: 'count-tokens', wire: 'bedrock-count-tokens', request, bodyModel }
+      }
       if (!isClientWire(api)) return undefined
       const accept = stream ? eventStream : 'application/json'
       if (api === 'anthropic-messages' && isBedrockAnthropicModel(bodyModel)) {

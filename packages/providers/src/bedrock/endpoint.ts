@@ -1,7 +1,12 @@
 // Bedrock Runtime origins and model paths (model ids percent-encoded the way AWS SDKs encode them).
 
 /** Bedrock Runtime operations on a model. */
-export type BedrockOperation = 'converse' | 'converse-stream' | 'invoke' | 'invoke-with-response-stream'
+export type BedrockOperation =
+  | 'converse'
+  | 'converse-stream'
+  | 'invoke'
+  | 'invoke-with-response-stream'
+  | 'count-tokens'
 
 const regionPattern = /^[a-z]{2}(?:-[a-z]+)+-\d+$/
 

@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleepFor } from 'node:timers/promises'
+import type { AddressPolicy } from '@gw/contract'
 import { GatewayError } from '@gw/contract'
 import type { Dispatcher } from 'undici'
 import { type Catalog, type CatalogOptions, createCatalog } from '../catalog/create-catalog.js'
@@ -33,6 +34,8 @@ export interface ProviderClientOptions extends RouteConfig {
   /** Route all provider traffic through this HTTP(S) proxy. */
   proxyUrl?: string
   timeouts?: OutboundTimeouts
+  /** SSRF policy checked when connecting to providers (see `createAddressPolicy` in `@gw/contract`). */
+  addressPolicy?: AddressPolicy
   /** Connections per provider origin. Default 256. */
   connections?: number
   /** Price overrides for cost computation. */
@@ -98,6 +101,7 @@ export function createProviderClient(options: ProviderClientOptions): ProviderCl
     ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     ...(options.proxyUrl === undefined ? {} : { proxyUrl: options.proxyUrl }),
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+    ...(options.addressPolicy === undefined ? {} : { addressPolicy: options.addressPolicy }),
     ...(options.connections === undefined ? {} : { connections: options.connections }),
   })
   const breakers = createCircuitBreakers(options.breaker)

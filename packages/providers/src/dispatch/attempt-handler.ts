@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { Dispatcher } from 'undici'
 import type { StreamObserver } from '../spec/provider-adapter.js'
 import { toClientHeaders } from '../utils/http-headers.js'
+import { providerName } from '../utils/provider-name.js'
 import type { SseScanner } from '../utils/sse-scanner.js'
 import type { AttemptInput, AttemptOutcome } from './attempt-types.js'
 import { describeNetworkError, isTimeoutError } from './stream-error-event.js'
@@ -88,7 +89,7 @@ export abstract class AttemptHandler implements Dispatcher.DispatchHandler {
     } else if (!this.headWritten) {
       this.settle({ kind: 'network-error', error, timeout: isTimeoutError(error) })
     } else {
-      const provider = this.input.adapter.config.id
+      const provider = providerName(this.input.adapter.config)
       const message = `The upstream response from provider "${provider}" broke off (${describeNetworkError(error)})`
       this.breakOff(error, message)
       this.settle(this.sentOutcome(message))

@@ -1,22 +1,35 @@
 // The forward composition: prepare (passthrough or translation) → breaker → attempt → classify, over the candidate chain.
 import type { IncomingHttpHeaders } from 'node:http'
 import { parseJsonObject } from '@gw/contract'
+import type { Dispatcher } from 'undici'
+import { countPromptTokens } from '../count-tokens/count-prompt-tokens.js'
 import type { ClientApi } from '../spec/client-api.js'
-import type { AnyProviderAdapter } from '../spec/provider-adapter.js'
+import type { AnyProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
 import type { Usage } from '../spec/usage.js'
+import type { ClientWire } from '../translate/wire.js'
 import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
+import { providerName } from '../utils/provider-name.js'
+import { stripQueryCredentials } from '../utils/strip-credentials.js'
+import { validateClientRequest } from '../validate/validate-request.js'
 import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
 import { runAuthorized } from './authorized-attempt.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
+import {
+  type CountTokensAttemptInput,
+  runCountTokensAttempt,
+  runLocalCountTokens,
+} from './count-tokens-attempt.js'
 import type { Candidate, ForwardResult, ResponseSink } from './dispatch-types.js'
 import { runEmbeddingsAttempt } from './embeddings-attempt.js'
 import { networkFailureError, nothingRanError } from './forward-errors.js'
 import { type PassthroughAttemptInput, runPassthroughAttempt } from './passthrough-attempt.js'
-import { type AttemptSource, prepareAttempt, type ReadyAttempt } from './prepare-attempt.js'
+import type { AttemptSource, ReadyAttempt, Translation } from './prepare-attempt.js'
+import { asError, prepareOrFail } from './prepare-or-fail.js'
 import type { ResolvedRetry } from './retry-policy.js'
 import { runTranslatedAttempt } from './translated-attempt.js'
+import { upstreamWireProfiles } from './upstream-wires.js'
 import { walkCandidates } from './walk-candidates.js'
 
 /** One request to forward. */
@@ -28,11 +41,16 @@ export interface ForwardRequest {
   parsed?: Record<string, unknown>
   /** The client's request headers; only an allowlist per provider is forwarded. */
   headers?: IncomingHttpHeaders
-  /** The client's query string with its `?` (e.g. `?beta=true`), passed through. */
+  /** The client's query string with its `?` (e.g. `?beta=true`), passed through without credentials. */
   query?: string
   sink: ResponseSink
   /** Headers to write with the response (lower-case names), e.g. `x-request-id`. */
   extraHeaders?: Readonly<Record<string, string>>
+  /**
+   * The gateway's request id: translated answers carry it as the client wire's request-id header
+   * (`x-request-id`; Anthropic clients also `request-id`, which the SDK reads as `_request_id`).
+   */
+  requestId?: string
   /** Where to send it, in order (see `createRouter`). */
   candidates: readonly Candidate[]
   /** Caps upstream calls across the chain for this request. */
@@ -66,10 +84,35 @@ function routingHeaders(
   return headers
 }
 
+/** Anthropic streams open with `message_start.usage.input_tokens`, which other wires only report at the end. */
+function needsInputEstimate(translation: Translation, parsed: Record<string, unknown>): boolean {
+  return (
+    translation.clientWire === 'anthropic-messages' &&
+    parsed.stream === true &&
+    upstreamWireProfiles[translation.upstreamWire].codec !== 'anthropic-messages'
+  )
+}
+
+// An estimate is a courtesy: a tokenizer that fails to load leaves message_start at 0.
+function estimateInputTokens(parsed: Record<string, unknown>, model: string): Promise<number | undefined> {
+  return countPromptTokens(parsed, model).catch(() => undefined)
+}
+
+/** A translated answer names the gateway's request id, not the provider's, in the client's header. */
+function addRequestIdHeaders(
+  headers: Record<string, string>,
+  clientWire: ClientWire,
+  requestId: string,
+): void {
+  headers['x-request-id'] = requestId
+  if (clientWire === 'anthropic-messages') headers['request-id'] = requestId
+}
+
 /**
  * Creates the passthrough `forward`: resolves to a {@link ForwardResult} once a response (an
  * answer, a caller error or the last upstream error, verbatim) was written to the sink; throws a
- * `GatewayError` without writing anything when no upstream answered (`circuit_open`,
+ * `GatewayError` without writing anything when the body breaks the client's wire contract
+ * (`missing_required_parameter`, `invalid_type`) or no upstream answered (`circuit_open`,
  * `provider_timeout`, `provider_error`, `not_implemented`, `no_provider_configured`).
  */
 export function createForwarder(
@@ -81,7 +124,9 @@ export function createForwarder(
     const { api, sink } = request
     const raw = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
     const parsed = request.parsed ?? (raw === undefined || raw.length === 0 ? {} : parseJsonObject(raw))
-    const query = request.query === undefined || request.query === '?' ? '' : request.query
+    validateClientRequest(api, parsed)
+    const query =
+      request.query === undefined || request.query === '?' ? '' : stripQueryCredentials(request.query)
     const connection: ClientConnection = { gone: sink.destroyed, controller: undefined }
     const onClose = () => {
       connection.gone = true
@@ -89,21 +134,36 @@ export function createForwarder(
     }
     sink.on('close', onClose)
 
+    let estimate: Promise<number | undefined> | undefined
     const source: AttemptSource = { api, raw, parsed, query, headers: request.headers, adapterFor }
-    const prepare = (candidate: Candidate) => prepareAttempt(source, candidate)
+    const prepare = (candidate: Candidate) => prepareOrFail(source, candidate)
     const run = (
       ready: ReadyAttempt,
       candidate: Candidate,
       fallbackCount: number,
     ): Promise<AttemptOutcome> => {
       const extraHeaders = routingHeaders(request.extraHeaders, candidate.provider.id, fallbackCount)
+      if (ready.kind === 'count-tokens' && request.requestId !== undefined) {
+        addRequestIdHeaders(extraHeaders, 'anthropic-messages', request.requestId)
+      }
+      if (ready.kind === 'count-tokens' && ready.job.via === 'local') {
+        return runLocalCountTokens({ sink, extraHeaders, connection, parsed, model: ready.job.model })
+      }
+      const upstream = ready.upstream as UpstreamRequest
+      let dispatcher: Dispatcher
+      try {
+        dispatcher = pools.get(upstream.origin)
+      } catch (error) {
+        // A refused or unusable origin (SSRF policy, not http(s)) is this provider failing.
+        return Promise.resolve({ kind: 'network-error', error: asError(error), timeout: false })
+      }
       const input: AttemptInput = {
         api,
         adapter: ready.adapter,
-        request: ready.upstream,
+        request: upstream,
         body: ready.kind === 'embeddings' ? undefined : ready.body,
-        dispatcher: pools.get(ready.upstream.origin),
-        headersTimeoutMs: pools.timeouts.headersMs,
+        dispatcher,
+        headersTimeoutMs: candidate.provider.firstByteTimeoutMs ?? pools.timeouts.headersMs,
         bodyTimeoutMs: pools.timeouts.bodyMs,
         stripUsageChunk: ready.kind === 'passthrough' && ready.stripUsageChunk,
         sink,
@@ -120,15 +180,24 @@ export function createForwarder(
           : runAuthorized(passthrough, runPassthroughAttempt)
       }
       if (ready.kind === 'embeddings') return runEmbeddingsAttempt({ ...input, job: ready.job, parsed })
+      if (ready.kind === 'count-tokens')
+        return runCountTokensAttempt({ ...input, job: ready.job as CountTokensAttemptInput['job'], parsed })
       const translation = ready.translation
       if (translation.droppedParams.length > 0) {
         extraHeaders['x-langwatch-params-dropped'] = translation.droppedParams.join(',')
       }
+      if (request.requestId !== undefined)
+        addRequestIdHeaders(extraHeaders, translation.clientWire, request.requestId)
       const requestModel = typeof parsed.model === 'string' ? parsed.model : candidate.model
-      const translated = { ...input, ...translation, requestModel }
-      return ready.adapter.authorize === undefined
-        ? runTranslatedAttempt(translated)
-        : runAuthorized(translated, runTranslatedAttempt)
+      const start = (inputTokensEstimate: number | undefined) => {
+        const translated = { ...input, ...translation, requestModel, inputTokensEstimate }
+        return ready.adapter.authorize === undefined
+          ? runTranslatedAttempt(translated)
+          : runAuthorized(translated, runTranslatedAttempt)
+      }
+      if (!needsInputEstimate(translation, parsed)) return start(undefined)
+      estimate ??= estimateInputTokens(parsed, candidate.model)
+      return estimate.then(start)
     }
 
     try {
@@ -163,12 +232,23 @@ export function createForwarder(
         throw nothingRanError(walk)
       }
       if (outcome.kind === 'network-error') {
-        throw networkFailureError(candidate.provider.id, outcome.error, outcome.timeout, walk.attempts)
+        throw networkFailureError(
+          providerName(candidate.provider),
+          outcome.error,
+          outcome.timeout,
+          walk.attempts,
+        )
       }
       if (outcome.kind === 'http-error') {
         result.status = outcome.status
         if (!connection.gone) {
           const extra = routingHeaders(request.extraHeaders, candidate.provider.id, result.fallbackCount)
+          // A translated error already names the gateway's request id: caller headers must not hide it.
+          for (const name of ['x-request-id', 'request-id']) {
+            if (request.requestId !== undefined && outcome.headers[name] === request.requestId) {
+              extra[name] = request.requestId
+            }
+          }
           sink.writeHead(outcome.status, toClientHeaders(outcome.headers, extra, false))
           sink.end(outcome.body)
         }

@@ -13,6 +13,10 @@ import {
   encodeGeminiEmbeddingRequests,
 } from '../translate/gemini/embeddings.js'
 import { decodeGeminiError } from '../translate/gemini/errors.js'
+import {
+  decodeVertexEmbeddingResponses,
+  encodeVertexEmbeddingRequests,
+} from '../translate/gemini/vertex-embeddings.js'
 
 /** One batch answer as received. */
 export interface EmbeddingsAnswer {
@@ -36,7 +40,9 @@ export function encodeEmbeddingsBatches(
   const bodies =
     wire === 'gemini-batch-embed'
       ? encodeGeminiEmbeddingRequests(request, model)
-      : encodeBedrockEmbeddingRequests(request, model)
+      : wire === 'vertex-predict-embed'
+        ? encodeVertexEmbeddingRequests(request, model)
+        : encodeBedrockEmbeddingRequests(request, model)
   return bodies.map((body) => Buffer.from(JSON.stringify(body)))
 }
 
@@ -54,6 +60,7 @@ export function decodeEmbeddingsAnswers(
 ): OpenAIEmbeddingsResponse {
   const bodies = answers.map((answer) => answer.body)
   if (wire === 'gemini-batch-embed') return decodeGeminiEmbeddingResponses(bodies, { request, model })
+  if (wire === 'vertex-predict-embed') return decodeVertexEmbeddingResponses(bodies, { request, model })
   const inputTokenCounts = answers.map((answer) => headerCount(answer.headers))
   return decodeBedrockEmbeddingResponses(bodies, { request, model, inputTokenCounts })
 }
@@ -65,7 +72,7 @@ export function decodeEmbeddingsError(
   status: number,
   headers: IncomingHttpHeaders,
 ): CanonicalError {
-  if (wire === 'gemini-batch-embed') return decodeGeminiError(body, status)
+  if (wire !== 'bedrock-invoke-embed') return decodeGeminiError(body, status)
   const header = headers['x-amzn-errortype']
   return decodeBedrockError(body, status, bedrockErrorType(typeof header === 'string' ? header : undefined))
 }

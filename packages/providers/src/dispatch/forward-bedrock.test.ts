@@ -219,13 +219,14 @@ describe('Bedrock provider', () => {
     expect(result?.streamError).toEqual(expect.stringContaining('broke off'))
   })
 
-  it('refuses count_tokens on Bedrock with not_implemented', async () => {
+  it('counts tokens with a signed Bedrock CountTokens call', async () => {
     const response = await sendRaw(harness.url, {
       path: '/v1/messages/count_tokens',
       body: JSON.stringify({ model: `aws/${claude}`, messages: [{ role: 'user', content: 'Hi' }] }),
     })
-    expect(response.status).toBe(501)
-    expect(mock.requests).toHaveLength(0)
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body.toString('utf8'))).toEqual({ input_tokens: expect.any(Number) })
+    expect(mock.requests.map((request) => request.operation)).toEqual(['count-tokens'])
   })
 
   it('embeds with Titan, one signed InvokeModel call per input, for the OpenAI SDK', async () => {

@@ -18,7 +18,7 @@ export function nothingRanError(walk: WalkResult): GatewayError {
   return new GatewayError('no_provider_configured', 'No provider is configured to serve this request')
 }
 
-/** The last attempt failed without an HTTP answer: 504 on timeouts, else 502. */
+/** The last attempt failed without an HTTP answer: 504 on timeouts, else 502. `provider` is its handle or id. */
 export function networkFailureError(
   providerId: string,
   error: Error,

@@ -168,4 +168,23 @@ describe('Vertex provider', () => {
     ).rejects.toMatchObject({ status: 401 })
     expect(modelCalls()).toHaveLength(2)
   })
+
+  it('embeds with Vertex text-embedding :predict for the OpenAI SDK, with its token counts', async () => {
+    mock.reset()
+    const response = await openai.embeddings.create({
+      model: 'gcp/text-embedding-005',
+      input: ['alpha', 'beta gamma'],
+      dimensions: 4,
+    })
+    expect(response.data.map((item) => item.embedding.length)).toEqual([4, 4])
+    expect(response.usage.prompt_tokens).toBe(2 + 3)
+    const calls = modelCalls()
+    expect(calls.map((call) => call.path)).toEqual([
+      '/v1/projects/test-project/locations/us-east5/publishers/google/models/text-embedding-005:predict',
+    ])
+    expect(JSON.parse(calls[0]!.body.toString('utf8'))).toEqual({
+      instances: [{ content: 'alpha' }, { content: 'beta gamma' }],
+      parameters: { outputDimensionality: 4 },
+    })
+  })
 })

@@ -12,6 +12,9 @@ import type { ProviderConfig } from '../spec/provider-config.js'
 import type { EmbeddingsWire, UpstreamWire } from '../spec/upstream-wire.js'
 import { translateRequest } from '../translate/translate-request.js'
 import { type ClientWire, isClientWire } from '../translate/wire.js'
+import { providerName } from '../utils/provider-name.js'
+import type { CountTokensJob } from './count-tokens-attempt.js'
+import { encodeCountTokensBody } from './count-tokens-wires.js'
 import type { Candidate } from './dispatch-types.js'
 import { encodeEmbeddingsBatches } from './embeddings-wires.js'
 import { prepareBody } from './prepare-body.js'
@@ -62,6 +65,14 @@ export type ReadyAttempt =
       translation: Translation
     }
   | { kind: 'embeddings'; adapter: CloudProviderAdapter; upstream: UpstreamRequest; job: EmbeddingsJob }
+  | {
+      kind: 'count-tokens'
+      adapter: AnyProviderAdapter
+      /** Absent for a local count. */
+      upstream: UpstreamRequest | undefined
+      body: Buffer | undefined
+      job: CountTokensJob
+    }
 
 /** Wires tried, in order, when the provider does not speak the client's: chat is the most widely served. */
 const upstreamWirePreference: readonly ClientWire[] = [
@@ -71,8 +82,10 @@ const upstreamWirePreference: readonly ClientWire[] = [
 ]
 
 function unusable(provider: ProviderConfig, api: ClientApi): PreparedAttempt<ReadyAttempt> {
-  const message = `Provider "${provider.id}" (${provider.type}) cannot serve ${api} requests`
-  return { unusable: new GatewayError('not_implemented', message, { meta: { provider: provider.id } }) }
+  const message = `Provider "${providerName(provider)}" (${provider.type}) cannot serve ${api} requests`
+  return {
+    unusable: new GatewayError('not_implemented', message, { meta: { provider: providerName(provider) } }),
+  }
 }
 
 // Pure translation steps throw GatewayErrors (unsupported parameters, bad input): the candidate is unusable.
@@ -115,6 +128,11 @@ export function prepareAttempt(source: AttemptSource, candidate: Candidate): Pre
       clientHeaders: source.headers,
     })
     return { ready: { kind: 'passthrough', adapter, upstream, ...prepared } }
+  }
+  if (api === 'anthropic-count-tokens') {
+    // OpenAI-wire providers have no count endpoint: count with the model's own encoding.
+    const job: CountTokensJob = { via: 'local', model }
+    return { ready: { kind: 'count-tokens', adapter, upstream: undefined, body: undefined, job } }
   }
   return prepareTranslatedAttempt(source, candidate, adapter)
 }
@@ -182,6 +200,13 @@ function prepareCloudAttempt(
       const batches = encodeEmbeddingsBatches(plan.wire, parsed, plan.bodyModel)
       const job = { wire: plan.wire, batches, model: plan.bodyModel }
       return { ready: { kind: 'embeddings', adapter, upstream: plan.request, job } }
+    })
+  }
+  if (plan.kind === 'count-tokens') {
+    return attempt(() => {
+      const body = Buffer.from(JSON.stringify(encodeCountTokensBody(plan.wire, parsed, plan.bodyModel)))
+      const job: CountTokensJob = { via: 'upstream', wire: plan.wire }
+      return { ready: { kind: 'count-tokens', adapter, upstream: plan.request, body, job } }
     })
   }
   if (!isClientWire(api)) return unusable(candidate.provider, api)

@@ -26,12 +26,16 @@ import {
 export interface TranslatedAttemptInput extends AttemptInput, Translation {
   /** The model the client asked for, named in translated answers until the provider names one. */
   requestModel: string
+  /** Anthropic stream clients: the local input-token estimate for `message_start`. */
+  inputTokensEstimate?: number | undefined
 }
 
 /** Whole JSON answers are translated at once; past this size the attempt fails instead. */
 const maxJsonBytes = 32 * 1024 * 1024
 
 const eventStreamType = 'application/vnd.amazon.eventstream'
+
+const requestIdHeaders = ['x-request-id', 'request-id'] as const
 
 function startsWith(value: string | string[] | undefined, prefix: string): boolean {
   return typeof value === 'string' && value.startsWith(prefix)
@@ -64,9 +68,15 @@ class TranslatedHandler extends AttemptHandler {
     const contentType = headers['content-type']
     const framed = this.profile.framing !== 'sse' && startsWith(contentType, eventStreamType)
     if (!framed && !startsWith(contentType, 'text/event-stream')) return
-    const { clientWire, requestModel, includeUsage } = this.translated
+    const { clientWire, requestModel, includeUsage, inputTokensEstimate } = this.translated
     const codec = this.profile.codec
-    const translator = createStreamTranslator({ from: codec, to: clientWire, includeUsage, requestModel })
+    const translator = createStreamTranslator({
+      from: codec,
+      to: clientWire,
+      includeUsage,
+      requestModel,
+      ...(inputTokensEstimate === undefined ? {} : { inputTokensEstimate }),
+    })
     const observer = createCodecObserver(codec)
     this.observer = observer
     this.translator = translator
@@ -179,6 +189,11 @@ class TranslatedHandler extends AttemptHandler {
     const envelope = wireCodecs[this.translated.clientWire].encodeError(error)
     const { 'content-length': _length, ...headers } = this.headers
     headers['content-type'] = 'application/json'
+    // The forwarder writes a failed attempt's headers itself: keep the gateway's request ids on it.
+    for (const name of requestIdHeaders) {
+      const value = this.input.extraHeaders[name]
+      if (value !== undefined) headers[name] = value
+    }
     return {
       kind: 'http-error',
       status: error.status ?? this.status,

@@ -101,6 +101,9 @@ export async function walkCandidates<T>(
     if ('unusable' in prepared) {
       result.records.push(skipRecord(candidate, prepared.unusable.code))
       result.unusable ??= prepared.unusable
+      // A provider that cannot be built at all is failing, like one that cannot be reached.
+      if (prepared.unusable.code === 'provider_error' && breakers.acquire(providerId))
+        breakers.fail(providerId)
       continue
     }
     for (let retries = 0; ; retries++) {

@@ -53,7 +53,18 @@ describe('createGeminiAdapter', () => {
       origin: 'http://proxy.local:8080',
       path: '/google/v1beta/models/gemini-2.5-flash:generateContent',
     })
-    for (const api of ['anthropic-count-tokens', 'openai-models'] as const) {
+    expect(
+      adapter.planUpstream({
+        api: 'anthropic-count-tokens',
+        model: 'gemini-2.5-flash',
+        stream: false,
+        clientHeaders: undefined,
+      }),
+    ).toMatchObject({
+      kind: 'count-tokens',
+      request: { path: '/google/v1beta/models/gemini-2.5-flash:countTokens' },
+    })
+    for (const api of ['openai-models'] as const) {
       expect(
         adapter.planUpstream({ api, model: 'gemini-2.5-flash', stream: false, clientHeaders: undefined }),
       ).toBeUndefined()

@@ -38,6 +38,10 @@ export function createGeminiAdapter(config: GeminiProviderConfig): CloudProvider
         const request = requestTo(geminiModelPath(bodyModel, 'batchEmbedContents'))
         return { kind: 'embeddings', wire: 'gemini-batch-embed', request, bodyModel }
       }
+      if (api === 'anthropic-count-tokens') {
+        const request = requestTo(geminiModelPath(bodyModel, 'countTokens'))
+        return { kind: 'count-tokens', wire: 'gemini-count-tokens', request, bodyModel }
+      }
       if (!isClientWire(api)) return undefined
       const method = stream ? 'streamGenerateContent' : 'generateContent'
       return {

@@ -5,6 +5,7 @@ import { clientApis } from '../spec/client-api.js'
 import type { ProviderAdapter } from '../spec/provider-adapter.js'
 import type { OpenAICompatibleProviderConfig } from '../spec/provider-config.js'
 import { splitBaseUrl } from '../utils/base-url.js'
+import { providerName } from '../utils/provider-name.js'
 
 /**
  * Creates the adapter of an OpenAI-compatible server. `baseUrl` is required and includes the
@@ -19,8 +20,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleProviderCo
   if (config.baseUrl === undefined || config.baseUrl === '') {
     throw new GatewayError(
       'no_provider_configured',
-      `Provider "${config.id}" (openai-compatible) has no base URL: set base_url in its configuration`,
-      { meta: { provider: config.id } },
+      `Provider "${providerName(config)}" (openai-compatible) has no base URL: set base_url in its configuration`,
+      { meta: { provider: providerName(config) } },
     )
   }
   const { origin, basePath } = splitBaseUrl(config.baseUrl)

@@ -100,21 +100,39 @@ describe('createRouter', () => {
     expect(() => strict.resolve('gpt-5')).toThrow(expect.objectContaining({ code: 'no_provider_configured' }))
   })
 
-  it('explains unrecognised models and missing providers', () => {
+  it('answers unknown models and missing providers with 404 model_not_found', () => {
     const router = createRouter({ providers: [openai, gemini] })
     expect(() => router.resolve('mystery-model')).toThrow(
       expect.objectContaining({
-        code: 'model_not_recognized',
+        code: 'model_not_found',
+        status: 404,
         message: expect.stringContaining('openai-prod, gemini'),
       }),
     )
     expect(() => router.resolve('claude-sonnet-4-5')).toThrow(
       expect.objectContaining({
-        code: 'no_provider_configured',
+        code: 'model_not_found',
+        status: 404,
         message: expect.stringContaining('anthropic'),
       }),
     )
     expect(route(router.resolve('gemini-2.5-pro').candidates)).toEqual(['gemini:gemini-2.5-pro'])
+  })
+
+  it('names providers by their handle, never by internal id, in messages', () => {
+    const internal = { ...openai, id: 'mp_01HZX', handle: 'openai-team' }
+    const router = createRouter({ providers: [internal], providersAllowed: ['anthropic'] })
+    let thrown: unknown
+    try {
+      router.resolve('mystery-model')
+    } catch (error) {
+      thrown = error
+    }
+    expect((thrown as Error).message).toContain('openai-team')
+    expect((thrown as Error).message).not.toContain('mp_01HZX')
+    expect(() => router.resolve('gpt-4o')).toThrow(
+      expect.objectContaining({ meta: expect.objectContaining({ provider: 'openai-team' }) }),
+    )
   })
 
   it('returns the same plan object for repeated models (resolved once)', () => {

@@ -3,13 +3,17 @@ import { GatewayError } from '@gw/contract'
 import { builtInPrices } from '../catalog/model-prices.js'
 import type { Candidate } from '../dispatch/dispatch-types.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
+import { providerName } from '../utils/provider-name.js'
 import { modelFamilyOf } from './model-family.js'
 import { compileModelGlobs } from './model-globs.js'
 import type { FallbackEntry, RouteConfig, RoutePlan } from './route-config.js'
 
 /** Resolves requested model names to candidate chains; built once per configuration. */
 export interface Router {
-  /** Throws `model_not_allowed`, `model_not_recognized` or `no_provider_configured` (400). */
+  /**
+   * Throws `model_not_found` (404, as providers answer an unknown model), `model_not_allowed` or
+   * `no_provider_configured` (400).
+   */
   resolve(model: string): RoutePlan
   /**
    * The models this configuration may use, each with the provider id that serves it: every
@@ -84,7 +88,7 @@ export function createRouter(config: RouteConfig): Router {
         if (provider !== undefined) return { provider, model: target }
       }
       throw new GatewayError(
-        'no_provider_configured',
+        'model_not_found',
         `Model "${requested}" needs a ${family.types.join(' or ')} provider, and none is configured for this key: ` +
           'add one, or name another provider as "provider/model"',
         { meta: { model: requested, provider_types: family.types } },
@@ -92,9 +96,9 @@ export function createRouter(config: RouteConfig): Router {
     }
     const compatible = providers.find((p) => p.type === 'openai-compatible' && p.models === undefined)
     if (compatible !== undefined) return { provider: compatible, model: target }
-    const configured = providers.map((p) => p.id).join(', ') || 'none'
+    const configured = providers.map(providerName).join(', ') || 'none'
     throw new GatewayError(
-      'model_not_recognized',
+      'model_not_found',
       `Model "${requested}" is not recognised: use "provider/model" (configured providers: ${configured}), ` +
         "or add the model to a provider's models list",
       { meta: { model: requested } },
@@ -136,9 +140,9 @@ export function createRouter(config: RouteConfig): Router {
     if (allowed.length === 0) {
       throw new GatewayError(
         'no_provider_configured',
-        `Model "${requested}" resolves to provider "${primary.provider.id}", which is not in this key's ` +
+        `Model "${requested}" resolves to provider "${providerName(primary.provider)}", which is not in this key's ` +
           `providers_allowed (${config.providersAllowed?.join(', ')}): allow it or pick another model`,
-        { meta: { model: requested, provider: primary.provider.id } },
+        { meta: { model: requested, provider: providerName(primary.provider) } },
       )
     }
     return { requestedModel: requested, candidates: allowed, maxAttempts }

@@ -74,6 +74,15 @@ describe('routeConfigFromKeyConfig', () => {
     })
   })
 
+  it("accepts the contract's type names and ours alike (custom / openai-compatible, azure / azure-openai)", () => {
+    const types = ['custom', 'openai-compatible', 'azure', 'azure-openai'].map(
+      (type) =>
+        providerConfigFromSlot({ id: type, type, credentials: { api_key: 'k' }, base_url: 'http://h/v1' })
+          ?.type,
+    )
+    expect(types).toEqual(['openai-compatible', 'openai-compatible', 'azure-openai', 'azure-openai'])
+  })
+
   it('maps Bedrock and Vertex credentials, taking the region from beside them when absent inside', () => {
     expect(
       providerConfigFromSlot({

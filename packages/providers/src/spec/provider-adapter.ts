@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { ClientApi } from './client-api.js'
 import type { ProviderConfig } from './provider-config.js'
-import type { EmbeddingsWire, UpstreamWire } from './upstream-wire.js'
+import type { CountTokensWire, EmbeddingsWire, UpstreamWire } from './upstream-wire.js'
 import type { Usage } from './usage.js'
 
 /** Where and how to send one same-shape upstream request. */
@@ -98,6 +98,12 @@ export type UpstreamPlan =
       kind: 'embeddings'
       wire: EmbeddingsWire
       /** The endpoint every batch is sent to. */
+      request: UpstreamRequest
+      bodyModel: string
+    }
+  | {
+      kind: 'count-tokens'
+      wire: CountTokensWire
       request: UpstreamRequest
       bodyModel: string
     }

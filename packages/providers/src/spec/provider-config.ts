@@ -53,6 +53,11 @@ interface ProviderConfigBase {
   models?: readonly string[]
   /** Model name → deployment name (Azure) or provider model id (Bedrock, Vertex); absent models map to themselves. */
   deploymentMap?: Readonly<Record<string, string>>
+  /**
+   * Time to first byte (response headers) for this provider, streaming or not; past it the call
+   * is a timeout (fallback, breaker). Default: the client's `timeouts.headersMs` (60 s).
+   */
+  firstByteTimeoutMs?: number
 }
 
 /** OpenAI: `baseUrl` defaults to `https://api.openai.com/v1` and includes the `/v1` prefix. */

@@ -20,6 +20,18 @@ export type UpstreamWire =
 
 /**
  * Embedding endpoints of providers without OpenAI's: Gemini `:batchEmbedContents` (≤ 100 texts per
- * call), Bedrock InvokeModel with Titan (one text per call) or Cohere (≤ 96) bodies.
+ * call), Bedrock InvokeModel with Titan (one text per call) or Cohere (≤ 96) bodies, Vertex
+ * `:predict` on text-embedding models (≤ 250 instances; one for `gemini-embedding-*`).
  */
-export type EmbeddingsWire = 'gemini-batch-embed' | 'bedrock-invoke-embed'
+export type EmbeddingsWire = 'gemini-batch-embed' | 'bedrock-invoke-embed' | 'vertex-predict-embed'
+
+/**
+ * Token-count endpoints of the clouds, for Anthropic `count_tokens` clients: Gemini API and Vertex
+ * `:countTokens` (`{totalTokens}`), Vertex Claude `count-tokens:rawPredict` (`{input_tokens}`),
+ * Bedrock CountTokens (`{inputTokens}`).
+ */
+export type CountTokensWire =
+  | 'gemini-count-tokens'
+  | 'vertex-gemini-count-tokens'
+  | 'vertex-anthropic-count-tokens'
+  | 'bedrock-count-tokens'

@@ -131,17 +131,14 @@ export const parameterTable: ParameterTable = {
   'anthropic-messages': rows(
     ['openai-chat', 'openai-responses'],
     [
-      ...mapBoth(
-        'model',
+      ['model', 'map', 'map'],
+      [
         'messages',
-        'system',
-        'max_tokens',
-        'tools',
-        'tool_choice',
-        'temperature',
-        'top_p',
-        'stream',
-      ),
+        'map',
+        'map',
+        '`role: "system"` entries → system / developer instructions at their position',
+      ],
+      ...mapBoth('system', 'max_tokens', 'tools', 'tool_choice', 'temperature', 'top_p', 'stream'),
       ['stop_sequences', 'map', 'drop', 'Responses has no stop sequences'],
       ['thinking', 'map', 'map', 'budget → effort (see below)'],
       ['metadata', 'map', 'map', 'metadata.user_id → user'],

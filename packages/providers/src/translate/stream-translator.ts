@@ -18,6 +18,11 @@ export interface StreamTranslatorOptions {
   requestModel: string
   /** Unix milliseconds for generated ids and `created` fields. Default `Date.now`. */
   now?: () => number
+  /**
+   * Anthropic clients: input tokens for `message_start` when the upstream reports none before
+   * its end (a local tokenizer's count); the exact count still comes in `message_delta`.
+   */
+  inputTokensEstimate?: number
 }
 
 /** A stateful translator for one stream; every method returns SSE text to write at once. */
@@ -52,6 +57,9 @@ export function createStreamTranslator(options: StreamTranslatorOptions): Stream
     requestModel: options.requestModel,
     includeUsage: options.includeUsage,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.inputTokensEstimate === undefined
+      ? {}
+      : { inputTokensEstimate: options.inputTokensEstimate }),
   })
   const error = (cause: unknown) => encoder.encode({ type: 'error', ...toCanonicalError(cause) })
   if (options.from === options.to) {

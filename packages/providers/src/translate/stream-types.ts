@@ -29,6 +29,8 @@ export interface StreamEncoderOptions {
   now?: () => number
   /** OpenAI Chat only: send the final usage chunk (`stream_options.include_usage`). */
   includeUsage?: boolean
+  /** Anthropic only: `message_start.usage.input_tokens` when the start part carries none. */
+  inputTokensEstimate?: number
 }
 
 /** The canonical error for an upstream stream that stopped before its terminal event. */

@@ -4,30 +4,37 @@ import type { IncomingHttpHeaders } from 'node:http'
 /** Flat `[name, value, …]` header list, the cheapest shape for undici and `writeHead`. */
 export type FlatHeaders = (string | string[])[]
 
-/** Connection-scoped headers (RFC 9110 §7.6.1) that a proxy must not forward. */
-const hopByHop = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te'].concat([
-  'trailer',
-  'trailers',
-  'transfer-encoding',
-  'upgrade',
-  'proxy-connection',
+/**
+ * Upstream response headers a client sees (an allowlist: anything else, hop-by-hop headers,
+ * cookies, caching and account details included, stays behind the gateway). Rate-limit families
+ * are matched by prefix in {@link isForwardedResponseHeader}.
+ */
+const forwardedResponseHeaders = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'retry-after',
+  'retry-after-ms',
+])
+const forwardedResponsePrefixes = ['x-ratelimit-', 'anthropic-ratelimit-', 'ratelimit-']
+
+/** Provider request-id headers, shown to clients as {@link UPSTREAM_REQUEST_ID_HEADER}. */
+const upstreamRequestIdHeaders = new Set([
+  'x-request-id',
+  'request-id',
+  'apim-request-id',
+  'x-amzn-requestid',
+  'x-goog-request-id',
 ])
 
-/**
- * Upstream response headers never shown to clients: hop-by-hop ones, and ones that describe the
- * provider account behind the gateway (organisation ids, cookies) rather than the response.
- */
-const droppedResponseHeaders = new Set(
-  hopByHop.concat([
-    'set-cookie',
-    'alt-svc',
-    'openai-organization',
-    'openai-project',
-    'anthropic-organization-id',
-    'cf-ray',
-    'cf-cache-status',
-  ]),
-)
+/** Where the provider's own request id goes (`X-Request-Id` stays the gateway's). */
+export const UPSTREAM_REQUEST_ID_HEADER = 'x-langwatch-upstream-request-id'
+
+function isForwardedResponseHeader(name: string): boolean {
+  if (forwardedResponseHeaders.has(name)) return true
+  for (const prefix of forwardedResponsePrefixes) if (name.startsWith(prefix)) return true
+  return false
+}
 
 /**
  * Copies the allowlisted client headers into `out` as name/value pairs. Iterates the allowlist,
@@ -49,8 +56,9 @@ export function pickForwardedHeaders(
 
 /**
  * Builds the client response headers: `extra` first (lower-case names; they replace upstream
- * headers of the same name), then the upstream's minus hop-by-hop and provider-internal ones.
- * `content-length` is dropped when the body is rewritten on the way.
+ * headers of the same name), then the allowlisted upstream ones (content type and encoding,
+ * rate limits, `retry-after`), the provider's request id as `x-langwatch-upstream-request-id`,
+ * and always `cache-control: no-store`. `content-length` is dropped when the body is rewritten.
  */
 export function toClientHeaders(
   upstream: IncomingHttpHeaders,
@@ -59,13 +67,21 @@ export function toClientHeaders(
 ): FlatHeaders {
   const out: FlatHeaders = []
   if (extra !== undefined) for (const name in extra) out.push(name, extra[name] as string)
+  let upstreamRequestId = false
   for (const name in upstream) {
     const value = upstream[name]
-    if (value === undefined || droppedResponseHeaders.has(name)) continue
+    if (value === undefined) continue
+    if (upstreamRequestIdHeaders.has(name)) {
+      if (!upstreamRequestId) out.push(UPSTREAM_REQUEST_ID_HEADER, value)
+      upstreamRequestId = true
+      continue
+    }
+    if (!isForwardedResponseHeader(name)) continue
     if (extra !== undefined && Object.hasOwn(extra, name)) continue
     if (dropContentLength && name === 'content-length') continue
     out.push(name, value)
   }
+  if (extra === undefined || !Object.hasOwn(extra, 'cache-control')) out.push('cache-control', 'no-store')
   return out
 }
 

@@ -34,7 +34,7 @@ describe('createOutboundPools', () => {
     const pools = createOutboundPools()
     expect(pools.get(upstream.url)).toBe(pools.get(upstream.url))
     expect(pools.get(upstream.url)).not.toBe(pools.get('http://127.0.0.2:9'))
-    expect(pools.timeouts).toEqual({ connectMs: 10_000, headersMs: 600_000, bodyMs: 300_000 })
+    expect(pools.timeouts).toEqual({ connectMs: 10_000, headersMs: 60_000, bodyMs: 300_000 })
     const response = await request(`${upstream.url}/x`, { dispatcher: pools.get(upstream.url) })
     expect(await response.body.text()).toBe('ok')
     await pools.close()

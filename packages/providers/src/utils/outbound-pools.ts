@@ -1,11 +1,17 @@
 // Outbound HTTP: one keep-alive undici Pool per provider origin, or one ProxyAgent, or an injected dispatcher.
+import type { AddressPolicy } from '@gw/contract'
 import { type Dispatcher, Pool, ProxyAgent } from 'undici'
+import { assertOriginAllowed, createCheckedLookup } from './checked-lookup.js'
 
 /** Upstream timeouts. */
 export interface OutboundTimeouts {
   /** TCP + TLS connect. Default 10 000 ms. */
   connectMs?: number
-  /** Until the response headers; non-streaming generations can take minutes. Default 600 000 ms. */
+  /**
+   * Time to first byte: until the response headers, streaming or not. A stalled provider is
+   * skipped after this (a timeout: fallback and breaker). Default 60 000 ms; a provider's
+   * `firstByteTimeoutMs` overrides it.
+   */
   headersMs?: number
   /** Between two body bytes; generous so slow reasoning streams survive. Default 300 000 ms. */
   bodyMs?: number
@@ -22,6 +28,12 @@ export interface OutboundPoolsOptions {
   proxyUrl?: string
   /** Use this dispatcher for every origin (tests, custom agents); it is not closed by `close()`. */
   dispatcher?: Dispatcher
+  /**
+   * SSRF policy checked when connecting: IP-literal and metadata hosts before the pool is made,
+   * resolved addresses in the socket's DNS lookup (so rebinding cannot get around it). Not
+   * applied through `proxyUrl` (the proxy resolves) nor to an injected `dispatcher`.
+   */
+  addressPolicy?: AddressPolicy
 }
 
 /** The resolved timeouts every request uses. */
@@ -30,7 +42,7 @@ export type ResolvedTimeouts = Required<OutboundTimeouts>
 /** Per-origin dispatchers. */
 export interface OutboundPools {
   readonly timeouts: ResolvedTimeouts
-  /** The dispatcher for `origin` (`https://api.openai.com`), created on first use. */
+  /** The dispatcher for `origin` (`https://api.openai.com`), created on first use; throws for a refused or non-HTTP origin. */
   get(origin: string): Dispatcher
   /** Closes every pool this instance created, letting in-flight requests finish. */
   close(): Promise<void>
@@ -47,14 +59,17 @@ export interface OutboundPools {
 export function createOutboundPools(options: OutboundPoolsOptions = {}): OutboundPools {
   const timeouts: ResolvedTimeouts = {
     connectMs: options.timeouts?.connectMs ?? 10_000,
-    headersMs: options.timeouts?.headersMs ?? 600_000,
+    headersMs: options.timeouts?.headersMs ?? 60_000,
     bodyMs: options.timeouts?.bodyMs ?? 300_000,
   }
   const poolOptions: Pool.Options = {
     connections: options.connections ?? 256,
     pipelining: 1,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
-    connect: { timeout: timeouts.connectMs },
+    connect:
+      options.addressPolicy === undefined
+        ? { timeout: timeouts.connectMs }
+        : { timeout: timeouts.connectMs, lookup: createCheckedLookup(options.addressPolicy) },
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
   }
@@ -72,6 +87,7 @@ export function createOutboundPools(options: OutboundPoolsOptions = {}): Outboun
     get(origin) {
       let pool = pools.get(origin)
       if (pool === undefined) {
+        if (options.addressPolicy !== undefined) assertOriginAllowed(origin, options.addressPolicy)
         pool = new Pool(origin, poolOptions)
         pools.set(origin, pool)
       }

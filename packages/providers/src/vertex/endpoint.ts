@@ -7,6 +7,7 @@ export type VertexMethod =
   | 'countTokens'
   | 'rawPredict'
   | 'streamRawPredict'
+  | 'predict'
 
 /** Options of {@link vertexModelPath}. */
 export interface VertexModelPathOptions {

@@ -7,7 +7,7 @@ export {
   vertexModelPath,
   vertexOrigin,
 } from './endpoint.js'
-export type { ServiceAccount } from './service-account.js'
-export { defaultTokenUri, parseServiceAccount } from './service-account.js'
+export type { GoogleCredentials, ServiceAccount } from './service-account.js'
+export { defaultTokenUri, parseGoogleCredentials, parseServiceAccount } from './service-account.js'
 export type { VertexTokenSource, VertexTokenSourceOptions } from './token-source.js'
 export { cloudPlatformScope, createVertexTokenSource } from './token-source.js'

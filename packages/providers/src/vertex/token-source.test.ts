@@ -3,7 +3,7 @@ import type { MockProvider } from '@gw/mock-provider'
 import { startMockProvider } from '@gw/mock-provider'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { parseServiceAccount } from './service-account.js'
+import { defaultTokenUri, parseGoogleCredentials, parseServiceAccount } from './service-account.js'
 import { cloudPlatformScope, createVertexTokenSource } from './token-source.js'
 
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -32,6 +32,25 @@ describe('Vertex token source against the mock /token', () => {
     clock = Date.now()
   })
   afterAll(() => mock.close())
+
+  it('exchanges authorized_user credentials with the refresh-token grant', async () => {
+    const user = {
+      type: 'authorized_user',
+      client_id: 'gateway.apps.googleusercontent.com',
+      client_secret: 'client-secret',
+      refresh_token: '1//refresh-token',
+      token_uri: `${mock.url}/token`,
+    }
+    const tokens = createVertexTokenSource({ credentials: user, now })
+    expect(await tokens.getToken()).toMatch(/^ya29\.mock-/)
+    const form = new URLSearchParams(tokenRequests()[0]!.body.toString('utf8'))
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'gateway.apps.googleusercontent.com',
+      client_secret: 'client-secret',
+      refresh_token: '1//refresh-token',
+    })
+  })
 
   it('exchanges a signed RS256 assertion for an access token the mock issued', async () => {
     const tokens = createVertexTokenSource({ credentials: JSON.stringify(account()), now })
@@ -101,7 +120,24 @@ describe('parseServiceAccount', () => {
     )
     expect(() =>
       parseServiceAccount({ type: 'authorized_user', client_email: 'a@b', private_key: key }),
-    ).toThrow('service_account key is required')
+    ).toThrow('authorized_user')
+  })
+
+  it('reads authorized_user credentials and names a missing field, never a secret', () => {
+    const user = {
+      type: 'authorized_user',
+      client_id: 'cid',
+      client_secret: 'shh-secret',
+      refresh_token: '1//r',
+    }
+    expect(parseGoogleCredentials(JSON.stringify(user))).toEqual({
+      type: 'authorized_user',
+      user: { clientId: 'cid', clientSecret: 'shh-secret', refreshToken: '1//r', tokenUri: defaultTokenUri },
+      tokenUri: defaultTokenUri,
+    })
+    const { refresh_token: _missing, ...incomplete } = user
+    expect(() => parseGoogleCredentials(incomplete)).toThrow('lack refresh_token')
+    expect(() => parseGoogleCredentials({ ...user, type: 'external_account' })).toThrow(/external_account/)
   })
 
   it('rejects a PEM that is not a PKCS#8 RSA key when a token is first needed', async () => {

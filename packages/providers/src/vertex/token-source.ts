@@ -2,7 +2,7 @@
 import { GatewayError } from '@gw/contract'
 import { importPKCS8, SignJWT } from 'jose'
 import { type Dispatcher, request } from 'undici'
-import { parseServiceAccount } from './service-account.js'
+import { type GoogleCredentials, parseGoogleCredentials, type ServiceAccount } from './service-account.js'
 
 /** The scope Vertex AI needs. */
 export const cloudPlatformScope = 'https://www.googleapis.com/auth/cloud-platform'
@@ -43,7 +43,7 @@ export interface VertexTokenSource {
  * headers.authorization = `Bearer ${await tokens.getToken()}`
  */
 export function createVertexTokenSource(options: VertexTokenSourceOptions): VertexTokenSource {
-  const account = parseServiceAccount(options.credentials)
+  const credentials = parseGoogleCredentials(options.credentials)
   const now = options.now ?? Date.now
   const margin = options.refreshMarginMs ?? 60_000
   const scope = options.scope ?? cloudPlatformScope
@@ -51,7 +51,7 @@ export function createVertexTokenSource(options: VertexTokenSourceOptions): Vert
   let cached: { token: string; expiresAt: number } | undefined
   let inflight: Promise<string> | undefined
 
-  async function signAssertion(): Promise<string> {
+  async function signAssertion(account: ServiceAccount): Promise<string> {
     key ??= importPKCS8(account.privateKey, 'RS256').catch((error: unknown) => {
       throw new GatewayError(
         'provider_error',
@@ -77,13 +77,26 @@ export function createVertexTokenSource(options: VertexTokenSourceOptions): Vert
       .sign(await key)
   }
 
+  async function grantOf(google: GoogleCredentials): Promise<Record<string, string>> {
+    if (google.type === 'service_account') {
+      return { grant_type: jwtBearerGrant, assertion: await signAssertion(google.account) }
+    }
+    const { clientId, clientSecret, refreshToken } = google.user
+    return {
+      grant_type: 'refresh_token',
+      client_id: clientId,
+      client_secret: clientSecret,
+      refresh_token: refreshToken,
+    }
+  }
+
   async function refresh(): Promise<string> {
-    const assertion = await signAssertion()
+    const grant = await grantOf(credentials)
     const startedAt = now()
-    const response = await request(account.tokenUri, {
+    const response = await request(credentials.tokenUri, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: jwtBearerGrant, assertion }).toString(),
+      body: new URLSearchParams(grant).toString(),
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     })
     const body = parseJson(await response.body.text())

@@ -57,7 +57,13 @@ describe('createVertexAdapter', () => {
         stream: false,
         clientHeaders: undefined,
       }),
-    ).toBeUndefined()
+    ).toMatchObject({
+      kind: 'embeddings',
+      wire: 'vertex-predict-embed',
+      request: {
+        path: '/v1/projects/my-project/locations/global/publishers/google/models/text-embedding-005:predict',
+      },
+    })
   })
 
   it('drops its cached token when asked, so the next call fetches a fresh one', () => {

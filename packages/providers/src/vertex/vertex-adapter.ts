@@ -7,7 +7,7 @@ import { splitBaseUrl } from '../utils/base-url.js'
 import { pickForwardedHeaders } from '../utils/http-headers.js'
 import { providerConfigError } from '../utils/provider-config-error.js'
 import { type VertexMethod, vertexModelPath, vertexOrigin } from './endpoint.js'
-import { parseServiceAccount } from './service-account.js'
+import { parseGoogleCredentials } from './service-account.js'
 import { createVertexTokenSource } from './token-source.js'
 
 /** Options of {@link createVertexAdapter}. */
@@ -62,7 +62,7 @@ export function createVertexAdapter(
   try {
     if (!region) throw new TypeError('no region is set (e.g. us-central1 or global)')
     ;({ origin, basePath } = splitBaseUrl(vertexOrigin(region, config.baseUrl)))
-    tokenUri = parseServiceAccount(credentials).tokenUri
+    tokenUri = parseGoogleCredentials(credentials).tokenUri
   } catch (error) {
     throw providerConfigError(config, `is misconfigured: ${(error as Error).message}`, error)
   }
@@ -77,9 +77,47 @@ export function createVertexAdapter(
   return {
     config,
     planUpstream({ api, model, stream, clientHeaders }) {
-      if (!isClientWire(api)) return undefined
       const bodyModel = config.deploymentMap?.[model] ?? model
       const claude = isVertexClaudeModel(bodyModel)
+      if (api === 'openai-embeddings') {
+        if (claude) return undefined
+        const path = vertexModelPath({
+          project,
+          region,
+          publisher: 'google',
+          model: bodyModel,
+          method: 'predict',
+        })
+        const request = {
+          origin,
+          method: 'POST' as const,
+          path: basePath + path,
+          headers: ['content-type', 'application/json'],
+        }
+        return { kind: 'embeddings', wire: 'vertex-predict-embed', request, bodyModel }
+      }
+      if (api === 'anthropic-count-tokens') {
+        // Claude counts on one shared `count-tokens` model (the model id goes in the body).
+        const path = vertexModelPath({
+          project,
+          region,
+          publisher: claude ? 'anthropic' : 'google',
+          model: claude ? 'count-tokens' : bodyModel,
+          method: claude ? 'rawPredict' : 'countTokens',
+        })
+        return {
+          kind: 'count-tokens',
+          wire: claude ? 'vertex-anthropic-count-tokens' : 'vertex-gemini-count-tokens',
+          request: {
+            origin,
+            method: 'POST',
+            path: basePath + path,
+            headers: ['content-type', 'application/json'],
+          },
+          bodyModel,
+        }
+      }
+      if (!isClientWire(api)) return undefined
       const path = vertexModelPath({
         project,
         region,

@@ -7,6 +7,7 @@ import type {
   CanonicalToolChoice,
   ContentPart,
   ReasoningEffort,
+  TextPart,
 } from '../../canonical/types.js'
 import { decodeCacheControl } from '../cache-control.js'
 import type { DecodeContext } from '../context.js'
@@ -25,9 +26,10 @@ export function decodeAnthropicRequest(
   body: Record<string, unknown>,
   context: DecodeContext,
 ): CanonicalRequest {
-  const request: CanonicalRequest = { messages: decodeMessages(body.messages), extra: {} }
+  const request: CanonicalRequest = { messages: [], extra: {} }
   const system = decodeSystem(body.system)
   if (system !== undefined) request.system = system
+  decodeMessages(body.messages, request)
   const tools = decodeTools(body.tools, context)
   if (tools !== undefined) request.tools = tools
   decodeToolChoice(body.tool_choice, request, tools)
@@ -57,28 +59,45 @@ export function decodeAnthropicRequest(
 
 function decodeSystem(system: unknown): CanonicalRequest['system'] {
   if (system === undefined || system === null || system === '') return undefined
-  return blocksOf(system).map((block, index) => {
-    const cacheControl = decodeCacheControl(block.cache_control)
-    const text = String(block.text ?? '')
-    if (block.type !== 'text')
-      throw unsupportedParameter(`system[${index}].type`, 'only text blocks are supported')
-    return cacheControl === undefined ? { type: 'text', text } : { type: 'text', text, cacheControl }
+  return blocksOf(system).map((block, index) => decodeSystemBlock(block, `system[${index}]`))
+}
+
+function decodeSystemBlock(block: Record<string, unknown>, where: string): TextPart {
+  const cacheControl = decodeCacheControl(block.cache_control)
+  const text = String(block.text ?? '')
+  if (block.type !== 'text') throw unsupportedParameter(`${where}.type`, 'only text blocks are supported')
+  return cacheControl === undefined ? { type: 'text', text } : { type: 'text', text, cacheControl }
+}
+
+/**
+ * Decodes `messages` into `request`. Claude Code 2.x sends `role: "system"` entries inside
+ * `messages` (its environment context): leading ones join the top-level system, later ones stay
+ * system messages in place, so other wires get instructions there, never a user turn.
+ */
+function decodeMessages(messages: unknown, request: CanonicalRequest): void {
+  if (!Array.isArray(messages)) throw unsupportedParameter('messages', 'must be an array')
+  messages.forEach((message, index) => {
+    if (!isRecord(message)) return
+    const where = `messages[${index}].content`
+    const blocks = blocksOf(message.content)
+    if (message.role === 'system') {
+      const content = blocks.map((block, j) => decodeSystemBlock(block, `${where}[${j}]`))
+      if (request.messages.length === 0) request.system = [...(request.system ?? []), ...content]
+      else request.messages.push({ role: 'system', content })
+      return
+    }
+    request.messages.push(decodeMessage(message.role, blocks, where))
   })
 }
 
-function decodeMessages(messages: unknown): CanonicalMessage[] {
-  if (!Array.isArray(messages)) throw unsupportedParameter('messages', 'must be an array')
-  return messages.filter(isRecord).map((message, index) => {
-    const where = `messages[${index}].content`
-    const blocks = blocksOf(message.content)
-    if (message.role === 'assistant') {
-      return {
-        role: 'assistant',
-        content: blocks.map((block, j) => decodeAssistantBlock(block, `${where}[${j}]`)),
-      }
+function decodeMessage(role: unknown, blocks: Record<string, unknown>[], where: string): CanonicalMessage {
+  if (role === 'assistant') {
+    return {
+      role: 'assistant',
+      content: blocks.map((block, j) => decodeAssistantBlock(block, `${where}[${j}]`)),
     }
-    return { role: 'user', content: blocks.map((block, j) => decodeUserBlock(block, `${where}[${j}]`)) }
-  })
+  }
+  return { role: 'user', content: blocks.map((block, j) => decodeUserBlock(block, `${where}[${j}]`)) }
 }
 
 function decodeUserBlock(block: Record<string, unknown>, where: string): ContentPart {

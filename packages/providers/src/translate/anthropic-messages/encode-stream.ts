@@ -29,8 +29,13 @@ export function createAnthropicStreamEncoder(options: StreamEncoderOptions): Str
     return formatSse(type, { type, ...data })
   }
 
-  function start(id: string, model: string, usage: Partial<CanonicalUsage> = {}): string {
+  function start(id: string, model: string, reported: Partial<CanonicalUsage> = {}): string {
     started = true
+    const estimate = options.inputTokensEstimate
+    const usage =
+      estimate !== undefined && !((reported.inputTokens ?? 0) > 0)
+        ? { ...reported, inputTokens: estimate }
+        : reported
     const message = {
       id,
       type: 'message',

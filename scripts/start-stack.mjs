@@ -1,15 +1,33 @@
 // `pnpm start`: the whole stack offline — the mock provider, the control plane on embedded
 // Postgres (PGlite), and the gateway — with a demo key printed. Run after `turbo run build`.
+// `pnpm start --new-key` replaces the demo key kept in the data directory.
 import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { findTakenPorts } from './stack/check-ports.mjs'
+import { ensureDemoKey } from './stack/demo-key.mjs'
 
 const root = new URL('..', import.meta.url).pathname
-const dataDir = process.env.GW_DATA_DIR ?? join(root, '.data')
+const dataDir = resolve(process.env.GW_DATA_DIR ?? join(root, '.data'))
 const ports = {
   mock: Number(process.env.MOCK_PORT ?? 5580),
   controlPlane: Number(process.env.CONTROL_PLANE_PORT ?? 5560),
   gateway: Number(process.env.GATEWAY_PORT ?? 5563),
+}
+const newKey = process.argv.slice(2).includes('--new-key')
+const unknownArgs = process.argv.slice(2).filter((arg) => arg !== '--new-key' && arg !== '--')
+if (unknownArgs.length > 0) {
+  console.error(`unknown argument ${unknownArgs.join(' ')}: pnpm start accepts only --new-key`)
+  process.exit(2)
+}
+const taken = await findTakenPorts([
+  { port: ports.mock, variable: 'MOCK_PORT' },
+  { port: ports.controlPlane, variable: 'CONTROL_PLANE_PORT' },
+  { port: ports.gateway, variable: 'GATEWAY_PORT' },
+])
+if (taken.length > 0) {
+  for (const message of taken) console.error(message)
+  process.exit(1)
 }
 const { createAdminClient, generateControlPlaneSecrets } = await import(
   join(root, 'apps/control-plane/dist/index.js')
@@ -37,9 +55,12 @@ function shebangFlags(file) {
 function start(name, script, args, env) {
   const log = openSync(join(dataDir, 'logs', `${name}.log`), 'a')
   const file = join(root, script)
+  // detached: a terminal's Ctrl-C reaches this process only, which then sends each child one
+  // SIGTERM (a second signal would make the gateway log shutdown_signal_repeated and cut requests).
   const child = spawn(process.execPath, [...shebangFlags(file), file, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
+    detached: true,
   })
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -54,14 +75,23 @@ let stopping = false
 function stop(code = 0) {
   if (stopping) return
   stopping = true
-  for (const child of children) child.kill('SIGTERM')
+  if (code === 0) console.log('\nstopping…')
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null)
+  for (const child of running) child.kill('SIGTERM')
   setTimeout(() => process.exit(code), 6_000).unref()
-  Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(() =>
-    process.exit(code),
-  )
+  Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(() => {
+    if (code === 0) console.log('stopped')
+    process.exit(code)
+  })
 }
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))
+process.on('SIGHUP', () => stop(0))
+// Detached children outlive a crash of this script unless killed here.
+process.on('exit', () => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+})
 
 async function waitFor(url, name) {
   const deadline = Date.now() + 30_000
@@ -90,6 +120,8 @@ start('gateway', 'apps/gateway/dist/main.js', [], {
   LW_GATEWAY_BASE_URL: controlPlaneUrl,
   LW_GATEWAY_INTERNAL_SECRET: secrets.LW_GATEWAY_INTERNAL_SECRET,
   LW_GATEWAY_JWT_SECRET: secrets.LW_GATEWAY_JWT_SECRET,
+  // Local stack: no load balancer to wait for, so Ctrl-C stops the gateway at once.
+  SERVER_DRAIN_DELAY_SECONDS: process.env.SERVER_DRAIN_DELAY_SECONDS ?? '0',
 })
 await waitFor(`${mockUrl}/v1/models`, 'mock provider')
 await waitFor(`${gatewayUrl}/startupz`, 'gateway')
@@ -114,18 +146,13 @@ const credential = async (type, name, baseUrl) =>
   }))
 const openai = await credential('openai', 'openai-mock', `${mockUrl}/v1`)
 const anthropic = await credential('anthropic', 'anthropic-mock', mockUrl)
-const existing = await find(
-  `/virtual-keys?project_id=${project.id}`,
-  (k) => k.name === 'demo' && k.status === 'active',
-)
-// Keys are stored as digests only: an existing demo key is rotated to have one to print.
-const issued = existing
-  ? await admin.request('POST', `/virtual-keys/${existing.id}/rotate`, {})
-  : await admin.request('POST', '/virtual-keys', {
-      project_id: project.id,
-      name: 'demo',
-      config: { fallback: { chain: [openai.id, anthropic.id], max_attempts: null } },
-    })
+const issued = await ensureDemoKey({
+  admin,
+  file: join(dataDir, 'demo-key.json'),
+  projectId: project.id,
+  config: { fallback: { chain: [openai.id, anthropic.id], max_attempts: null } },
+  newKey,
+})
 
 console.log(`
 gateway        ${gatewayUrl}
@@ -133,7 +160,7 @@ control plane  ${controlPlaneUrl}   (admin token in ${secretsFile})
 mock provider  ${mockUrl}
 logs           ${join(dataDir, 'logs')}
 
-demo key       ${issued.key}
+demo key       ${issued.key}   (${issued.fresh ? 'new' : 'kept from the last start'}; pnpm start --new-key replaces it)
 
 curl ${gatewayUrl}/v1/chat/completions \\
   -H "Authorization: Bearer ${issued.key}" -H "Content-Type: application/json" \\

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { AdminApiError, createAdminClient } from './admin-client.js'
 import { commands, type Flags, UsageError } from './commands.js'
+import { pickField } from './pick-field.js'
 
 /** Where the CLI reads its environment and writes its output. */
 export interface CliIo {
@@ -34,6 +35,7 @@ const valueFlags = [
   'models',
   'deployment-map',
   'otlp-token',
+  'field',
   'scope',
   'scope-id',
   'window',
@@ -52,6 +54,7 @@ function help(): string {
     '',
     'Global: --url <url> (CONTROL_PLANE_URL, default http://127.0.0.1:5560)',
     '        --token <token> (CONTROL_PLANE_ADMIN_TOKEN)  --json  --help',
+    '        --field <path>  print one field of the JSON answer (id, virtual_key.id, key…)',
     '',
     ...Object.values(commands).map((command) => `  gw-cp ${command.usage}`),
   ].join('\n')
@@ -100,6 +103,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const client = createAdminClient({ url, token, ...(io.fetch === undefined ? {} : { fetch: io.fetch }) })
   try {
     const result = await command.run(client, args, values as Flags)
+    if (typeof values.field === 'string') {
+      const field = pickField(result.json, values.field)
+      if (field === undefined) {
+        io.stderr(`The answer has no field "${values.field}"; --json prints the whole answer`)
+        return 1
+      }
+      io.stdout(field)
+      return 0
+    }
     io.stdout(values.json === true ? JSON.stringify(result.json, null, 2) : result.human)
     return 0
   } catch (error) {

@@ -8,15 +8,18 @@ const postgres: TestPostgres | null = await startTestPostgres()
 let h: Harness | undefined
 
 if (postgres === null) {
+  // CI installs postgresql (.ci/run), so there a missing server fails; elsewhere the suite is
+  // reported as skipped, with the reason in its title, never as passed.
+  const inCi = process.env.CI !== undefined && process.env.CI !== ''
   describe('PostgreSQL storage', () => {
-    it('has a PostgreSQL to run against (set DATABASE_URL or install the postgresql server package)', () => {
-      const message =
-        'PostgreSQL tests could not run: DATABASE_URL is unset and no /usr/lib/postgresql/*/bin/{initdb,pg_ctl} was found'
-      // CI installs postgresql, so there a missing server is a failure; on a laptop it is reported, not hidden.
-      if (process.env.CI !== undefined && process.env.CI !== '') throw new Error(message)
-      console.warn(`\n  ⚠ ${message}\n`)
-      expect(process.env.CI ?? '').toBe('')
-    })
+    it.skipIf(!inCi)(
+      'runs on a real PostgreSQL (not run: DATABASE_URL is unset and no /usr/lib/postgresql/*/bin/{initdb,pg_ctl} was found)',
+      () => {
+        throw new Error(
+          'PostgreSQL tests could not run in CI: DATABASE_URL is unset and no /usr/lib/postgresql/*/bin/{initdb,pg_ctl} was found',
+        )
+      },
+    )
   })
 } else {
   const database = postgres

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { type AuthCache, type CachedKey, toClientAuthError } from '@gw/auth-cache'
 import { extractPresentedKey } from '../http/extract-key.js'
-import type { LookupLimiter } from './lookup-limiter.js'
+import type { LookupLimiter } from '../key-sync/lookup-limiter.js'
 
 /** What {@link createAuthenticator} needs. */
 export interface AuthenticatorOptions {

@@ -12,7 +12,7 @@ import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
-import { createLookupLimiter } from '../pipeline/lookup-limiter.js'
+import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {

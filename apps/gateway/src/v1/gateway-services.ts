@@ -11,8 +11,8 @@ import { createGovernance, type Governance } from '../governance/create-governan
 import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
-import { createAuthenticator } from '../pipeline/authenticate.js'
 import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
+import { createAuthenticator } from '../pipeline/authenticate.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {

@@ -72,7 +72,7 @@ describe('GET /bootstrap', () => {
         timestamp: signedAnswer.headers.get('x-langwatch-gateway-timestamp'),
         now: h.now,
       }),
-    ).toEqual({ ok: true })
+    ).toMatchObject({ ok: true })
 
     const page = pages.find((each) => each.keys.includes(entry!))!
     const config = await h.internal('GET', `/config/${tenant.keyId}`)

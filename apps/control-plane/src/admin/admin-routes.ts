@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import type { RecentSpans } from '../traces/recent-spans.js'
 import { adminAuth } from './admin-auth.js'
+import { createBudgetRoutes } from './budget-routes.js'
 import { createGuardrailRoutes } from './guardrail-routes.js'
 import { createKeyRoutes } from './key-routes.js'
 import { createProviderRoutes } from './provider-routes.js'
@@ -26,5 +27,6 @@ export function createAdminRoutes(
   admin.route('/', createProviderRoutes(deps))
   admin.route('/', createTraceRoutes(deps, options.recentSpans))
   admin.route('/', createGuardrailRoutes(deps))
+  admin.route('/', createBudgetRoutes(deps))
   return admin
 }

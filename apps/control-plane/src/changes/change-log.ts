@@ -12,18 +12,21 @@ export type ChangeKind =
   | 'VK_ENABLED'
   | 'MODEL_PROVIDER_UPDATED'
   | 'GUARDRAIL_UPDATED'
+  | 'BUDGET_CREATED'
+  | 'BUDGET_UPDATED'
+  | 'BUDGET_DELETED'
 
 /** What a change touched. */
 export interface ChangeSubject {
   kind: ChangeKind
   virtual_key_id?: string
+  budget_id?: string
   model_provider_id?: string
   project_id?: string
 }
 
 /** One entry of the `/changes` feed as sent on the wire (absent ids omitted). */
 export interface ChangeEntry extends ChangeSubject {
-  budget_id?: string
   revision: number
 }
 
@@ -61,8 +64,8 @@ export async function appendChange(
   }
   const revision = Number(row.change_revision)
   await tx.query(
-    `insert into change_log (organization_id, revision, kind, virtual_key_id, model_provider_id, project_id, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
+    `insert into change_log (organization_id, revision, kind, virtual_key_id, model_provider_id, project_id, created_at, budget_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       organizationId,
       revision,
@@ -71,6 +74,7 @@ export async function appendChange(
       change.model_provider_id ?? null,
       change.project_id ?? null,
       new Date(nowMs),
+      change.budget_id ?? null,
     ],
   )
   return revision

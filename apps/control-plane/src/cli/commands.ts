@@ -1,5 +1,6 @@
 // The CLI's commands: each maps flags to one admin API call and says how to print the answer.
 import type { AdminClient } from './admin-client.js'
+import { budgetCommands } from './budget-commands.js'
 import { formatTable } from './format-table.js'
 
 /** Parsed flags (strings) of one invocation. */
@@ -295,4 +296,5 @@ export const commands: Readonly<Record<string, Command>> = {
       return { json: { id, deleted: true }, human: `deleted ${id}` }
     },
   },
+  ...budgetCommands,
 }

@@ -44,6 +44,16 @@ const valueFlags = [
   'key',
   'otlp-token',
   'field',
+  'scope',
+  'scope-id',
+  'window',
+  'limit-usd',
+  'on-breach',
+  'provider',
+  'key',
+  'model',
+  'from',
+  'to',
 ] as const
 
 function help(): string {

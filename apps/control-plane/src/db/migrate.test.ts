@@ -25,6 +25,8 @@ describe('migrate', () => {
       "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
     )
     expect(tables.map((table) => table.table_name)).toEqual([
+      'budget_spend',
+      'budgets',
       'change_log',
       'guardrail_attachments',
       'guardrails',
@@ -34,6 +36,7 @@ describe('migrate', () => {
       'projects',
       'provider_credentials',
       'schema_migrations',
+      'spend_daily',
       'spend_records',
       'teams',
       'virtual_keys',

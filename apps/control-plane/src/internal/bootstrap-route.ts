@@ -8,6 +8,7 @@ import {
 } from '@gw/contract'
 import type { Handler } from 'hono'
 import * as v from 'valibot'
+import { loadKeyBudgets } from '../budgets/key-budgets.js'
 import { currentRevisions } from '../changes/change-log.js'
 import { validate } from '../http/parse-body.js'
 import { effectiveKeyState } from '../keys/key-state.js'
@@ -76,8 +77,14 @@ export function createBootstrapHandler(
       }
     }
     const active = records.filter((record) => effectiveKeyState(record, nowMs) === 'active')
+    const budgets = await loadKeyBudgets(deps.db, active, nowMs)
     const keys = active.map((record) => {
-      const { json, etag } = renderOwnKeyConfig(record, projects.get(record.project_id)!, nowMs)
+      const { json, etag } = renderOwnKeyConfig(
+        record,
+        projects.get(record.project_id)!,
+        nowMs,
+        budgets.get(record.id),
+      )
       const claims = buildBundleClaims(bundleClaimsInput(record), {
         ttlSeconds: options.bundleTtlSeconds,
         now: deps.now,

@@ -1,6 +1,7 @@
 // GET /api/internal/gateway/config/:vk_id → the key's config document, with a strong ETag and 304s.
 import { GatewayError, isGatewayError } from '@gw/contract'
 import type { Handler } from 'hono'
+import { loadKeyBudgets } from '../budgets/key-budgets.js'
 import { loadProjectConfigParts, renderKeyConfig } from '../keys/render-key-config.js'
 import { getVirtualKeyRecord } from '../keys/virtual-key-store.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
@@ -29,10 +30,13 @@ export function createKeyConfigHandler(deps: ControlPlaneDeps): Handler<Internal
       if (!isGatewayError(error) || error.code !== 'not_found') throw error
       throw new GatewayError('virtual_key_not_found', `Virtual key "${id}" not found`, { meta: { id } })
     })
+    const nowMs = deps.now()
+    const budgets = (await loadKeyBudgets(deps.db, [key], nowMs)).get(key.id)
     const { body, etag } = renderKeyConfig(
       key,
       await loadProjectConfigParts(deps, key.project_id),
-      deps.now(),
+      nowMs,
+      budgets,
     )
     const headers = { ETag: etag, 'Cache-Control': 'no-store' }
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers)

@@ -1,5 +1,5 @@
 // Builds the GatewayKeyConfig document of §4 from a key, its project and the project's providers.
-import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import type { BudgetConfig, GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { keyGuardrails, noProjectGuardrails, type ProjectGuardrails } from '../guardrails/key-guardrails.js'
 import { keepKnownAttachments } from './keep-known-attachments.js'
 import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
@@ -32,6 +32,8 @@ export interface KeyConfigSources {
   providers: ProviderSlot[]
   /** The project's guardrails and attachments; absent → only the key policy's attachments. */
   guardrails?: ProjectGuardrails
+  /** The budgets that apply to the key, with their current spend; none when absent. */
+  budgets?: BudgetConfig[]
 }
 
 // A bootstrap page builds thousands of configs over one project's providers: one id set each.
@@ -47,9 +49,9 @@ function providerIdsOf(providers: readonly ProviderSlot[]): ReadonlySet<string> 
 }
 
 /**
- * The config document the gateway caches for a key. Budgets and cache
- * rules are empty until the control plane manages them; a fallback chain skips providers
- * deleted since the key was configured.
+ * The config document the gateway caches for a key. Budgets come from `sources.budgets` and
+ * guardrails from `sources.guardrails`; cache rules are empty until the control plane manages
+ * them; a fallback chain skips providers deleted since the key was configured.
  *
  * @example
  * const config = buildKeyConfig({ key, projectOtlpToken: null, providers })
@@ -87,7 +89,7 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
     guardrails: attached.guardrails,
     guardrail_attachments: keepKnownAttachments(attached.guardrail_attachments, attached.guardrails),
     policy_rules: policy.policy_rules,
-    budgets: [],
+    budgets: sources.budgets ?? [],
     cache_rules: [],
     expires_at: expiresAtSeconds(key),
   }

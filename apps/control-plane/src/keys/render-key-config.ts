@@ -1,7 +1,7 @@
 // One key's config document as /config and /bootstrap send it: the key's own part, the project's
 // shared part (credentials, OTLP token), and one ETag over both that the two routes agree on.
 import { createHash } from 'node:crypto'
-import type { GatewayKeyConfig, ProviderSlot } from '@gw/contract'
+import type { BudgetConfig, GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { loadProjectGuardrails, type ProjectGuardrails } from '../guardrails/key-guardrails.js'
 import { loadProviderSlots } from '../providers/provider-credentials.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
@@ -66,6 +66,7 @@ export function renderOwnKeyConfig(
   key: KeyConfigKey,
   parts: ProjectConfigParts,
   nowMs: number,
+  budgets: BudgetConfig[] = [],
 ): RenderedOwnConfig {
   const {
     providers: _providers,
@@ -76,6 +77,7 @@ export function renderOwnKeyConfig(
     projectOtlpToken: null,
     providers: parts.providers,
     guardrails: parts.guardrails,
+    budgets,
   })
   const own = { ...rest, status: effectiveKeyState(key, nowMs) }
   const json = JSON.stringify(own)
@@ -92,8 +94,9 @@ export function renderKeyConfig(
   key: KeyConfigKey,
   parts: ProjectConfigParts,
   nowMs: number,
+  budgets: BudgetConfig[] = [],
 ): { body: string; etag: string } {
-  const { own, etag } = renderOwnKeyConfig(key, parts, nowMs)
+  const { own, etag } = renderOwnKeyConfig(key, parts, nowMs, budgets)
   const config = { ...own, project_otlp_token: parts.projectOtlpToken, providers: parts.providers }
   return { body: JSON.stringify(config), etag }
 }

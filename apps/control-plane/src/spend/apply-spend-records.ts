@@ -1,6 +1,7 @@
 // Where accepted spend records take effect: stored once per (gateway request id, command).
 import type { SpendRecord } from '@gw/contract'
 import type { Queryable } from '../db/database.js'
+import { applySpendRecord } from './apply-spend-record.js'
 
 /** Records per INSERT statement: 6 parameters each, far below PostgreSQL's 65,535. */
 export const SPEND_INSERT_CHUNK = 500
@@ -49,5 +50,6 @@ export async function applySpendRecords(
       if (insertedKeys.delete(key)) fresh.push(record)
     }
   }
+  for (const record of fresh) await applySpendRecord(tx, record, nowMs)
   return fresh
 }

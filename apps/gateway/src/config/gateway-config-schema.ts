@@ -135,6 +135,27 @@ export const gatewayConfigSchema = v.object({
     }),
     'GATEWAY_ADMIN',
   ),
+  budgets: withEnvName(
+    v.object({
+      /** Share of a budget from which responses carry `X-LangWatch-Budget-Warning`. */
+      warnRatio: withEnvName(envNumber(0.8, { min: 0.01, max: 1 }), 'GATEWAY_BUDGET_WARN_RATIO'),
+      /** Output tokens a spend estimate assumes when the request sets no `max_tokens`. */
+      defaultOutputTokens: withEnvName(envInteger(1_024, { min: 0 }), 'GATEWAY_BUDGET_DEFAULT_OUTPUT_TOKENS'),
+      /** Spend spool base directory (one subdirectory per process). Default: `<tmpdir>/langwatch-gateway-spool`. */
+      spoolDir: withEnvName(v.optional(envString()), 'GATEWAY_SPEND_SPOOL_DIR'),
+      spoolMaxBytes: withEnvName(envBytes(256 * MiB, { min: 64 * KiB }), 'GATEWAY_SPEND_SPOOL_MAX_BYTES'),
+    }),
+    'GATEWAY_BUDGET',
+  ),
+  redis: withEnvName(
+    v.object({
+      /** `redis://` or `rediss://` URL (a secret: it may hold a password). Unset: counters per process. */
+      url: withEnvName(envSecret(), 'GATEWAY_REDIS_URL'),
+      /** `local`: fall back to per-process counters while Redis is unreachable; `closed`: refuse with 503. */
+      failureMode: withEnvName(envEnum(['local', 'closed'] as const, 'local'), 'GATEWAY_REDIS_FAILURE_MODE'),
+    }),
+    'GATEWAY_REDIS',
+  ),
   startupNetcheck: withEnvName(
     v.object({
       hosts: envList([]),

@@ -1,8 +1,10 @@
 // The state one proxied request carries through the pipeline: each step fills in its own fields.
 import type { IncomingMessage } from 'node:http'
 import type { CachedKey } from '@gw/auth-cache'
+import type { RateLimitDecision } from '@gw/budget'
 import type { ClientApi, ForwardResult, RoutePlan } from '@gw/providers'
 import type { RequestContext } from '../http/request-context.js'
+import type { SpendAdmission } from './spend-admit.js'
 
 /** The body as the "read body" step leaves it: raw bytes and the one parse every later step shares. */
 export interface RequestBody {
@@ -27,6 +29,10 @@ export interface RequestState {
   readonly context: RequestContext
   key: CachedKey | undefined
   body: RequestBody | undefined
+  /** Set by "rate limit" for a key with limits. */
+  rateLimit: RateLimitDecision | undefined
+  /** Set by "spend admit" for a key with budgets: the reservation "spend confirm" settles. */
+  spend: SpendAdmission | undefined
   plan: RoutePlan | undefined
   result: ForwardResult | undefined
 }
@@ -42,5 +48,15 @@ export function createRequestState(
   incoming: IncomingMessage,
   context: RequestContext,
 ): RequestState {
-  return { api, incoming, context, key: undefined, body: undefined, plan: undefined, result: undefined }
+  return {
+    api,
+    incoming,
+    context,
+    key: undefined,
+    body: undefined,
+    rateLimit: undefined,
+    spend: undefined,
+    plan: undefined,
+    result: undefined,
+  }
 }

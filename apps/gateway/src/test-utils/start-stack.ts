@@ -1,5 +1,9 @@
 // Test helper: the whole stack in-process on loopback — mock provider, control plane (PGlite in
 // memory) behind a counting proxy, gateway with the real /v1 routes — plus an admin client to mint keys.
+
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   type AdminClient,
   type ControlPlaneSecrets,
@@ -145,6 +149,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<TestS
       LW_GATEWAY_BASE_URL: controlPlaneProxy.url,
       LW_GATEWAY_INTERNAL_SECRET: secrets.LW_GATEWAY_INTERNAL_SECRET,
       LW_GATEWAY_JWT_SECRET: secrets.LW_GATEWAY_JWT_SECRET,
+      GATEWAY_SPEND_SPOOL_DIR: mkdtempSync(join(tmpdir(), 'gw-test-spool-')),
       ...env,
     })
     const logs: CapturedLogs = captureLogs()

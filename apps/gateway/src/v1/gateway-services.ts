@@ -1,4 +1,5 @@
 // Builds the long-lived collaborators of the /v1 routes from the config: auth, change feed, providers.
+import { hostname } from 'node:os'
 import { type AuthCache, createAuthCache, createBundleVerifier } from '@gw/auth-cache'
 import { createAddressPolicy, createControlPlaneClient } from '@gw/contract'
 import type { GatewayMetrics } from '@gw/otel'
@@ -6,6 +7,7 @@ import { createProviderClient, type ProviderClient } from '@gw/providers'
 import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { GatewayConfig } from '../config.js'
+import { type Budgets, createBudgets } from '../governance/create-budgets.js'
 import { createGovernanceOptions, type GovernanceOptions } from '../governance/governance-options.js'
 import { type BootstrapResult, bootstrapAuthCache } from '../key-sync/bootstrap-auth-cache.js'
 import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
@@ -34,6 +36,8 @@ export interface GatewayServices {
   telemetry: RequestTelemetry
   /** Timeouts, stream window and `/guardrail/check` of the policy, cache and guardrail steps. */
   governance: GovernanceOptions
+  /** Rate limiter, budget enforcer and spend spool (the rate limit and spend steps). */
+  budgets: Budgets
   /**
    * Start-up work before `/startupz` turns 200: the bootstrap pull when
    * `LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS` is on (undefined when it is off). Never throws.
@@ -117,6 +121,14 @@ export function createGatewayServices(
     },
   })
   const telemetry = createRequestTelemetry(config, { logger, metrics })
+  const budgets = createBudgets(config, {
+    client,
+    catalog: providers.catalog,
+    metrics,
+    logger,
+    nodeId: controlPlane.nodeId ?? hostname(),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  })
   return {
     telemetry,
     authenticate: createAuthenticator({
@@ -130,6 +142,7 @@ export function createGatewayServices(
     governance: createGovernanceOptions(client, config.guardrails, (labels) =>
       metrics.guardrailVerdicts.inc(labels),
     ),
+    budgets,
     async warmUp() {
       if (!config.authCache.bootstrapAllKeys) return undefined
       return bootstrapAuthCache({
@@ -144,6 +157,8 @@ export function createGatewayServices(
     },
     async close() {
       await feed.close()
+      await budgets.spool.close()
+      budgets.shared?.client.disconnect()
       await Promise.all([client.close(), providers.close(), telemetry.tracing.shutdown()])
     },
   }

@@ -13,9 +13,13 @@ import { dispatch } from '../pipeline/dispatch.js'
 import { guardResponse } from '../pipeline/guardrails-post.js'
 import { runPreGuardrails } from '../pipeline/guardrails-pre.js'
 import { enforceModelPolicy, enforceRequestPolicy } from '../pipeline/policy.js'
+import { applyRateLimit } from '../pipeline/rate-limit.js'
 import { type ReadBodyOptions, readBody } from '../pipeline/read-body.js'
 import { createRequestState } from '../pipeline/request-state.js'
 import { resolveModel } from '../pipeline/resolve-model.js'
+import { admitShared } from '../pipeline/shared-admit.js'
+import { admitSpend, excludeBudgetedProviders } from '../pipeline/spend-admit.js'
+import { confirmSpend, releaseSpend } from '../pipeline/spend-confirm.js'
 import { recordTelemetry } from '../pipeline/telemetry.js'
 import { traceRequest } from '../pipeline/trace-request.js'
 import { DeferredEndSink } from './deferred-end-sink.js'
@@ -41,6 +45,7 @@ export interface ProxyHandlerOptions {
  */
 export function createProxyHandler(options: ProxyHandlerOptions) {
   const { api, shape, services } = options
+  const { budgets } = services
   const bodyOptions = options.body
   return async function proxyHandler(c: Context<GatewayEnv>): Promise<Response> {
     const incoming = c.env.incoming
@@ -53,8 +58,27 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
+      if (budgets.shared === undefined) {
+        state.rateLimit = applyRateLimit(budgets, state.key, state.body, outgoing)
+        state.spend = admitSpend(budgets, state.key, state.body, state.context.requestId, outgoing)
+      } else {
+        Object.assign(
+          state,
+          await admitShared(
+            budgets,
+            budgets.shared,
+            state.key,
+            state.body,
+            state.context.requestId,
+            outgoing,
+          ),
+        )
+      }
       enforceRequestPolicy(state.key.config, state.body.parsed, state.context)
-      state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
+      state.plan = excludeBudgetedProviders(
+        resolveModel(state.key.config, state.body.parsed, state.context),
+        state.spend,
+      )
       state.plan = enforceModelPolicy(state.key.config, state.plan.requestedModel, state.plan)
       const cacheMode = applyCacheControl({
         api,
@@ -81,8 +105,10 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         sink: governed ?? sink,
       })
       await governed?.settled()
+      confirmSpend(budgets, state.key, state, state.result)
       recordTelemetry(state.context, state.result)
     } catch (error) {
+      if (state.key !== undefined) releaseSpend(budgets, state.key, state, 'refused')
       if (!isGatewayError(error)) throw error
       failure = error
       // Refused before its body was read (auth): close the connection rather than drain the upload.

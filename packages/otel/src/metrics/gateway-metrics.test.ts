@@ -30,6 +30,7 @@ describe('createGatewayMetrics', () => {
       gateway_auth_cache_events_total: 'counter',
       gateway_auth_cache_entries: 'gauge',
       gateway_budget_blocks_total: 'counter',
+      gateway_budget_store_fallbacks_total: 'counter',
       gateway_guardrail_verdicts_total: 'counter',
     }
     for (const [name, type] of Object.entries(expected)) {

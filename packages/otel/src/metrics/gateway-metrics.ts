@@ -36,6 +36,8 @@ export interface GatewayMetrics {
   /** `gateway_auth_cache_entries`, read at scrape time from the reader given here. */
   observeAuthCacheSize(read: () => number): void
   readonly budgetBlocks: Counter<'scope'>
+  /** Requests whose budgets and limits were taken in process because Redis could not be reached. */
+  readonly budgetStoreFallbacks: Counter<'mode'>
   readonly guardrailVerdicts: Counter<'direction' | 'verdict'>
   /** Tokens by provider type and kind (`input`, `output`, `cache_read`, `cache_write`, `reasoning`). */
   readonly tokens: Counter<'provider' | 'type'>
@@ -165,6 +167,12 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       name: 'gateway_budget_blocks_total',
       help: 'Requests refused because a budget was exhausted, by scope',
       labelNames: ['scope'],
+      registers,
+    }),
+    budgetStoreFallbacks: new Counter({
+      name: 'gateway_budget_store_fallbacks_total',
+      help: 'Requests governed without Redis because it was unreachable, by GATEWAY_REDIS_FAILURE_MODE (local: per-replica counters; closed: refused)',
+      labelNames: ['mode'],
       registers,
     }),
     guardrailVerdicts: new Counter({

@@ -3,6 +3,7 @@ import { migration0001Init } from './0001-init.js'
 import { migration0002KeyCacheDigest } from './0002-key-cache-digest.js'
 import { migration0003ProjectTraceSettings } from './0003-project-trace-settings.js'
 import { migration0004Guardrails } from './0004-guardrails.js'
+import { migration0005Budgets } from './0005-budgets.js'
 
 /** One schema change, applied once and recorded in `schema_migrations`. */
 export interface Migration {
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   migration0002KeyCacheDigest,
   migration0003ProjectTraceSettings,
   migration0004Guardrails,
+  migration0005Budgets,
 ]

@@ -1,0 +1,44 @@
+// Admin input schemas of budgets: create (scope, window, limit in USD, breach action) and patch.
+
+import { budgetWindows } from '@gw/budget'
+import { budgetScopes } from '@gw/contract'
+import * as v from 'valibot'
+
+const id = v.pipe(v.string(), v.minLength(1, 'must not be empty'))
+const limitUsd = v.pipe(
+  v.number(),
+  v.minValue(0, 'must be at least 0'),
+  v.maxValue(1_000_000_000, 'must be at most 1,000,000,000 USD'),
+)
+
+/** `POST /budgets`. */
+export const createBudgetSchema = v.strictObject({
+  scope: v.picklist(budgetScopes, `must be one of ${budgetScopes.join(', ')}`),
+  /** The organization, team, project, virtual key or principal the budget caps. */
+  scope_id: id,
+  window: v.picklist(budgetWindows, `must be one of ${budgetWindows.join(', ')}`),
+  limit_usd: limitUsd,
+  on_breach: v.optional(v.picklist(['block', 'warn'], 'must be block or warn'), 'block'),
+  /** A provider credential id of the scope's organization: only that provider's spend counts. */
+  provider_key: v.optional(v.nullable(id), null),
+  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200))), null),
+})
+export type CreateBudgetInput = v.InferOutput<typeof createBudgetSchema>
+
+/** `PATCH /budgets/:id`: the scope is fixed; everything else may change. */
+export const updateBudgetSchema = v.strictObject({
+  window: v.optional(v.picklist(budgetWindows, `must be one of ${budgetWindows.join(', ')}`)),
+  limit_usd: v.optional(limitUsd),
+  on_breach: v.optional(v.picklist(['block', 'warn'], 'must be block or warn')),
+  provider_key: v.optional(v.nullable(id)),
+  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
+})
+export type UpdateBudgetInput = v.InferOutput<typeof updateBudgetSchema>
+
+/** `GET /budgets` filters. */
+export const listBudgetsSchema = v.object({
+  organization_id: v.optional(id),
+  scope: v.optional(v.picklist(budgetScopes, `must be one of ${budgetScopes.join(', ')}`)),
+  scope_id: v.optional(id),
+})
+export type ListBudgetsQuery = v.InferOutput<typeof listBudgetsSchema>

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, seedTenant, startHarness, testSecrets } from '../test-utils/harness.js'
+import { runCli } from './run-cli.js'
+
+let h: Harness
+
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(argv, {
+    env: { CONTROL_PLANE_URL: h.cp.url, CONTROL_PLANE_ADMIN_TOKEN: testSecrets.CONTROL_PLANE_ADMIN_TOKEN },
+    stdout: (text) => {
+      out += text
+    },
+    stderr: (text) => {
+      err += text
+    },
+  })
+  return { code, out, err }
+}
+
+describe('gw-cp budget', () => {
+  it('creates, lists, updates, resets and deletes a budget', async () => {
+    const tenant = await seedTenant(h)
+    const created = await cli(
+      'budget',
+      'create',
+      '--scope',
+      'project',
+      '--scope-id',
+      tenant.projectId,
+      '--window',
+      'month',
+      '--limit-usd',
+      '500',
+      '--json',
+    )
+    expect(created.code, created.err).toBe(0)
+    const budget = JSON.parse(created.out) as { id: string; limit_micro_usd: number }
+    expect(budget.limit_micro_usd).toBe(500_000_000)
+    const listed = await cli('budget', 'list', '--org', tenant.organizationId)
+    expect(listed.out).toContain(budget.id)
+    const updated = await cli(
+      'budget',
+      'update',
+      budget.id,
+      '--limit-usd',
+      '20',
+      '--on-breach',
+      'warn',
+      '--json',
+    )
+    expect(JSON.parse(updated.out)).toMatchObject({ limit_usd: 20, on_breach: 'warn' })
+    expect((await cli('budget', 'reset', budget.id)).code).toBe(0)
+    expect((await cli('budget', 'delete', budget.id)).out).toBe(`deleted ${budget.id}`)
+  })
+
+  it('refuses a non-numeric limit as a usage error', async () => {
+    const result = await cli('budget', 'update', 'bud_x', '--limit-usd', 'lots')
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('--limit-usd must be a number of USD')
+  })
+
+  it('lists spend per day', async () => {
+    const tenant = await seedTenant(h)
+    const result = await cli('spend', 'list', '--project', tenant.projectId, '--json')
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.out)).toEqual({ data: [] })
+  })
+})

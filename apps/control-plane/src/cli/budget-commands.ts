@@ -1,0 +1,142 @@
+// CLI commands for budgets (create, list, update, delete, reset) and spend per day.
+import type { Command, Flags } from './commands.js'
+import { UsageError } from './commands.js'
+import { formatTable } from './format-table.js'
+
+type Row = Record<string, unknown>
+
+const budgetColumns = [
+  'id',
+  'scope',
+  'scope_id',
+  'provider_key',
+  'window',
+  'limit_usd',
+  'spent_usd',
+  'on_breach',
+  'resets_at',
+]
+const spendColumns = [
+  'day',
+  'virtual_key_id',
+  'model',
+  'requests',
+  'input_tokens',
+  'output_tokens',
+  'cost_usd',
+]
+
+function usd(flags: Flags, name: string): number | undefined {
+  const value = flags[name]
+  if (value === undefined) return undefined
+  const amount = Number(value)
+  if (value.trim() === '' || !Number.isFinite(amount))
+    throw new UsageError(`--${name} must be a number of USD`)
+  return amount
+}
+
+function need(flags: Flags, name: string): string {
+  const value = flags[name]
+  if (value === undefined || value === '') throw new UsageError(`--${name} is required`)
+  return value
+}
+
+function budgetId(args: readonly string[]): string {
+  const value = args[0]
+  if (value === undefined) throw new UsageError('<budget-id> is required')
+  return value
+}
+
+function defined(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined))
+}
+
+function query(path: string, values: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(defined(values) as Record<string, string>).toString()
+  return params === '' ? path : `${path}?${params}`
+}
+
+const providerFlag = (flags: Flags) => (flags.provider === 'none' ? null : flags.provider)
+const one = (row: Row) => ({ json: row, human: formatTable([row], budgetColumns) })
+
+/** `gw-cp budget …` and `gw-cp spend list`. */
+export const budgetCommands: Readonly<Record<string, Command>> = {
+  'budget create': {
+    usage:
+      'budget create --scope organization|team|project|virtual_key|principal --scope-id <id> --window minute|hour|day|week|month|total --limit-usd <usd> [--on-breach block|warn] [--provider <provider-id>] [--name <name>]',
+    run: async (client, _args, flags) =>
+      one(
+        await client.request(
+          'POST',
+          '/budgets',
+          defined({
+            scope: need(flags, 'scope'),
+            scope_id: need(flags, 'scope-id'),
+            window: need(flags, 'window'),
+            limit_usd: usd(flags, 'limit-usd') ?? need(flags, 'limit-usd'),
+            on_breach: flags['on-breach'],
+            provider_key: flags.provider,
+            name: flags.name,
+          }),
+        ),
+      ),
+  },
+  'budget list': {
+    usage: 'budget list [--org <org-id>] [--scope <scope>] [--scope-id <id>]',
+    run: async (client, _args, flags) => {
+      const list = await client.request<{ data: Row[] }>(
+        'GET',
+        query('/budgets', { organization_id: flags.org, scope: flags.scope, scope_id: flags['scope-id'] }),
+      )
+      return { json: list, human: formatTable(list.data, budgetColumns) }
+    },
+  },
+  'budget update': {
+    usage:
+      'budget update <budget-id> [--window <window>] [--limit-usd <usd>] [--on-breach block|warn] [--provider <provider-id>|none] [--name <name>]',
+    run: async (client, args, flags) =>
+      one(
+        await client.request(
+          'PATCH',
+          `/budgets/${budgetId(args)}`,
+          defined({
+            window: flags.window,
+            limit_usd: usd(flags, 'limit-usd'),
+            on_breach: flags['on-breach'],
+            provider_key: providerFlag(flags),
+            name: flags.name,
+          }),
+        ),
+      ),
+  },
+  'budget delete': {
+    usage: 'budget delete <budget-id>',
+    run: async (client, args) => {
+      const id = budgetId(args)
+      await client.request('DELETE', `/budgets/${id}`)
+      return { json: { id, deleted: true }, human: `deleted ${id}` }
+    },
+  },
+  'budget reset': {
+    usage: 'budget reset <budget-id>',
+    run: async (client, args) => one(await client.request('POST', `/budgets/${budgetId(args)}/reset`)),
+  },
+  'spend list': {
+    usage:
+      'spend list [--org <org-id>] [--project <project-id>] [--key <key-id>] [--model <model>] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+    run: async (client, _args, flags) => {
+      const list = await client.request<{ data: Row[] }>(
+        'GET',
+        query('/spend', {
+          organization_id: flags.org,
+          project_id: flags.project,
+          virtual_key_id: flags.key,
+          model: flags.model,
+          from: flags.from,
+          to: flags.to,
+        }),
+      )
+      return { json: list, human: formatTable(list.data, spendColumns) }
+    },
+  },
+}

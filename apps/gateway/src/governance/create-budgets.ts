@@ -1,0 +1,85 @@
+// Budgets, rate limits and the spend spool of one gateway process, built once at start.
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  type BudgetEnforcer,
+  createBudgetEnforcer,
+  createRateLimiter,
+  createSpendSpool,
+  type RateLimiter,
+  type SpendSpool,
+} from '@gw/budget'
+import type { ControlPlaneClient } from '@gw/contract'
+import type { GatewayMetrics } from '@gw/otel'
+import type { Catalog } from '@gw/providers'
+import type { Logger } from 'pino'
+import type { GatewayConfig } from '../config.js'
+import { createSharedGovernance, type SharedGovernance } from './shared-governance.js'
+
+/** What the rate-limit and spend steps share. */
+export interface Budgets {
+  limiter: RateLimiter
+  enforcer: BudgetEnforcer
+  spool: SpendSpool
+  catalog: Catalog
+  /** Redis-shared counters when `GATEWAY_REDIS_URL` is set. */
+  shared: SharedGovernance | undefined
+  metrics: GatewayMetrics
+  /** Output tokens assumed when a request sets no maximum. */
+  defaultOutputTokens: number
+  now: () => number
+}
+
+/** Options of {@link createBudgets}. */
+export interface BudgetsOptions {
+  client: ControlPlaneClient
+  catalog: Catalog
+  metrics: GatewayMetrics
+  logger: Logger
+  nodeId: string
+  now?: () => number
+}
+
+const WARN_EVERY_MS = 60_000
+
+/**
+ * Creates the in-process limiter and enforcer and opens the spend spool, which ships to the
+ * control plane's `/spend-commands` (a failure is logged as a warning at most once a minute).
+ *
+ * @example
+ * const governance = createBudgets(config, { client, catalog: providers.catalog, metrics, logger, nodeId })
+ */
+export function createBudgets(config: GatewayConfig, options: BudgetsOptions): Budgets {
+  const { budgets } = config
+  const now = options.now ?? Date.now
+  let lastWarnMs = Number.NEGATIVE_INFINITY
+  const spool = createSpendSpool({
+    directory: budgets.spoolDir ?? join(tmpdir(), 'langwatch-gateway-spool'),
+    podId: options.nodeId,
+    maxBytes: budgets.spoolMaxBytes,
+    send: (records) => options.client.sendSpendCommands(records),
+    onShipError: (error) => {
+      if (now() - lastWarnMs < WARN_EVERY_MS) return
+      lastWarnMs = now()
+      options.logger.warn(
+        { err: error instanceof Error ? error.message : String(error), ...spool.stats() },
+        'spend_spool_ship_failed',
+      )
+    },
+  })
+  return {
+    limiter: createRateLimiter(),
+    enforcer: createBudgetEnforcer({ warnRatio: budgets.warnRatio }),
+    spool,
+    catalog: options.catalog,
+    shared: createSharedGovernance(config, {
+      metrics: options.metrics,
+      logger: options.logger,
+      warnRatio: budgets.warnRatio,
+      now,
+    }),
+    metrics: options.metrics,
+    defaultOutputTokens: budgets.defaultOutputTokens,
+    now,
+  }
+}

@@ -1,0 +1,131 @@
+// Step "spend admit": estimate the request's cost and reserve it in every budget bucket → 402.
+import type { ServerResponse } from 'node:http'
+import type { CachedKey } from '@gw/auth-cache'
+import {
+  type BudgetBreach,
+  type BudgetReservation,
+  budgetExceededError,
+  estimateCostMicroUsd,
+  estimateInputTokens,
+  type SharedReservation,
+} from '@gw/budget'
+import type { RoutePlan } from '@gw/providers'
+import type { Budgets } from '../governance/create-budgets.js'
+import { spendIdentity } from '../governance/spend-identity.js'
+import type { RequestBody } from './request-state.js'
+
+/** A request's reservation, carried to "spend confirm". */
+export interface SpendAdmission {
+  /** The in-process reservation, or null when Redis holds it (`shared`). */
+  reservation: BudgetReservation | null
+  shared: SharedReservation | null
+  estimateMicroUsd: number
+  /** Providers whose filtered budget this request would pass: removed from the chain. */
+  excluded: readonly BudgetBreach[]
+}
+
+const WARNING_HEADER = 'x-langwatch-budget-warning'
+
+function maxOutputTokens(parsed: Record<string, unknown>): number | null {
+  const value = parsed.max_tokens ?? parsed.max_completion_tokens ?? parsed.max_output_tokens
+  return typeof value === 'number' && value >= 0 ? value : null
+}
+
+/**
+ * Reserves the estimated cost (input estimate × input price + `max_tokens`, or the default,
+ * × output price; 0 for a model without a price) before dispatch, in one synchronous pass over
+ * every bucket, so concurrent requests never overshoot a budget. Returns undefined at once for
+ * a key without budgets. Throws 402 `budget_exceeded` when a `block` budget would pass its limit.
+ *
+ * @example
+ * state.spend = admitSpend(services.governance, state.key, state.body, state.context.requestId, outgoing)
+ */
+export function admitSpend(
+  governance: Budgets,
+  key: CachedKey,
+  body: RequestBody,
+  requestId: string,
+  outgoing: ServerResponse,
+): SpendAdmission | undefined {
+  const config = key.config
+  if (config.budgets.length === 0) return undefined
+  const nowMs = governance.now()
+  const plan = governance.enforcer.planFor(config, nowMs)
+  if (plan === null) return undefined
+  const requested = requestedModel(body)
+  const estimateMicroUsd = estimateSpend(governance, key, body, requested)
+  const admission = governance.enforcer.admit(plan, estimateMicroUsd, nowMs)
+  if (!admission.ok) {
+    governance.metrics.budgetBlocks.inc({ scope: admission.breach.budget.scope })
+    throw budgetExceededError(admission.breach)
+  }
+  if (admission.warning !== null) outgoing.setHeader(WARNING_HEADER, admission.warning)
+  recordAdmit(governance, key, requestId, requested, admission.reservation.budgets, estimateMicroUsd, nowMs)
+  return {
+    reservation: admission.reservation,
+    shared: null,
+    estimateMicroUsd,
+    excluded: admission.excludedProviders,
+  }
+}
+
+/** The body's `model` as the client sent it ('' when absent). */
+export function requestedModel(body: RequestBody): string {
+  return typeof body.parsed.model === 'string' ? body.parsed.model : ''
+}
+
+/**
+ * The pre-dispatch estimate in micro-USD (0 for a model without a price).
+ *
+ * @example
+ * const estimate = estimateSpend(governance, key, body, requestedModel(body))
+ */
+export function estimateSpend(
+  governance: Budgets,
+  key: CachedKey,
+  body: RequestBody,
+  requested: string,
+): number {
+  const price = governance.catalog.price(key.config.model_aliases[requested] ?? requested)
+  if (price === undefined) return 0
+  return estimateCostMicroUsd({
+    inputTokens: estimateInputTokens(body.raw.length),
+    maxOutputTokens: maxOutputTokens(body.parsed),
+    defaultOutputTokens: governance.defaultOutputTokens,
+    price,
+  })
+}
+
+/** Appends the request's `admitSpend` record to the spool. */
+export function recordAdmit(
+  governance: Budgets,
+  key: CachedKey,
+  requestId: string,
+  model: string,
+  budgets: readonly { id: string }[],
+  estimateMicroUsd: number,
+  nowMs: number,
+): void {
+  governance.spool.append('admitSpend', {
+    ...spendIdentity(key, requestId),
+    model,
+    budget_ids: budgets.map((budget) => budget.id),
+    estimated_cost_micro_usd: estimateMicroUsd,
+    occurred_at: nowMs,
+  })
+}
+
+/**
+ * Removes from the chain every provider whose filtered budget is exhausted; 402 when none is left.
+ *
+ * @example
+ * state.plan = excludeBudgetedProviders(state.plan, state.spend)
+ */
+export function excludeBudgetedProviders(plan: RoutePlan, spend: SpendAdmission | undefined): RoutePlan {
+  if (spend === undefined || spend.excluded.length === 0) return plan
+  const excluded = new Set(spend.excluded.map((breach) => breach.budget.providerKey))
+  const candidates = plan.candidates.filter((candidate) => !excluded.has(candidate.provider.id))
+  if (candidates.length === plan.candidates.length) return plan
+  if (candidates.length === 0) throw budgetExceededError(spend.excluded[0]!)
+  return { ...plan, candidates }
+}

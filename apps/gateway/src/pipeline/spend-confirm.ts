@@ -1,0 +1,101 @@
+// Step "spend confirm": settle the reservation to the actual cost, or release it; record either in the spool.
+import type { CachedKey } from '@gw/auth-cache'
+import type { RateLimitDecision } from '@gw/budget'
+import type { ForwardResult } from '@gw/providers'
+import type { Budgets } from '../governance/create-budgets.js'
+import { settleShared } from '../governance/shared-governance.js'
+import { spendIdentity } from '../governance/spend-identity.js'
+import type { SpendAdmission } from './spend-admit.js'
+
+/** What {@link confirmSpend} and {@link releaseSpend} read from the request state (the state itself fits). */
+export interface SpendSettlement {
+  readonly context: { readonly requestId: string }
+  rateLimit: RateLimitDecision | undefined
+  spend: SpendAdmission | undefined
+}
+
+/**
+ * Settles a completed request. The cost is the response's usage at catalogue prices; when the
+ * provider answered 2xx without usage or without a price, the reservation's estimate is charged
+ * (never less than was reserved for), and so is a stream the client left before its usage event.
+ * An error answer with no usage, or a client gone before the response started, releases it. Every request with a cost sends a
+ * `confirmSpend` to the spool (the ledger feeds spend per key and model from it).
+ *
+ * @example
+ * confirmSpend(services.governance, state.key, state, state.result)
+ */
+export function confirmSpend(
+  governance: Budgets,
+  key: CachedKey,
+  settlement: SpendSettlement,
+  result: ForwardResult,
+): void {
+  const { spend, rateLimit } = settlement
+  const usage = result.usage
+  // No usage: an error answer, or a client gone before the stream started, costs nothing; a
+  // stream the client left mid-way is charged its estimate (output is bounded by max_tokens).
+  if (usage === undefined && (result.status >= 400 || (result.clientAborted && !result.streamed))) {
+    releaseSpend(
+      governance,
+      key,
+      settlement,
+      result.clientAborted ? 'client_aborted' : `status_${result.status}`,
+    )
+    return
+  }
+  if (rateLimit !== undefined) {
+    governance.limiter.settleTokens(
+      rateLimit,
+      usage === undefined ? 0 : usage.inputTokens + usage.outputTokens,
+    )
+  }
+  const cost = result.costMicroUsd ?? spend?.estimateMicroUsd ?? 0
+  const nowMs = governance.now()
+  if (spend?.reservation) governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
+  if (spend?.shared) settleShared(governance, spend.shared, cost, result.providerId, nowMs)
+  governance.spool.append('confirmSpend', {
+    ...spendIdentity(key, settlement.context.requestId),
+    model_provider_id: result.providerId,
+    model: result.model,
+    cost_micro_usd: cost,
+    ...(usage === undefined
+      ? {}
+      : {
+          usage: {
+            input_tokens: usage.inputTokens,
+            output_tokens: usage.outputTokens,
+            cache_read_input_tokens: usage.cacheReadInputTokens,
+            cache_creation_input_tokens: usage.cacheCreationInputTokens,
+            reasoning_tokens: usage.reasoningTokens,
+          },
+        }),
+    occurred_at: nowMs,
+  })
+}
+
+/**
+ * Releases a request's reservation (refused later in the pipeline, or failed without output) and
+ * records `failSpend`. A request that reserved nothing records nothing.
+ *
+ * @example
+ * releaseSpend(services.governance, state.key, state, 'provider_error')
+ */
+export function releaseSpend(
+  governance: Budgets,
+  key: CachedKey,
+  settlement: SpendSettlement,
+  reason: string,
+): void {
+  const { spend, rateLimit } = settlement
+  if (rateLimit !== undefined) governance.limiter.settleTokens(rateLimit, 0)
+  if (spend === undefined) return
+  const held = spend.reservation ?? spend.shared
+  if (held === null || held.done) return
+  if (spend.reservation !== null) governance.enforcer.release(spend.reservation)
+  if (spend.shared !== null) settleShared(governance, spend.shared, 0, null, governance.now())
+  governance.spool.append('failSpend', {
+    ...spendIdentity(key, settlement.context.requestId),
+    reason,
+    occurred_at: governance.now(),
+  })
+}

@@ -1,0 +1,217 @@
+import type { BudgetConfig } from '@gw/contract'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compileBudgetPlan } from '../budgets/compile-budget-plan.js'
+import { redisUnavailableReason, startTestRedis, type TestRedis } from '../test-utils/start-redis.js'
+import { createRedisGovernor, type RedisGovernor } from './redis-governor.js'
+
+const unavailable = redisUnavailableReason()
+const now = Date.UTC(2026, 11, 6, 12, 0, 15)
+
+function budget(overrides: Partial<BudgetConfig> = {}): BudgetConfig {
+  return {
+    id: `bud_${Math.random().toString(36).slice(2, 10)}`,
+    scope: 'virtual_key',
+    scope_id: 'vk_1',
+    provider_key: null,
+    window: 'month',
+    limit_micro_usd: 10_000,
+    spent_micro_usd: 0,
+    resets_at: Date.UTC(2027, 0, 1) / 1000,
+    on_breach: 'block',
+    ...overrides,
+  }
+}
+
+describe.skipIf(unavailable !== null)(
+  `Redis-shared budgets and limits${unavailable === null ? '' : ` (skipped: ${unavailable})`}`,
+  () => {
+    let redis: TestRedis
+    const clients: Redis[] = []
+    let replicas: RedisGovernor[] = []
+
+    beforeAll(async () => {
+      redis = await startTestRedis()
+      // Three "replicas": three clients, three governors, one Redis.
+      replicas = [0, 1, 2].map(() => {
+        const client = new Redis(redis.url, { enableOfflineQueue: true, maxRetriesPerRequest: 1 })
+        clients.push(client)
+        return createRedisGovernor({ client })
+      })
+    })
+    afterAll(async () => {
+      for (const client of clients) client.disconnect()
+      await redis?.stop()
+    })
+
+    it('admits exactly 10 of 500 concurrent requests spread over three replicas', async () => {
+      const plan = compileBudgetPlan([budget()])
+      const outcomes = await Promise.all(
+        Array.from({ length: 500 }, (_, index) =>
+          replicas[index % 3]!.admit({
+            keyId: 'vk_a',
+            limits: null,
+            estimatedTokens: 0,
+            plan,
+            estimateMicroUsd: 1_000,
+            nowMs: now,
+          }),
+        ),
+      )
+      expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(10)
+      const refused = outcomes.find((outcome) => !outcome.ok)
+      expect(refused).toMatchObject({ refusal: 'budget', breach: { usedMicroUsd: 10_000 } })
+    })
+
+    it('admits exactly RPM 60 of 200 across replicas, with the time to the minute as Retry-After', async () => {
+      const limits = { rpm: 60, rpd: null, tpm: null }
+      const outcomes = await Promise.all(
+        Array.from({ length: 200 }, (_, index) =>
+          replicas[index % 3]!.admit({
+            keyId: 'vk_rpm',
+            limits,
+            estimatedTokens: 0,
+            plan: null,
+            estimateMicroUsd: 0,
+            nowMs: now,
+          }),
+        ),
+      )
+      expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(60)
+      expect(outcomes.find((outcome) => !outcome.ok)).toMatchObject({
+        refusal: 'rate_limit',
+        dimension: 'rpm',
+        retryAfterS: 45,
+      })
+    })
+
+    it('settles to the actual cost, releases failures and rolls the window over by time', async () => {
+      const plan = compileBudgetPlan([budget({ window: 'minute', resets_at: null })])!
+      const [a, b] = replicas as [RedisGovernor, RedisGovernor]
+      const first = await a.admit({
+        keyId: 'k',
+        limits: null,
+        estimatedTokens: 0,
+        plan,
+        estimateMicroUsd: 6_000,
+        nowMs: now,
+      })
+      const second = await b.admit({
+        keyId: 'k',
+        limits: null,
+        estimatedTokens: 0,
+        plan,
+        estimateMicroUsd: 6_000,
+        nowMs: now,
+      })
+      expect(second.ok).toBe(false)
+      if (!first.ok || first.reservation === null) throw new Error('expected a reservation')
+      await a.settle(first.reservation, 9_000, null, now)
+      expect(
+        (
+          await b.admit({
+            keyId: 'k',
+            limits: null,
+            estimatedTokens: 0,
+            plan,
+            estimateMicroUsd: 1_001,
+            nowMs: now,
+          })
+        ).ok,
+      ).toBe(false)
+      const third = await b.admit({
+        keyId: 'k',
+        limits: null,
+        estimatedTokens: 0,
+        plan,
+        estimateMicroUsd: 1_000,
+        nowMs: now,
+      })
+      if (!third.ok || third.reservation === null) throw new Error('expected a reservation')
+      expect(third.warning).toBe('virtual_key:100')
+      await b.release(third.reservation, now)
+      expect(
+        (
+          await a.admit({
+            keyId: 'k',
+            limits: null,
+            estimatedTokens: 0,
+            plan,
+            estimateMicroUsd: 1_000,
+            nowMs: now,
+          })
+        ).ok,
+      ).toBe(true)
+      const nextMinute = now + 60_000
+      expect(
+        (
+          await a.admit({
+            keyId: 'k',
+            limits: null,
+            estimatedTokens: 0,
+            plan,
+            estimateMicroUsd: 9_000,
+            nowMs: nextMinute,
+          })
+        ).ok,
+      ).toBe(true)
+    })
+
+    it('raises shared spend to the control plane figure, never lowers it', async () => {
+      const config = budget({ spent_micro_usd: 9_500 })
+      const plan = compileBudgetPlan([config])!
+      await replicas[0]!.reconcile(plan, now)
+      expect(
+        (
+          await replicas[1]!.admit({
+            keyId: 'r',
+            limits: null,
+            estimatedTokens: 0,
+            plan,
+            estimateMicroUsd: 600,
+            nowMs: now,
+          })
+        ).ok,
+      ).toBe(false)
+      await replicas[2]!.reconcile(compileBudgetPlan([{ ...config, spent_micro_usd: 0 }])!, now)
+      expect(
+        (
+          await replicas[1]!.admit({
+            keyId: 'r',
+            limits: null,
+            estimatedTokens: 0,
+            plan,
+            estimateMicroUsd: 500,
+            nowMs: now,
+          })
+        ).ok,
+      ).toBe(true)
+    })
+
+    it('rejects promptly, without hanging, when Redis is gone', async () => {
+      const other = await startTestRedis()
+      const client = new Redis(other.url, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        lazyConnect: false,
+      })
+      await new Promise((resolve) => client.once('ready', resolve))
+      const governor = createRedisGovernor({ client })
+      await other.stop()
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const started = Date.now()
+      await expect(
+        governor.admit({
+          keyId: 'x',
+          limits: { rpm: 1, rpd: null, tpm: null },
+          estimatedTokens: 0,
+          plan: null,
+          estimateMicroUsd: 0,
+          nowMs: now,
+        }),
+      ).rejects.toThrow()
+      expect(Date.now() - started).toBeLessThan(2_000)
+      client.disconnect()
+    })
+  },
+)

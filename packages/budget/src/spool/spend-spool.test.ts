@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SpendCommandsResponse, SpendRecord } from '@gw/contract'
+import { afterEach, describe, expect, it } from 'vitest'
+import { listSegments } from './segment-files.js'
+import { createSpendSpool, type SpendSpool } from './spend-spool.js'
+
+const directories: string[] = []
+const spools: SpendSpool[] = []
+
+function tempDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'gw-spool-'))
+  directories.push(directory)
+  return directory
+}
+
+afterEach(async () => {
+  for (const spool of spools.splice(0)) await spool.close()
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true })
+})
+
+/** A control plane stand-in: idempotent per (request id, command), like the real one. */
+function ledger() {
+  const stored = new Map<string, SpendRecord>()
+  let receivedRecords = 0
+  let down = false
+  const send = async (records: SpendRecord[]): Promise<SpendCommandsResponse> => {
+    if (down) throw new Error('connect ECONNREFUSED')
+    receivedRecords += records.length
+    for (const record of records) stored.set(`${record.payload.gateway_request_id}|${record.command}`, record)
+    return { accepted: records.length, rejected: [] }
+  }
+  return {
+    send,
+    stored,
+    received: () => receivedRecords,
+    setDown(value: boolean) {
+      down = value
+    },
+  }
+}
+
+function open(
+  directory: string,
+  send: (records: SpendRecord[]) => Promise<SpendCommandsResponse>,
+  extra = {},
+) {
+  const spool = createSpendSpool({ directory, podId: 'gw-a', send, shipIntervalMs: 60_000, ...extra })
+  spools.push(spool)
+  return spool
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+describe('createSpendSpool', () => {
+  it('ships records in batches and deletes segments once acknowledged', async () => {
+    const cp = ledger()
+    const batches: number[] = []
+    const spool = open(
+      tempDirectory(),
+      async (records) => {
+        batches.push(records.length)
+        return cp.send(records)
+      },
+      { batchSize: 4 },
+    )
+    for (let index = 0; index < 10; index += 1) {
+      spool.append('confirmSpend', { gateway_request_id: `req-${index}`, cost_micro_usd: index })
+    }
+    await spool.shipNow()
+    expect(batches).toEqual([4, 4, 2])
+    expect(cp.stored.size).toBe(10)
+    expect(listSegments(spool.directory)).toEqual([])
+    expect(spool.stats()).toMatchObject({ shipped: 10, pendingBytes: 0, dropped: 0 })
+  })
+
+  it('keeps records while the control plane is down, then drains them with nothing lost or doubled', async () => {
+    const cp = ledger()
+    cp.setDown(true)
+    const spool = open(tempDirectory(), cp.send, { initialBackoffMs: 5, maxBackoffMs: 20 })
+    for (let round = 0; round < 3; round += 1) {
+      for (let index = 0; index < 50; index += 1) {
+        spool.append('admitSpend', { gateway_request_id: `req-${round}-${index}` })
+      }
+      await spool.shipNow()
+    }
+    expect(spool.stats().failures).toBeGreaterThanOrEqual(3)
+    expect(listSegments(spool.directory).length).toBeGreaterThanOrEqual(3)
+    cp.setDown(false)
+    await expect.poll(() => spool.stats().pendingBytes, { timeout: 5_000 }).toBe(0)
+    expect(cp.stored.size).toBe(150)
+    expect(cp.received()).toBe(150)
+  })
+
+  it('drops and counts records past the size cap', async () => {
+    const cp = ledger()
+    cp.setDown(true)
+    const spool = open(tempDirectory(), cp.send, { maxBytes: 600 })
+    const results = Array.from({ length: 20 }, (_, index) =>
+      spool.append('admitSpend', { gateway_request_id: `req-${index}` }),
+    )
+    expect(results.filter((kept) => !kept).length).toBe(spool.stats().dropped)
+    expect(spool.stats().dropped).toBeGreaterThan(0)
+    expect(spool.stats().pendingBytes).toBeLessThanOrEqual(600)
+  })
+
+  it('gives each process its own directory', async () => {
+    const base = tempDirectory()
+    const cp = ledger()
+    const first = open(base, cp.send)
+    const second = open(base, cp.send)
+    expect(first.directory).not.toBe(second.directory)
+    await tick()
+  })
+
+  it('replays the unacknowledged records of a SIGKILLed process exactly once', async () => {
+    const base = tempDirectory()
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=gw-source',
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('../test-utils/spool-child.ts', import.meta.url)),
+        base,
+        '25',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('ready')) resolve()
+      })
+      child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)))
+    })
+    child.kill('SIGKILL')
+    await new Promise((resolve) => child.once('exit', resolve))
+    expect(readdirSync(base)).toHaveLength(1)
+    const cp = ledger()
+    const spool = open(base, cp.send)
+    await spool.shipNow()
+    expect([...cp.stored.keys()].sort()).toEqual(
+      Array.from({ length: 25 }, (_, index) => `req-${index}|admitSpend`).sort(),
+    )
+    expect(cp.received()).toBe(25)
+    expect(readdirSync(base)).toEqual([spool.directory.split('/').at(-1)])
+  })
+})

@@ -1,0 +1,242 @@
+// The durable spend spool: append admit/confirm/fail records to disk, ship them in batches, delete on ack.
+import { writeSync } from 'node:fs'
+import { dirname } from 'node:path'
+import {
+  MAX_SPEND_RECORDS,
+  type SpendCommandName,
+  type SpendCommandsResponse,
+  type SpendPayload,
+  type SpendRecord,
+} from '@gw/contract'
+import { claimProcessDirectory, findOrphanDirectories, removeDirectory } from './process-directory.js'
+import { deleteSegment, listSegments, openSegment, readSegment, sealSegment } from './segment-files.js'
+
+/** Options for {@link createSpendSpool}. */
+export interface SpendSpoolOptions {
+  /** Base directory; this process writes to its own subdirectory (`GATEWAY_SPEND_SPOOL_DIR`). */
+  directory: string
+  /** This gateway's node id, written into every record as `pod_id`. */
+  podId: string
+  /** Sends one batch to `POST /spend-commands`; throws when the control plane cannot be reached. */
+  send: (records: SpendRecord[]) => Promise<SpendCommandsResponse>
+  /** Most bytes kept on disk; records past it are dropped and counted. Default 256 MiB. */
+  maxBytes?: number
+  /** A segment is sealed past this size. Default 1 MiB. */
+  segmentMaxBytes?: number
+  /** Records per batch, at most 500. Default 500. */
+  batchSize?: number
+  /** How often the open segment is sealed and shipped. Default 1,000 ms. */
+  shipIntervalMs?: number
+  /** First retry delay after a failed batch, doubled up to `maxBackoffMs`. Default 250 ms. */
+  initialBackoffMs?: number
+  /** Default 30,000 ms. */
+  maxBackoffMs?: number
+  now?: () => number
+  /** Told about shipping and disk failures (for a rate-limited warning log); may not break the spool. */
+  onShipError?: (error: unknown) => void
+}
+
+/** Counters of the spool, for metrics. */
+export interface SpendSpoolStats {
+  /** Bytes written and not yet acknowledged. */
+  pendingBytes: number
+  /** Records refused because the spool was full. */
+  dropped: number
+  /** Records the control plane acknowledged. */
+  shipped: number
+  /** Records the control plane rejected as invalid (never retried). */
+  rejected: number
+  /** Failed shipping attempts so far. */
+  failures: number
+}
+
+/** A process's spend spool. */
+export interface SpendSpool {
+  /** Records one command; false when the spool is full and the record was dropped. */
+  append(command: SpendCommandName, payload: SpendPayload): boolean
+  /** Seals what was appended and ships every pending segment now (resolves when done or failed). */
+  shipNow(): Promise<void>
+  stats(): SpendSpoolStats
+  /** The directory this process writes to. */
+  readonly directory: string
+  /** Stops the timer, writes and seals the open segment; unshipped segments stay for the next start. */
+  close(): Promise<void>
+}
+
+interface QueuedSegment {
+  path: string
+  bytes: number
+  /** Batches of this segment already acknowledged (a retry resumes after them). */
+  batchesDone: number
+}
+
+/**
+ * Opens the spool: claims this process's directory, adopts directories of dead processes (a
+ * SIGKILLed gateway's unacknowledged records are shipped by the next one; the control plane's
+ * idempotency per request id and command makes a resend harmless), and starts shipping.
+ * Appends are coalesced into one write per event-loop turn; a segment is fsynced when sealed.
+ *
+ * @example
+ * const spool = createSpendSpool({ directory: '/var/lib/gateway/spool', podId: 'gw-a',
+ *   send: (records) => client.sendSpendCommands(records) })
+ * spool.append('admitSpend', { gateway_request_id: 'req_1', estimated_cost_micro_usd: 2_000 })
+ */
+export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
+  const now = options.now ?? Date.now
+  const maxBytes = options.maxBytes ?? 256 * 1024 * 1024
+  const segmentMaxBytes = options.segmentMaxBytes ?? 1024 * 1024
+  const batchSize = Math.min(options.batchSize ?? MAX_SPEND_RECORDS, MAX_SPEND_RECORDS)
+  const shipIntervalMs = options.shipIntervalMs ?? 1_000
+  const initialBackoffMs = options.initialBackoffMs ?? 250
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000
+  const directory = claimProcessDirectory(options.directory, options.podId, now())
+  const stats: SpendSpoolStats = { pendingBytes: 0, dropped: 0, shipped: 0, rejected: 0, failures: 0 }
+  const queue: QueuedSegment[] = []
+  const adopted = new Map<string, number>()
+  for (const orphan of findOrphanDirectories(options.directory, directory)) {
+    const segments = listSegments(orphan)
+    adopted.set(orphan, segments.length)
+    for (const segment of segments) {
+      queue.push({ path: segment.path, bytes: segment.bytes, batchesDone: 0 })
+      stats.pendingBytes += segment.bytes
+    }
+    if (segments.length === 0) removeDirectory(orphan)
+  }
+
+  let seq = 0
+  let podSeq = 0
+  let active: { fd: number; path: string; bytes: number } | null = null
+  let buffer: string[] = []
+  let flushScheduled = false
+  let shipping: Promise<void> | null = null
+  let backoffMs = 0
+  let retryTimer: NodeJS.Timeout | null = null
+  let closed = false
+
+  const report = (error: unknown): void => {
+    try {
+      options.onShipError?.(error)
+    } catch {
+      // a reporting hook never breaks the spool
+    }
+  }
+
+  // Runs from setImmediate: a disk error must not become an uncaught exception, so the lines
+  // it could not write are counted as dropped and reported.
+  const flush = (): void => {
+    flushScheduled = false
+    if (buffer.length === 0) return
+    const lines = buffer
+    buffer = []
+    const text = lines.join('')
+    try {
+      if (active === null) {
+        seq += 1
+        active = { ...openSegment(directory, seq), bytes: 0 }
+      }
+      writeSync(active.fd, text)
+      active.bytes += Buffer.byteLength(text)
+      if (active.bytes >= segmentMaxBytes) seal()
+    } catch (error) {
+      stats.dropped += lines.length
+      stats.pendingBytes -= Buffer.byteLength(text)
+      report(error)
+    }
+  }
+
+  const seal = (): void => {
+    if (active === null) return
+    const path = sealSegment(active.fd, active.path)
+    queue.push({ path, bytes: active.bytes, batchesDone: 0 })
+    active = null
+  }
+
+  const acknowledge = (segment: QueuedSegment): void => {
+    deleteSegment(segment.path)
+    stats.pendingBytes -= segment.bytes
+    const owner = dirname(segment.path)
+    const left = adopted.get(owner)
+    if (left === undefined) return
+    if (left <= 1) {
+      adopted.delete(owner)
+      removeDirectory(owner)
+    } else adopted.set(owner, left - 1)
+  }
+
+  const shipSegment = async (segment: QueuedSegment): Promise<void> => {
+    const records = readSegment(segment.path)
+    for (let start = segment.batchesDone * batchSize; start < records.length; start += batchSize) {
+      const answer = await options.send(records.slice(start, start + batchSize))
+      stats.shipped += answer.accepted
+      stats.rejected += answer.rejected.length
+      segment.batchesDone += 1
+    }
+    acknowledge(segment)
+  }
+
+  const shipAll = async (): Promise<void> => {
+    try {
+      while (queue.length > 0) {
+        await shipSegment(queue[0]!)
+        queue.shift()
+      }
+      backoffMs = 0
+    } catch (error) {
+      stats.failures += 1
+      backoffMs = backoffMs === 0 ? initialBackoffMs : Math.min(backoffMs * 2, maxBackoffMs)
+      report(error)
+      if (!closed && retryTimer === null) {
+        retryTimer = setTimeout(() => {
+          retryTimer = null
+          void ship()
+        }, backoffMs)
+        retryTimer.unref()
+      }
+    }
+  }
+
+  const ship = (): Promise<void> => {
+    if (shipping !== null) return shipping
+    flush()
+    seal()
+    shipping = shipAll().finally(() => {
+      shipping = null
+    })
+    return shipping
+  }
+
+  const timer = setInterval(() => {
+    if (retryTimer === null) void ship()
+  }, shipIntervalMs)
+  timer.unref()
+
+  return {
+    directory,
+    append(command, payload) {
+      podSeq += 1
+      const line = `${JSON.stringify({ command, payload, pod_id: options.podId, pod_seq: podSeq })}\n`
+      const bytes = Buffer.byteLength(line)
+      if (closed || stats.pendingBytes + bytes > maxBytes) {
+        stats.dropped += 1
+        return false
+      }
+      stats.pendingBytes += bytes
+      buffer.push(line)
+      if (!flushScheduled) {
+        flushScheduled = true
+        setImmediate(flush)
+      }
+      return true
+    },
+    shipNow: ship,
+    stats: () => ({ ...stats }),
+    async close() {
+      closed = true
+      clearInterval(timer)
+      if (retryTimer !== null) clearTimeout(retryTimer)
+      if (shipping !== null) await shipping
+      flush()
+      seal()
+    },
+  }
+}

@@ -144,6 +144,11 @@ export const gatewayConfigSchema = v.object({
       /** Spend spool base directory (one subdirectory per process). Default: `<tmpdir>/langwatch-gateway-spool`. */
       spoolDir: withEnvName(v.optional(envString()), 'GATEWAY_SPEND_SPOOL_DIR'),
       spoolMaxBytes: withEnvName(envBytes(256 * MiB, { min: 64 * KiB }), 'GATEWAY_SPEND_SPOOL_MAX_BYTES'),
+      /**
+       * Which requests leave spend records for the control plane's ledger: `budgeted` (keys with at
+       * least one budget: what enforcement needs) or `all` (every priced request, for spend reports).
+       */
+      record: withEnvName(envEnum(['budgeted', 'all'] as const, 'budgeted'), 'GATEWAY_SPEND_RECORD'),
     }),
     'GATEWAY_BUDGET',
   ),

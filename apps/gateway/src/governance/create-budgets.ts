@@ -27,6 +27,8 @@ export interface Budgets {
   metrics: GatewayMetrics
   /** Output tokens assumed when a request sets no maximum. */
   defaultOutputTokens: number
+  /** `GATEWAY_SPEND_RECORD=all`: keys without budgets leave spend records too (spend reports). */
+  recordAllSpend: boolean
   now: () => number
 }
 
@@ -71,6 +73,7 @@ export function createBudgets(config: GatewayConfig, options: BudgetsOptions): B
     limiter: createRateLimiter(),
     enforcer: createBudgetEnforcer({ warnRatio: budgets.warnRatio }),
     spool,
+    recordAllSpend: budgets.record === 'all',
     catalog: options.catalog,
     shared: createSharedGovernance(config, {
       metrics: options.metrics,

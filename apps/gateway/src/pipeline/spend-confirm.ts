@@ -18,8 +18,10 @@ export interface SpendSettlement {
  * Settles a completed request. The cost is the response's usage at catalogue prices; when the
  * provider answered 2xx without usage or without a price, the reservation's estimate is charged
  * (never less than was reserved for), and so is a stream the client left before its usage event.
- * An error answer with no usage, or a client gone before the response started, releases it. Every request with a cost sends a
- * `confirmSpend` to the spool (the ledger feeds spend per key and model from it).
+ * An error answer with no usage, or a client gone before the response started, releases it. A
+ * request of a key with budgets sends a `confirmSpend` to the spool (the ledger settles budgets and
+ * feeds spend per key and model from it); a key without budgets does only with
+ * `GATEWAY_SPEND_RECORD=all`, so a key with no governance pays nothing here by default.
  *
  * @example
  * confirmSpend(services.governance, state.key, state, state.result)
@@ -53,6 +55,8 @@ export function confirmSpend(
   const nowMs = governance.now()
   if (spend?.reservation) governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
   if (spend?.shared) settleShared(governance, spend.shared, cost, result.providerId, nowMs)
+  // A key without budgets (nothing admitted) costs nothing here unless spend reports ask for it.
+  if (spend === undefined && !governance.recordAllSpend) return
   governance.spool.append('confirmSpend', {
     ...spendIdentity(key, settlement.context.requestId),
     model_provider_id: result.providerId,

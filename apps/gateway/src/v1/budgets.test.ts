@@ -97,12 +97,18 @@ describe('rate limits and budget headers', () => {
     expect(admitted.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/)
   }, 60_000)
 
-  it('sends no governance headers for a key without budgets or limits', async () => {
-    const { key } = await stack.createKey()
+  it('sends no governance headers and writes no spend records for a key without budgets or limits', async () => {
+    const { id, key } = await stack.createKey()
+    const pendingBefore = stack.services.budgets.spool.stats().pendingBytes
     const answer = await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))
     expect(answer.status).toBe(200)
     expect(answer.headers.get('x-ratelimit-limit-requests')).toBeNull()
     expect(answer.headers.get('x-langwatch-budget-warning')).toBeNull()
+    // GATEWAY_SPEND_RECORD defaults to `budgeted`: nothing was appended to the spool for this key.
+    expect(stack.services.budgets.spool.stats().pendingBytes).toBe(pendingBefore)
+    await stack.services.budgets.spool.shipNow()
+    const spend = await stack.admin.request<{ data: unknown[] }>('GET', `/spend?virtual_key_id=${id}`)
+    expect(spend.data).toEqual([])
   })
 
   it('warns from 80 % of a budget and ships the settled spend to the ledger', async () => {
@@ -125,9 +131,13 @@ describe('rate limits and budget headers', () => {
   })
 
   it('keeps spend in the spool while the control plane is down, then ships each request exactly once', async () => {
-    await stack.catchUpChangeFeed()
     const { id, key } = await stack.createKey()
-    expect((await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))).status).toBe(200)
+    // A key with a budget leaves spend records (GATEWAY_SPEND_RECORD=budgeted); the budget's own
+    // change event is seen before the control plane goes down, so it cannot evict the key then.
+    await budgetFor(stack, id, 1_000_000_000)
+    await stack.catchUpChangeFeed()
+    const first = await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))
+    expect(first.status, first.text).toBe(200)
     stack.controlPlaneProxy.setDown(true)
     try {
       for (let index = 0; index < 5; index += 1) {

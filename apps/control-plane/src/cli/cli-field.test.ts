@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness, testSecrets } from '../test-utils/harness.js'
-import { runCli } from './run-cli.js'
+import { type Harness, startHarness } from '../test-utils/harness.js'
+import { cliAgainst } from '../test-utils/run-cli-against.js'
 
 let h: Harness
 
@@ -11,20 +11,7 @@ afterAll(async () => {
   await h?.close()
 })
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, {
-    env: { CONTROL_PLANE_URL: h.cp.url, CONTROL_PLANE_ADMIN_TOKEN: testSecrets.CONTROL_PLANE_ADMIN_TOKEN },
-    stdout: (text) => {
-      out += text
-    },
-    stderr: (text) => {
-      err += text
-    },
-  })
-  return { code, out, err }
-}
+const cli = cliAgainst(() => h)
 
 describe('gw-cp --field', () => {
   it('prints only the named field, so a shell can capture ids without jq', async () => {

@@ -31,6 +31,7 @@ export type {
   SharedAdmission,
   SharedAdmitInput,
   SharedReservation,
+  SharedTokens,
 } from './redis/redis-governor.js'
 export { createRedisGovernor } from './redis/redis-governor.js'
 export type { SpendSpool, SpendSpoolOptions, SpendSpoolStats } from './spool/spend-spool.js'

@@ -1,5 +1,11 @@
 // Redis-shared counters for replicas (GATEWAY_REDIS_URL) and what happens while Redis is unreachable.
-import { createRedisGovernor, type RedisGovernor, type SharedReservation } from '@gw/budget'
+import {
+  createRedisGovernor,
+  type RateLimitDecision,
+  type RateLimiter,
+  type RedisGovernor,
+  type SharedReservation,
+} from '@gw/budget'
 import type { GatewayMetrics } from '@gw/otel'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
@@ -92,4 +98,26 @@ export function settleShared(
   const shared = governance.shared
   if (shared === undefined) return
   shared.governor.settle(reservation, actualMicroUsd, providerId, nowMs).catch(shared.reportFailure)
+}
+
+/**
+ * Settles an admitted request's TPM count to its actual tokens: in Redis (in the background, a
+ * failure reported, never thrown) when Redis counted it, in this process otherwise.
+ *
+ * @example
+ * settleRateTokens(governance, state.rateLimit, usage.inputTokens + usage.outputTokens)
+ */
+export function settleRateTokens(
+  governance: { shared: SharedGovernance | undefined; limiter: RateLimiter; now: () => number },
+  decision: RateLimitDecision,
+  actualTokens: number,
+): void {
+  const tokens = decision.shared
+  if (tokens === undefined) {
+    governance.limiter.settleTokens(decision, actualTokens)
+    return
+  }
+  const shared = governance.shared
+  if (shared === undefined) return
+  shared.governor.settleTokens(tokens, actualTokens, governance.now()).catch(shared.reportFailure)
 }

@@ -7,10 +7,12 @@ import {
   hasRateLimits,
   type RateLimitDecision,
   rateLimitedError,
+  rateLimitHeaders,
 } from '@gw/budget'
 import { GatewayError } from '@gw/contract'
 import type { Budgets } from '../governance/create-budgets.js'
 import type { SharedGovernance } from '../governance/shared-governance.js'
+import { sharedRateLimitDecision } from '../governance/shared-rate-limit.js'
 import { applyRateLimit } from './rate-limit.js'
 import type { RequestBody } from './request-state.js'
 import { admitSpend, estimateSpend, recordAdmit, requestedModel, type SpendAdmission } from './spend-admit.js'
@@ -106,20 +108,18 @@ export async function admitShared(
     governance.metrics.budgetBlocks.inc({ scope: admission.breach.budget.scope })
     throw budgetExceededError(admission.breach)
   }
-  if (limits?.rpm != null) {
-    outgoing.setHeader('x-ratelimit-limit-requests', String(limits.rpm))
-    outgoing.setHeader(
-      'x-ratelimit-remaining-requests',
-      String(Math.max(0, limits.rpm - admission.requestsThisMinute)),
-    )
+  const rateLimit = sharedRateLimitDecision(limits, admission, nowMs)
+  if (rateLimit !== undefined) {
+    const headers = rateLimitHeaders(rateLimit)
+    for (const name in headers) outgoing.setHeader(name, headers[name]!)
   }
   if (admission.warning !== null) outgoing.setHeader('x-langwatch-budget-warning', admission.warning)
-  if (plan === null) return none
+  if (plan === null) return { rateLimit, spend: undefined }
   if (admission.reservation !== null) {
     recordAdmit(governance, key, requestId, requested, admission.reservation.budgets, estimateMicroUsd, nowMs)
   }
   return {
-    rateLimit: undefined,
+    rateLimit,
     spend: {
       reservation: null,
       shared: admission.reservation,

@@ -3,7 +3,7 @@ import type { CachedKey } from '@gw/auth-cache'
 import type { RateLimitDecision } from '@gw/budget'
 import type { ForwardResult } from '@gw/providers'
 import type { Budgets } from '../governance/create-budgets.js'
-import { settleShared } from '../governance/shared-governance.js'
+import { settleRateTokens, settleShared } from '../governance/shared-governance.js'
 import { spendIdentity } from '../governance/spend-identity.js'
 import type { SpendAdmission } from './spend-admit.js'
 
@@ -46,10 +46,7 @@ export function confirmSpend(
     return
   }
   if (rateLimit !== undefined) {
-    governance.limiter.settleTokens(
-      rateLimit,
-      usage === undefined ? 0 : usage.inputTokens + usage.outputTokens,
-    )
+    settleRateTokens(governance, rateLimit, usage === undefined ? 0 : usage.inputTokens + usage.outputTokens)
   }
   const cost = result.costMicroUsd ?? spend?.estimateMicroUsd ?? 0
   const nowMs = governance.now()
@@ -91,7 +88,7 @@ export function releaseSpend(
   reason: string,
 ): void {
   const { spend, rateLimit } = settlement
-  if (rateLimit !== undefined) governance.limiter.settleTokens(rateLimit, 0)
+  if (rateLimit !== undefined) settleRateTokens(governance, rateLimit, 0)
   if (spend === undefined) return
   const held = spend.reservation ?? spend.shared
   if (held === null || held.done) return

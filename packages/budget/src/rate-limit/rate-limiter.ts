@@ -1,4 +1,5 @@
 // Per-key RPM / RPD / TPM over fixed UTC windows; a refused request consumes nothing.
+import type { SharedTokens } from '../redis/redis-governor.js'
 
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
@@ -40,6 +41,8 @@ export interface RateLimitDecision {
   estimatedTokens: number
   state: KeyRateState | null
   minuteStartMs: number
+  /** Set when Redis counted the request: the TPM count to settle there (see `RedisGovernor.settleTokens`). */
+  shared?: SharedTokens
 }
 
 /** Options for {@link createRateLimiter}. */

@@ -96,3 +96,17 @@ for i = 1, #KEYS do
 end
 return #KEYS
 `
+
+/**
+ * Settles a minute's token count from the admitted estimate to the actual tokens: KEYS[1] is the
+ * tokens-per-minute counter, ARGV[1] the difference (actual − estimate). A counter that already
+ * expired (its minute is over) is left alone; the count never goes below 0 and keeps its TTL.
+ */
+export const TOKENS_SETTLE_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if not current then return 0 end
+local settled = tonumber(current) + tonumber(ARGV[1])
+if settled < 0 then settled = 0 end
+redis.call('SET', KEYS[1], settled, 'KEEPTTL')
+return settled
+`

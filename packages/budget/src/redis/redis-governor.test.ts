@@ -188,6 +188,30 @@ describe.skipIf(unavailable !== null)(
       ).toBe(true)
     })
 
+    it('counts the TPM input estimate on admit and settles it to the actual tokens', async () => {
+      const limits = { rpm: null, rpd: null, tpm: 1_000 }
+      const admitTokens = (replica: RedisGovernor, estimatedTokens: number, nowMs = now) =>
+        replica.admit({ keyId: 'vk_tpm', limits, estimatedTokens, plan: null, estimateMicroUsd: 0, nowMs })
+      const first = await admitTokens(replicas[0]!, 600)
+      if (!first.ok || first.tokens === null) throw new Error('expected a TPM admission')
+      expect(first.tokensThisMinute).toBe(600)
+      // 600 estimated + 600 more would pass 1,000: refused before the estimate is settled.
+      expect((await admitTokens(replicas[1]!, 600)).ok).toBe(false)
+      await replicas[0]!.settleTokens(first.tokens, 150, now)
+      const second = await admitTokens(replicas[1]!, 600)
+      expect(second).toMatchObject({ ok: true, tokensThisMinute: 750 })
+      // Once only: a second settle of the same admission changes nothing.
+      await replicas[0]!.settleTokens(first.tokens, 0, now)
+      expect(await admitTokens(replicas[2]!, 200)).toMatchObject({ ok: true, tokensThisMinute: 950 })
+      // A settle after its minute is over leaves the new minute alone.
+      if (!second.ok || second.tokens === null) throw new Error('expected a TPM admission')
+      const nextMinute = now + 60_000
+      const fresh = await admitTokens(replicas[0]!, 100, nextMinute)
+      await replicas[1]!.settleTokens(second.tokens, 0, nextMinute)
+      expect(await admitTokens(replicas[2]!, 100, nextMinute)).toMatchObject({ tokensThisMinute: 200 })
+      expect(fresh.ok).toBe(true)
+    })
+
     it('rejects promptly, without hanging, when Redis is gone', async () => {
       const other = await startTestRedis()
       const client = new Redis(other.url, {

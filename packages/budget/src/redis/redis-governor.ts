@@ -4,7 +4,7 @@ import type { BudgetBreach } from '../budgets/budget-enforcer.js'
 import type { BudgetPlan, CompiledBudget } from '../budgets/compile-budget-plan.js'
 import type { RateLimitDimension, RateLimits } from '../rate-limit/rate-limiter.js'
 import { windowEndMs, windowStartMs } from '../windows/budget-window.js'
-import { ADMIT_SCRIPT, RECONCILE_SCRIPT, SETTLE_SCRIPT } from './admit-script.js'
+import { ADMIT_SCRIPT, RECONCILE_SCRIPT, SETTLE_SCRIPT, TOKENS_SETTLE_SCRIPT } from './admit-script.js'
 
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
@@ -40,9 +40,22 @@ export type SharedAdmission =
       /** `X-LangWatch-Budget-Warning` value, or null. */
       warning: string | null
       requestsThisMinute: number
+      requestsToday: number
+      /** Tokens counted this minute after this request (its input estimate included). */
+      tokensThisMinute: number
+      /** The TPM counter this request counted its estimate in, for {@link RedisGovernor.settleTokens}; null without TPM. */
+      tokens: SharedTokens | null
     }
   | { ok: false; refusal: 'rate_limit'; dimension: RateLimitDimension; retryAfterS: number }
   | { ok: false; refusal: 'budget'; breach: BudgetBreach }
+
+/** A TPM count taken on admit in Redis, settled to the actual tokens on completion. */
+export interface SharedTokens {
+  readonly key: string
+  readonly minuteStartMs: number
+  readonly estimatedTokens: number
+  done: boolean
+}
 
 /** Options of {@link createRedisGovernor}. */
 export interface RedisGovernorOptions {
@@ -64,6 +77,11 @@ export interface RedisGovernor {
     nowMs: number,
   ): Promise<void>
   release(reservation: SharedReservation, nowMs: number): Promise<void>
+  /**
+   * Replaces the TPM estimate counted on admit by the actual tokens, while still in the same
+   * minute (as the in-process limiter does); once per admission.
+   */
+  settleTokens(tokens: SharedTokens, actualTokens: number, nowMs: number): Promise<void>
   /** Raises the shared spend to the control plane's figures of a freshly fetched config. */
   reconcile(plan: BudgetPlan, nowMs: number): Promise<void>
 }
@@ -72,6 +90,7 @@ interface ScriptClient {
   lwgwAdmit(keys: number, ...args: (string | number)[]): Promise<(string | number)[]>
   lwgwSettle(keys: number, ...args: (string | number)[]): Promise<number>
   lwgwReconcile(keys: number, ...args: (string | number)[]): Promise<number>
+  lwgwTokens(keys: number, ...args: (string | number)[]): Promise<number>
 }
 
 const secondsUntil = (endMs: number, nowMs: number) => Math.max(1, Math.ceil((endMs - nowMs) / 1000))
@@ -93,6 +112,7 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
   client.defineCommand('lwgwAdmit', { lua: ADMIT_SCRIPT })
   client.defineCommand('lwgwSettle', { lua: SETTLE_SCRIPT })
   client.defineCommand('lwgwReconcile', { lua: RECONCILE_SCRIPT })
+  client.defineCommand('lwgwTokens', { lua: TOKENS_SETTLE_SCRIPT })
   const scripts = client as unknown as ScriptClient
 
   const bucketKey = (budget: CompiledBudget, nowMs: number) =>
@@ -194,6 +214,17 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
         excludedProviders: excluded,
         warning,
         requestsThisMinute: Number(answer[1]),
+        requestsToday: Number(answer[2]),
+        tokensThisMinute: Number(answer[3]),
+        tokens:
+          limits !== null && limits.tpm !== null
+            ? {
+                key: keys[2]!,
+                minuteStartMs: minuteStart,
+                estimatedTokens: input.estimatedTokens,
+                done: false,
+              }
+            : null,
       }
     },
     settle(reservation, actualMicroUsd, providerId, nowMs) {
@@ -208,6 +239,13 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
         reservation.budgets.map(() => 0),
         nowMs,
       )
+    },
+    async settleTokens(tokens, actualTokens, nowMs) {
+      if (tokens.done) return
+      tokens.done = true
+      const delta = actualTokens - tokens.estimatedTokens
+      if (delta === 0 || nowMs - (nowMs % MINUTE_MS) !== tokens.minuteStartMs) return
+      await scripts.lwgwTokens(1, tokens.key, delta)
     },
     async reconcile(plan, nowMs) {
       const current = plan.budgets.filter((budget) => {

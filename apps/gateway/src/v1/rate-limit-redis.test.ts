@@ -1,0 +1,56 @@
+// End to end: TPM in Redis counts the input estimate on admit and settles to the actual tokens.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { redisUnavailableReason, startTestRedis, type TestRedis } from '../test-utils/start-redis.js'
+import { startStack, type TestStack } from '../test-utils/start-stack.js'
+import { bearer, chatBody, postV1 } from '../test-utils/v1-http.js'
+
+const unavailable = redisUnavailableReason()
+// A long prompt: its byte estimate (~4 bytes a token) differs clearly from the mock's count.
+const body = { ...chatBody(), max_tokens: 8, messages: [{ role: 'user', content: 'word '.repeat(400) }] }
+const estimatedTokens = Math.ceil(JSON.stringify(body).length / 4)
+
+describe.skipIf(unavailable !== null)(
+  `rate limits in Redis${unavailable === null ? '' : ` (skipped: ${unavailable})`}`,
+  () => {
+    let redis: TestRedis
+    let stack: TestStack
+
+    beforeAll(async () => {
+      redis = await startTestRedis()
+      stack = await startStack({ gatewayEnv: { GATEWAY_REDIS_URL: redis.url } })
+    })
+    afterAll(async () => {
+      await stack?.close()
+      await redis?.stop()
+    })
+
+    it('counts the TPM input estimate on admit and settles it to the actual tokens on completion', async () => {
+      const tpm = 1_000_000
+      const { key } = await stack.createKey({ rate_limits: { rpm: null, rpd: null, tpm } })
+      const first = await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))
+      expect(first.status).toBe(200)
+      expect(first.headers.get('x-ratelimit-limit-tokens')).toBe(String(tpm))
+      // The minute may roll over between the two requests; then the count restarts and the test cannot tell.
+      const minute = Math.floor(Date.now() / 60_000)
+      expect(Number(first.headers.get('x-ratelimit-remaining-tokens'))).toBe(tpm - estimatedTokens)
+      const usage = first.json().usage as { prompt_tokens: number; completion_tokens: number }
+      const actual = usage.prompt_tokens + usage.completion_tokens
+      expect(actual).not.toBe(estimatedTokens)
+      const second = await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))
+      expect(second.status).toBe(200)
+      if (Math.floor(Date.now() / 60_000) !== minute) return
+      expect(Number(second.headers.get('x-ratelimit-remaining-tokens'))).toBe(tpm - actual - estimatedTokens)
+    })
+
+    it('answers the request and token header trios from the shared counts', async () => {
+      const { key } = await stack.createKey({ rate_limits: { rpm: 50, rpd: 40, tpm: 100_000 } })
+      const answer = await postV1(stack.gateway.url, '/v1/chat/completions', body, bearer(key))
+      expect(answer.status).toBe(200)
+      // RPD 40 is the tighter request limit: the request trio describes it.
+      expect(answer.headers.get('x-ratelimit-limit-requests')).toBe('40')
+      expect(answer.headers.get('x-ratelimit-remaining-requests')).toBe('39')
+      expect(answer.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/)
+      expect(answer.headers.get('x-ratelimit-reset-tokens')).toMatch(/^\d+s$/)
+    })
+  },
+)

@@ -4,6 +4,10 @@ import { ControlPlaneError } from './control-plane-error.js'
 import type { SigningScope } from './hmac.js'
 import { type ReadBootstrapPagesOptions, readBootstrapPages } from './read-bootstrap-pages.js'
 import type { BootstrapPage } from './schemas/bootstrap.js'
+import {
+  type BudgetBucketSpendResponse,
+  parseBudgetBucketSpendResponse,
+} from './schemas/budget-bucket-spend.js'
 import { CHANGES_TIMEOUT_BOUNDS, type Change, parseChangesResponse } from './schemas/changes.js'
 import { type GatewayKeyConfig, parseGatewayKeyConfig } from './schemas/gateway-key-config.js'
 import {
@@ -76,6 +80,8 @@ export interface ControlPlaneClient {
   getChanges(options: GetChangesOptions): Promise<{ currentRevision: string; changes: Change[] }>
   sendSpendCommands(records: SpendRecord[]): Promise<SpendCommandsResponse>
   checkGuardrail(body: GuardrailCheckRequest): Promise<GuardrailCheckResponse>
+  /** `GET /budget-bucket-spend`: one end user's bucket of a per-end-user budget (404 → `rejected`). */
+  getBudgetBucketSpend(budgetId: string, endUserId: string): Promise<BudgetBucketSpendResponse>
   /** `GET /health`: true on a 2xx answer. Never throws. */
   health(): Promise<{ ok: boolean; status: number | null }>
   /** Closes the owned agent (a passed-in dispatcher is left open). */
@@ -158,6 +164,17 @@ class HttpControlPlaneClient implements ControlPlaneClient {
       endpoint: 'other',
     })
     return this.#caller.parse('other', parseSpendCommandsResponse, answer)
+  }
+
+  async getBudgetBucketSpend(budgetId: string, endUserId: string): Promise<BudgetBucketSpendResponse> {
+    const query = new URLSearchParams({ budget_id: budgetId, end_user_id: endUserId })
+    const answer = await this.#caller.call({
+      method: 'GET',
+      path: '/budget-bucket-spend',
+      query: query.toString(),
+      endpoint: 'other',
+    })
+    return this.#caller.parse('other', parseBudgetBucketSpendResponse, answer)
   }
 
   async checkGuardrail(body: GuardrailCheckRequest): Promise<GuardrailCheckResponse> {

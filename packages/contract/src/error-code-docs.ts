@@ -19,6 +19,8 @@ export const errorCodeDescriptions = {
   invalid_type: "A field has the wrong JSON type for the client's wire; `meta.param` names it.",
   invalid_api_key: 'No key, a malformed key or an unknown key (one answer for all three).',
   unauthorized: 'An admin or internal call without valid credentials (token or HMAC signature).',
+  end_user_required:
+    "A per-end-user budget applies to the key and the request names no end user: send `X-LangWatch-End-User-Id` (or the body's `user`), 1–256 characters.",
   budget_exceeded: 'A budget that blocks on breach has no room for this request.',
   virtual_key_revoked: 'The key was revoked.',
   virtual_key_disabled: 'The key is disabled.',
@@ -29,7 +31,8 @@ export const errorCodeDescriptions = {
   forbidden: 'The caller may not do this.',
   not_found: 'No such route or resource.',
   virtual_key_not_found: 'The control plane does not know the key (internal API).',
-  budget_not_found: 'Internal API: `/budget-bucket-spend` names no per-end-user budget (ours has none).',
+  budget_not_found:
+    'Internal API: `/budget-bucket-spend` names no per-end-user budget of this control plane.',
 
   model_not_found:
     'No provider of the key serves the model (unknown name, or a family with no provider configured), as providers answer an unknown model.',

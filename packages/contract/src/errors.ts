@@ -16,6 +16,8 @@ export const errorCodes = {
   missing_required_parameter: { status: 400, type: 'invalid_request_error' },
   /** A field of the client's wire has the wrong JSON type (OpenAI's own code). */
   invalid_type: { status: 400, type: 'invalid_request_error' },
+  /** A per-end-user budget applies and the request names no end user (header or body `user`). */
+  end_user_required: { status: 400, type: 'invalid_request_error' },
   invalid_api_key: { status: 401, type: 'authentication_error' },
   unauthorized: { status: 401, type: 'authentication_error' },
   budget_exceeded: { status: 402, type: 'insufficient_quota' },

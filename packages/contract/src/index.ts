@@ -56,6 +56,7 @@ export type { BudgetBucketSpendQuery, BudgetBucketSpendResponse } from './schema
 export {
   budgetBucketSpendQuerySchema,
   budgetBucketSpendResponseSchema,
+  parseBudgetBucketSpendResponse,
 } from './schemas/budget-bucket-spend.js'
 export type { BundleClaims } from './schemas/bundle-claims.js'
 export {
@@ -109,6 +110,8 @@ export {
   parseGuardrailCheckResponse,
 } from './schemas/guardrail-check.js'
 export { parseWith } from './schemas/parse.js'
+export type { PriceOverride, PriceOverrides } from './schemas/price-overrides.js'
+export { MAX_PRICE_OVERRIDES, priceOverrideSchema, priceOverridesSchema } from './schemas/price-overrides.js'
 export type {
   ApiKeyCredentials,
   AzureCredentials,

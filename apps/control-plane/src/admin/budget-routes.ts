@@ -9,6 +9,7 @@ import {
   resetBudget,
   updateBudget,
 } from '../budgets/budget-service.js'
+import { loadEndUserSpend } from '../budgets/end-user-spend.js'
 import { parseJsonBody, validate } from '../http/parse-body.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { querySpend, spendQuerySchema } from '../spend/query-spend.js'
@@ -37,6 +38,9 @@ export function createBudgetRoutes(deps: ControlPlaneDeps): Hono {
     await deleteBudget(deps, c.req.param('id'))
     return c.body(null, 204)
   })
+  routes.get('/budgets/:id/end-users/:end_user_id', async (c) =>
+    c.json(await loadEndUserSpend(deps.db, c.req.param('id'), c.req.param('end_user_id'), deps.now())),
+  )
   routes.post('/budgets/:id/reset', async (c) => c.json(await resetBudget(deps, c.req.param('id'))))
   routes.get('/spend', async (c) =>
     c.json({ data: await querySpend(deps.db, validate(spendQuerySchema, c.req.query())) }),

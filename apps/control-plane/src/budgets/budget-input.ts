@@ -22,6 +22,11 @@ export const createBudgetSchema = v.strictObject({
   /** A provider credential id of the scope's organization: only that provider's spend counts. */
   provider_key: v.optional(v.nullable(id), null),
   name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200))), null),
+  /**
+   * A per-end-user template: each end user of the scope (`X-LangWatch-End-User-Id`, then the
+   * body's `user`) gets its own bucket of `limit_usd`. Fixed at creation, like the scope.
+   */
+  per_end_user: v.optional(v.boolean('must be true or false'), false),
 })
 export type CreateBudgetInput = v.InferOutput<typeof createBudgetSchema>
 

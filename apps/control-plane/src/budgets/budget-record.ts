@@ -18,6 +18,8 @@ export interface BudgetRecord {
   name: string | null
   created_at: Date
   updated_at: Date
+  /** A per-end-user template: every end user of the scope has its own bucket. */
+  per_end_user: boolean
 }
 
 /** A budget as the admin API shows it, with its current window's spend. */
@@ -32,6 +34,8 @@ export interface Budget {
   limit_micro_usd: number
   on_breach: 'block' | 'warn'
   name: string | null
+  /** A per-end-user template; its `spent_*` is then 0 (spend is per end user, see `/budgets/:id/end-users/:end_user_id`). */
+  per_end_user: boolean
   spent_usd: number
   spent_micro_usd: number
   /** ISO time of the next reset; null for `total`. */
@@ -42,7 +46,7 @@ export interface Budget {
 
 /** Columns of {@link BudgetRecord}. */
 export const budgetColumns =
-  'id, organization_id, scope, scope_id, provider_key, budget_window, limit_micro_usd, on_breach, name, created_at, updated_at'
+  'id, organization_id, scope, scope_id, provider_key, budget_window, limit_micro_usd, on_breach, name, created_at, updated_at, per_end_user'
 
 /** Normalises a row (bigint columns arrive as strings from node-postgres). */
 export function fromBudgetRow(row: BudgetRecord): BudgetRecord {
@@ -96,6 +100,7 @@ export function toBudget(record: BudgetRecord, spentMicroUsd: number, nowMs: num
     limit_micro_usd: record.limit_micro_usd,
     on_breach: record.on_breach,
     name: record.name,
+    per_end_user: record.per_end_user,
     spent_usd: microUsdToUsd(spentMicroUsd),
     spent_micro_usd: spentMicroUsd,
     resets_at: resetsAt === null ? null : new Date(resetsAt).toISOString(),

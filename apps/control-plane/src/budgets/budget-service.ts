@@ -15,6 +15,7 @@ import {
   loadCurrentSpend,
   toBudget,
 } from './budget-record.js'
+import { resetEndUserBuckets } from './end-user-spend.js'
 
 type BudgetDeps = Pick<ControlPlaneDeps, 'db' | 'notifier' | 'now'>
 
@@ -89,7 +90,7 @@ export async function createBudget(deps: BudgetDeps, input: CreateBudgetInput): 
   const id = newId('bud', nowMs)
   const record = await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<BudgetRecord>(
-      `insert into budgets (${budgetColumns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning ${budgetColumns}`,
+      `insert into budgets (${budgetColumns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) returning ${budgetColumns}`,
       [
         id,
         organizationId,
@@ -101,6 +102,7 @@ export async function createBudget(deps: BudgetDeps, input: CreateBudgetInput): 
         input.on_breach,
         input.name,
         new Date(nowMs),
+        input.per_end_user,
       ],
     )
     await appendChange(tx, organizationId, { kind: 'BUDGET_CREATED', budget_id: id }, nowMs)
@@ -168,7 +170,7 @@ export async function deleteBudget(deps: BudgetDeps, id: string): Promise<void> 
   deps.notifier.notify(organizationId)
 }
 
-/** Zeroes the current window's spend and records BUDGET_UPDATED so gateways refetch it. */
+/** Zeroes the current window's spend (every end user's, for a template) and records BUDGET_UPDATED so gateways refetch it. */
 export async function resetBudget(deps: BudgetDeps, id: string): Promise<Budget> {
   const nowMs = deps.now()
   const record = await deps.db.transaction(async (tx) => {
@@ -177,6 +179,7 @@ export async function resetBudget(deps: BudgetDeps, id: string): Promise<Budget>
       id,
       new Date(windowStartMs(current.budget_window, nowMs)),
     ])
+    await resetEndUserBuckets(tx, current, nowMs)
     await tx.query('update budgets set updated_at = $2 where id = $1', [id, new Date(nowMs)])
     await appendChange(tx, current.organization_id, { kind: 'BUDGET_UPDATED', budget_id: id }, nowMs)
     return current

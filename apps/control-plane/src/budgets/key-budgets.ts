@@ -85,6 +85,7 @@ export async function loadKeyBudgets(
           spent_micro_usd: spent.get(budget.id) ?? 0,
           resets_at: resetsAt === null ? null : resetsAt / 1000,
           on_breach: budget.on_breach,
+          per_end_user: budget.per_end_user,
         }
       }),
     )

@@ -10,6 +10,7 @@ const budgetColumns = [
   'scope',
   'scope_id',
   'provider_key',
+  'per_end_user',
   'window',
   'limit_usd',
   'spent_usd',
@@ -56,6 +57,13 @@ function query(path: string, values: Record<string, string | undefined>): string
   return params === '' ? path : `${path}?${params}`
 }
 
+function perEndUser(flags: Flags): boolean | undefined {
+  const value = flags['per-end-user']
+  if (value === undefined) return undefined
+  if (value !== 'true' && value !== 'false') throw new UsageError('--per-end-user must be true or false')
+  return value === 'true'
+}
+
 const providerFlag = (flags: Flags) => (flags.provider === 'none' ? null : flags.provider)
 const one = (row: Row) => ({ json: row, human: formatTable([row], budgetColumns) })
 
@@ -63,7 +71,7 @@ const one = (row: Row) => ({ json: row, human: formatTable([row], budgetColumns)
 export const budgetCommands: Readonly<Record<string, Command>> = {
   'budget create': {
     usage:
-      'budget create --scope organization|team|project|virtual_key|principal --scope-id <id> --window minute|hour|day|week|month|total --limit-usd <usd> [--on-breach block|warn] [--provider <provider-id>] [--name <name>]',
+      'budget create --scope organization|team|project|virtual_key|principal --scope-id <id> --window minute|hour|day|week|month|total --limit-usd <usd> [--on-breach block|warn] [--provider <provider-id>] [--name <name>] [--per-end-user true]',
     run: async (client, _args, flags) =>
       one(
         await client.request(
@@ -77,9 +85,22 @@ export const budgetCommands: Readonly<Record<string, Command>> = {
             on_breach: flags['on-breach'],
             provider_key: flags.provider,
             name: flags.name,
+            per_end_user: perEndUser(flags),
           }),
         ),
       ),
+  },
+  'budget end-user': {
+    usage: "budget end-user <budget-id> <end-user-id>   (one end user's spend under a per-end-user budget)",
+    run: async (client, args) => {
+      const endUser = args[1]
+      if (endUser === undefined) throw new UsageError('<end-user-id> is required')
+      const row = await client.request<Row>(
+        'GET',
+        `/budgets/${budgetId(args)}/end-users/${encodeURIComponent(endUser)}`,
+      )
+      return { json: row, human: formatTable([row], ['budget_id', 'end_user_id', 'spent_micro_usd']) }
+    },
   },
   'budget list': {
     usage: 'budget list [--org <org-id>] [--scope <scope>] [--scope-id <id>]',

@@ -2,6 +2,7 @@
 import type { AdminClient } from './admin-client.js'
 import { budgetCommands } from './budget-commands.js'
 import { formatTable } from './format-table.js'
+import { priceOverrideCommands } from './price-override-commands.js'
 
 /** Parsed flags (strings) of one invocation. */
 export type Flags = Readonly<Record<string, string | undefined>>
@@ -297,4 +298,5 @@ export const commands: Readonly<Record<string, Command>> = {
     },
   },
   ...budgetCommands,
+  ...priceOverrideCommands,
 }

@@ -54,6 +54,8 @@ const valueFlags = [
   'model',
   'from',
   'to',
+  'per-end-user',
+  'set',
 ] as const
 
 function help(): string {

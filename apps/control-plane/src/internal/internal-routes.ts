@@ -63,7 +63,7 @@ export function createInternalRoutes(
   internal.get('/changes', createChangesHandler(deps, options.changes))
   internal.post('/spend-commands', createSpendCommandsHandler(deps))
   internal.post('/guardrail/check', createGuardrailCheckHandler(deps))
-  internal.get('/budget-bucket-spend', createBudgetBucketSpendHandler())
+  internal.get('/budget-bucket-spend', createBudgetBucketSpendHandler(deps))
   internal.post('/codex/refresh', createCodexRefreshHandler())
   internal.route('/realtime-sessions', createRealtimeSessionRoutes())
   return internal

@@ -1,4 +1,5 @@
 // Admin input for provider credentials: the types we accept and the credential fields each one needs.
+import { priceOverridesSchema } from '@gw/contract'
 import * as v from 'valibot'
 import { contractProviderTypeAliases } from './wire-provider-type.js'
 
@@ -73,6 +74,8 @@ export const createProviderCredentialSchema = v.strictObject({
   base_url: v.optional(baseUrl, null),
   deployment_map: v.optional(v.nullable(deploymentMap), null),
   models: v.optional(models, () => []),
+  /** Model → micro-USD per million tokens, used over the catalogue for this credential; null → none. */
+  price_overrides: v.optional(v.nullable(priceOverridesSchema), null),
 })
 
 /** Body of `PATCH /api/admin/provider-credentials/:id`: given fields replace stored ones. */
@@ -82,6 +85,7 @@ export const updateProviderCredentialSchema = v.strictObject({
   base_url: v.optional(baseUrl),
   deployment_map: v.optional(v.nullable(deploymentMap)),
   models: v.optional(models),
+  price_overrides: v.optional(v.nullable(priceOverridesSchema)),
 })
 
 export type CreateProviderCredentialInput = v.InferOutput<typeof createProviderCredentialSchema>

@@ -1,6 +1,6 @@
 // Provider credentials of a project: sealed at rest, masked for admins, opened only for the signed /config answer.
 import { maskUrlSecrets } from '@gw/config-hydrate'
-import { createAddressPolicy, GatewayError, type ProviderSlot } from '@gw/contract'
+import { createAddressPolicy, GatewayError, type PriceOverrides, type ProviderSlot } from '@gw/contract'
 import { appendChange } from '../changes/change-log.js'
 import { maskSecret } from '../crypto/mask-secret.js'
 import type { Queryable } from '../db/database.js'
@@ -35,6 +35,8 @@ export interface ProviderCredential {
   base_url: string | null
   deployment_map: Record<string, string> | null
   models: string[]
+  /** Model → micro-USD per million tokens over the catalogue; null → the catalogue's prices. */
+  price_overrides: PriceOverrides | null
   created_at: string
   updated_at: string
 }
@@ -46,7 +48,7 @@ interface ProviderCredentialRow extends Omit<ProviderCredential, 'created_at' | 
 }
 
 const columns = `id, organization_id, project_id, type, name, credentials_sealed, credentials_hint, base_url,
-  deployment_map, models, created_at, updated_at`
+  deployment_map, models, created_at, updated_at, price_overrides`
 
 function toProviderCredential(row: ProviderCredentialRow): ProviderCredential {
   const { credentials_sealed: _sealed, ...rest } = row
@@ -57,6 +59,8 @@ function toProviderCredential(row: ProviderCredentialRow): ProviderCredential {
     updated_at: toIso(row.updated_at) ?? '',
   }
 }
+
+const jsonOrNull = (value: object | null) => (value === null ? null : JSON.stringify(value))
 
 function hintCredentials(credentials: Record<string, unknown>): Record<string, string> {
   const hint: Record<string, string> = {}
@@ -124,7 +128,7 @@ export async function createProviderCredential(
     const now = new Date(nowMs)
     const { rows } = await tx
       .query<ProviderCredentialRow>(
-        `insert into provider_credentials (${columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+        `insert into provider_credentials (${columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
          returning ${columns}`,
         [
           id,
@@ -138,6 +142,7 @@ export async function createProviderCredential(
           input.deployment_map === null ? null : JSON.stringify(input.deployment_map),
           JSON.stringify(input.models),
           now,
+          input.price_overrides === null ? null : JSON.stringify(input.price_overrides),
         ],
       )
       .catch(duplicateName(input.name))
@@ -200,7 +205,7 @@ export async function updateProviderCredential(
     const { rows } = await tx
       .query<ProviderCredentialRow>(
         `update provider_credentials set name = $2, credentials_sealed = $3, credentials_hint = $4, base_url = $5,
-           deployment_map = $6, models = $7, updated_at = $8 where id = $1 returning ${columns}`,
+           deployment_map = $6, models = $7, updated_at = $8, price_overrides = $9 where id = $1 returning ${columns}`,
         [
           id,
           name,
@@ -210,6 +215,7 @@ export async function updateProviderCredential(
           deploymentMap === null ? null : JSON.stringify(deploymentMap),
           JSON.stringify(input.models ?? current.models),
           new Date(nowMs),
+          jsonOrNull(input.price_overrides === undefined ? current.price_overrides : input.price_overrides),
         ],
       )
       .catch(duplicateName(name))
@@ -272,6 +278,7 @@ export async function loadProviderSlots(
     }
     if (row.base_url !== null) slot.base_url = row.base_url
     if (row.deployment_map !== null) slot.deployment_map = row.deployment_map
+    if (row.price_overrides !== null) slot.price_overrides = row.price_overrides
     return slot
   })
 }

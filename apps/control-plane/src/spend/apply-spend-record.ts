@@ -2,6 +2,7 @@
 
 import { windowStartMs } from '@gw/budget'
 import type { SpendRecord } from '@gw/contract'
+import { addEndUserSpend } from '../budgets/end-user-spend.js'
 import { appliesToKey, type BudgetSubject, loadOrganizationBudgets } from '../budgets/key-budgets.js'
 import type { Queryable } from '../db/database.js'
 
@@ -20,7 +21,7 @@ async function loadSubject(tx: Queryable, keyId: string): Promise<BudgetSubject 
  * transaction. Only `confirmSpend` moves money: `admitSpend` and `failSpend` are reservations
  * the gateway holds and releases itself. The cost is added to every budget of the key (its
  * organization, team, project, the key, its principal) whose provider filter matches, in the
- * window containing `occurred_at`, and to the key's daily spend for the model. Keys and budgets
+ * window containing `occurred_at` (a per-end-user template: to the record's `end_user_id` bucket), and to the key's daily spend for the model. Keys and budgets
  * come from this database, never from the record.
  *
  * @example
@@ -44,6 +45,10 @@ export async function applySpendRecord(
       appliesToKey(budget, subject) && (budget.provider_key === null || budget.provider_key === providerId),
   )
   for (const budget of budgets) {
+    if (budget.per_end_user) {
+      await addEndUserSpend(tx, budget, payload.end_user_id, occurredAtMs, cost)
+      continue
+    }
     await tx.query(
       `insert into budget_spend (budget_id, window_start, spent_micro_usd) values ($1, $2, $3)
        on conflict (budget_id, window_start) do update set spent_micro_usd = budget_spend.spent_micro_usd + excluded.spent_micro_usd`,

@@ -68,6 +68,12 @@ const budgetSchema = v.object({
   /** Unix seconds of the next reset; null for windows that never reset. */
   resets_at: nullableNumberSchema,
   on_breach: v.optional(v.picklist(['block', 'warn']), 'block'),
+  /**
+   * Ours: a per-end-user template. Each end user (`X-LangWatch-End-User-Id`, then the body's
+   * `user`) gets its own bucket with this limit; `spent_micro_usd` is then 0 and the gateway reads
+   * a bucket it has not seen from `/budget-bucket-spend`.
+   */
+  per_end_user: v.optional(v.boolean(), false),
 })
 
 export const cacheModes = ['respect', 'force', 'disable'] as const

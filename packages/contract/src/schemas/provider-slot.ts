@@ -1,5 +1,6 @@
 // One provider entry of a key's config (GET /config/:vk_id → providers[]), credentials per type.
 import * as v from 'valibot'
+import { priceOverridesSchema } from './price-overrides.js'
 
 /** OpenAI, Anthropic, Gemini and other API-key providers. */
 export interface ApiKeyCredentials {
@@ -58,6 +59,8 @@ export const providerSlotSchema = v.object({
   slot: v.optional(v.string()),
   region: v.optional(v.string()),
   config: v.optional(v.record(v.string(), v.unknown())),
+  /** Ours: this credential's prices per model, over the catalogue (estimate and settle). */
+  price_overrides: v.optional(priceOverridesSchema),
 })
 
 export type ProviderSlot = v.InferOutput<typeof providerSlotSchema>

@@ -47,6 +47,8 @@ export const spendPayloadSchema = v.looseObject({
   model_provider_id: v.optional(v.nullable(v.string())),
   model: v.optional(v.string()),
   budget_ids: v.optional(v.array(v.string())),
+  /** The end user of a request under a per-end-user budget (ours); its bucket is charged. */
+  end_user_id: v.optional(v.string()),
   /** admitSpend: the reserved estimate. */
   estimated_cost_micro_usd: v.optional(v.number()),
   /** confirmSpend: the actual cost. */

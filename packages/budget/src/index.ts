@@ -9,7 +9,7 @@ export type {
   BudgetEnforcerOptions,
   BudgetReservation,
 } from './budgets/budget-enforcer.js'
-export { createBudgetEnforcer } from './budgets/budget-enforcer.js'
+export { bucketKeyOf, createBudgetEnforcer } from './budgets/budget-enforcer.js'
 export { budgetExceededError } from './budgets/budget-errors.js'
 export type { BudgetPlan, CompiledBudget } from './budgets/compile-budget-plan.js'
 export { compileBudgetPlan } from './budgets/compile-budget-plan.js'

@@ -21,6 +21,8 @@ export interface BudgetCountersOptions {
 export interface BudgetCounters {
   /** The bucket's counter, rolled to the window containing `nowMs` (spend zeroed on rollover). */
   bucket(key: string, window: BudgetWindow, nowMs: number): BucketCounter
+  /** Whether the bucket is held (seen since it was last evicted). */
+  has(key: string): boolean
   readonly size: number
 }
 
@@ -67,6 +69,9 @@ export function createBudgetCounters(options: BudgetCountersOptions = {}): Budge
       }
       buckets.set(key, created)
       return created
+    },
+    has(key) {
+      return buckets.has(key)
     },
     get size() {
       return buckets.size

@@ -15,6 +15,8 @@ export interface BudgetBreach {
   usedMicroUsd: number
   /** Unix milliseconds of the next reset; null for `total`. */
   resetsAtMs: number | null
+  /** The end user whose bucket of a per-end-user template is exhausted. */
+  endUserId?: string
 }
 
 /** A reservation held by one request until it settles or is released. */
@@ -52,8 +54,16 @@ export interface BudgetEnforcer {
    * first sight the counters take the control plane's `spent_micro_usd` for the current window.
    */
   planFor(config: { budgets: readonly BudgetConfig[] }, nowMs: number): BudgetPlan | null
-  /** Checks every bucket, then reserves `estimateMicroUsd` in each one that applies, or refuses. */
-  admit(plan: BudgetPlan, estimateMicroUsd: number, nowMs: number): BudgetAdmission
+  /**
+   * Checks every bucket, then reserves `estimateMicroUsd` in each one that applies, or refuses.
+   * A per-end-user template's bucket is `endUserId`'s own (the caller resolves it; null only
+   * when the plan has no template).
+   */
+  admit(plan: BudgetPlan, estimateMicroUsd: number, nowMs: number, endUserId?: string | null): BudgetAdmission
+  /** Whether this process holds `endUserId`'s bucket of the template `budget`. */
+  hasEndUserBucket(budget: CompiledBudget, endUserId: string): boolean
+  /** Raises `endUserId`'s bucket to the control plane's figure for the current window (never lowers it). */
+  reconcileEndUser(budget: CompiledBudget, endUserId: string, spentMicroUsd: number, nowMs: number): void
   /** Replaces the reservation by the actual cost; provider-filtered buckets charge only `providerId`'s. */
   settle(
     reservation: BudgetReservation,
@@ -68,8 +78,20 @@ export interface BudgetEnforcer {
 const resetsAt = (counter: BucketCounter) =>
   Number.isFinite(counter.windowEndMs) ? counter.windowEndMs : null
 
+/**
+ * The counter key of a budget for a request: a template's bucket is the end user's own.
+ *
+ * @example
+ * bucketKeyOf(budget, 'user-42') // 'bud_1|day|u:user-42' for a template, 'bud_1|day' otherwise
+ */
+export function bucketKeyOf(budget: CompiledBudget, endUserId: string | null | undefined): string {
+  return budget.perEndUser ? `${budget.counterKey}|u:${endUserId ?? ''}` : budget.counterKey
+}
+
 function reconcile(counters: BudgetCounters, plan: BudgetPlan, nowMs: number): void {
   for (const budget of plan.budgets) {
+    // A template's reported spend is not any end user's: each bucket is read on first sight.
+    if (budget.perEndUser) continue
     const counter = counters.bucket(budget.counterKey, budget.window, nowMs)
     const end = resetsAt(counter)
     const sameWindow =
@@ -125,19 +147,24 @@ export function createBudgetEnforcer(options: BudgetEnforcerOptions = {}): Budge
       }
       return plan
     },
-    admit(plan, estimateMicroUsd, nowMs) {
+    admit(plan, estimateMicroUsd, nowMs, endUserId = null) {
       const held: BucketCounter[] = []
       const heldBudgets: CompiledBudget[] = []
       let excluded: BudgetBreach[] | undefined
       for (const budget of plan.budgets) {
-        const counter = counters.bucket(budget.counterKey, budget.window, nowMs)
+        const counter = counters.bucket(
+          budget.perEndUser ? bucketKeyOf(budget, endUserId) : budget.counterKey,
+          budget.window,
+          nowMs,
+        )
         const used = counter.spentMicroUsd + counter.reservedMicroUsd
         // `used >= limit` also refuses a request whose estimate is 0 (a model without a price).
         if (
           budget.block &&
           (used + estimateMicroUsd > budget.limitMicroUsd || used >= budget.limitMicroUsd)
         ) {
-          const breach = { budget, usedMicroUsd: used, resetsAtMs: resetsAt(counter) }
+          const breach: BudgetBreach = { budget, usedMicroUsd: used, resetsAtMs: resetsAt(counter) }
+          if (budget.perEndUser && endUserId !== null) breach.endUserId = endUserId
           if (budget.providerKey === null) return { ok: false, breach }
           excluded ??= []
           excluded.push(breach)
@@ -155,6 +182,13 @@ export function createBudgetEnforcer(options: BudgetEnforcerOptions = {}): Budge
       }
       const warning = warningOf(heldBudgets, held, warnRatio)
       return { ok: true, reservation, warning, excludedProviders: excluded ?? [] }
+    },
+    hasEndUserBucket(budget, endUserId) {
+      return counters.has(bucketKeyOf(budget, endUserId))
+    },
+    reconcileEndUser(budget, endUserId, spentMicroUsd, nowMs) {
+      const counter = counters.bucket(bucketKeyOf(budget, endUserId), budget.window, nowMs)
+      counter.spentMicroUsd = Math.max(counter.spentMicroUsd, spentMicroUsd)
     },
     settle(reservation, actualMicroUsd, providerId, nowMs) {
       if (reservation.done) return

@@ -6,7 +6,8 @@ import type { BudgetBreach } from './budget-enforcer.js'
 /**
  * Builds the 402 for a breach. `meta`: `budget_id`, `budget_scope`, `budget_window`,
  * `budget_provider` (provider-filtered budgets), `limit_usd`, `spent_usd` (spent plus reserved
- * by requests in flight) and `resets_at` (ISO 8601, null for `total`).
+ * by requests in flight), `resets_at` (ISO 8601, null for `total`) and, for a per-end-user
+ * template, `end_user_id`.
  *
  * @example
  * if (!admission.ok) throw budgetExceededError(admission.breach)
@@ -23,6 +24,7 @@ export function budgetExceededError(breach: BudgetBreach): GatewayError {
     resets_at: resetsAt,
   }
   if (budget.providerKey !== null) meta.budget_provider = budget.providerKey
+  if (breach.endUserId !== undefined) meta.end_user_id = breach.endUserId
   const when = resetsAt === null ? 'it never resets' : `it resets at ${resetsAt}`
   return new GatewayError(
     'budget_exceeded',

@@ -12,7 +12,7 @@ export interface CompiledBudget {
   block: boolean
   /** Provider credential the budget is limited to; null → every provider. */
   providerKey: string | null
-  /** `<scope>[/<provider>]`, as the warning header names it. */
+  /** `<scope>[/<provider>]` (`end_user[/<provider>]` for a template), as the warning header names it. */
   label: string
   /** Counter key: the budget id and window, so a window change starts a fresh bucket. */
   counterKey: string
@@ -20,6 +20,8 @@ export interface CompiledBudget {
   reportedSpentMicroUsd: number
   /** Unix seconds of the reported window's end; null for `total`. */
   reportedResetsAt: number | null
+  /** A per-end-user template: each end user has its own bucket (`counterKey` + the end user). */
+  perEndUser: boolean
 }
 
 /** A key's compiled budgets; null from {@link compileBudgetPlan} means none apply. */
@@ -27,6 +29,8 @@ export interface BudgetPlan {
   budgets: readonly CompiledBudget[]
   /** Budgets whose `window` this gateway does not know (ignored, reported once by the caller). */
   unknownWindows: readonly string[]
+  /** At least one budget is a per-end-user template: requests must name their end user. */
+  perEndUser: boolean
 }
 
 /**
@@ -39,11 +43,15 @@ export function compileBudgetPlan(budgets: readonly BudgetConfig[]): BudgetPlan 
   if (budgets.length === 0) return null
   const compiled: CompiledBudget[] = []
   const unknownWindows: string[] = []
+  let perEndUser = false
   for (const budget of budgets) {
     if (!isBudgetWindow(budget.window)) {
       unknownWindows.push(budget.window)
       continue
     }
+    const template = budget.per_end_user === true
+    perEndUser ||= template
+    const scopeLabel = template ? 'end_user' : budget.scope
     compiled.push({
       id: budget.id,
       scope: budget.scope,
@@ -51,11 +59,14 @@ export function compileBudgetPlan(budgets: readonly BudgetConfig[]): BudgetPlan 
       limitMicroUsd: budget.limit_micro_usd,
       block: budget.on_breach === 'block',
       providerKey: budget.provider_key,
-      label: budget.provider_key === null ? budget.scope : `${budget.scope}/${budget.provider_key}`,
+      label: budget.provider_key === null ? scopeLabel : `${scopeLabel}/${budget.provider_key}`,
       counterKey: `${budget.id}|${budget.window}`,
       reportedSpentMicroUsd: budget.spent_micro_usd,
       reportedResetsAt: budget.resets_at,
+      perEndUser: template,
     })
   }
-  return compiled.length === 0 && unknownWindows.length === 0 ? null : { budgets: compiled, unknownWindows }
+  return compiled.length === 0 && unknownWindows.length === 0
+    ? null
+    : { budgets: compiled, unknownWindows, perEndUser }
 }

@@ -212,6 +212,33 @@ describe.skipIf(unavailable !== null)(
       expect(fresh.ok).toBe(true)
     })
 
+    it('keeps one shared bucket per end user of a template across replicas', async () => {
+      const plan = compileBudgetPlan([budget({ per_end_user: true, limit_micro_usd: 3_000 })])!
+      const admit = (replica: RedisGovernor, endUserId: string) =>
+        replica.admit({
+          keyId: 'vk_eu',
+          limits: null,
+          estimatedTokens: 0,
+          plan,
+          estimateMicroUsd: 1_000,
+          nowMs: now,
+          endUserId,
+        })
+      const alice = await Promise.all(Array.from({ length: 12 }, (_, i) => admit(replicas[i % 3]!, 'alice')))
+      expect(alice.filter((outcome) => outcome.ok)).toHaveLength(3)
+      expect(alice.find((outcome) => !outcome.ok)).toMatchObject({ breach: { endUserId: 'alice' } })
+      const bob = await Promise.all(Array.from({ length: 12 }, (_, i) => admit(replicas[i % 3]!, 'bob')))
+      expect(bob.filter((outcome) => outcome.ok)).toHaveLength(3)
+      // A settle charges the end user's own bucket in the current window.
+      const carol = await admit(replicas[0]!, 'carol')
+      if (!carol.ok || carol.reservation === null) throw new Error('expected a reservation')
+      await replicas[1]!.settle(carol.reservation, 2_500, null, now)
+      expect((await admit(replicas[2]!, 'carol')).ok).toBe(false)
+      await replicas[0]!.reconcileEndUser(plan.budgets[0]!, 'erin', 2_800, now)
+      expect((await admit(replicas[1]!, 'erin')).ok).toBe(false)
+      expect((await admit(replicas[1]!, 'frank')).ok).toBe(true)
+    })
+
     it('rejects promptly, without hanging, when Redis is gone', async () => {
       const other = await startTestRedis()
       const client = new Redis(other.url, {

@@ -1,6 +1,6 @@
 // Budgets and rate limits shared by replicas: one Lua script per request in Redis or Valkey (ioredis).
 import type { Redis } from 'ioredis'
-import type { BudgetBreach } from '../budgets/budget-enforcer.js'
+import { type BudgetBreach, bucketKeyOf } from '../budgets/budget-enforcer.js'
 import type { BudgetPlan, CompiledBudget } from '../budgets/compile-budget-plan.js'
 import type { RateLimitDimension, RateLimits } from '../rate-limit/rate-limiter.js'
 import { windowEndMs, windowStartMs } from '../windows/budget-window.js'
@@ -21,6 +21,8 @@ export interface SharedAdmitInput {
   plan: BudgetPlan | null
   estimateMicroUsd: number
   nowMs: number
+  /** The request's end user: its bucket of each per-end-user template; null without templates. */
+  endUserId?: string | null
 }
 
 /** A held reservation in Redis. */
@@ -28,6 +30,7 @@ export interface SharedReservation {
   readonly budgets: readonly CompiledBudget[]
   readonly keys: readonly string[]
   readonly amountMicroUsd: number
+  readonly endUserId: string | null
   done: boolean
 }
 
@@ -82,6 +85,13 @@ export interface RedisGovernor {
    * minute (as the in-process limiter does); once per admission.
    */
   settleTokens(tokens: SharedTokens, actualTokens: number, nowMs: number): Promise<void>
+  /** Raises `endUserId`'s shared bucket of the template `budget` to the control plane's figure. */
+  reconcileEndUser(
+    budget: CompiledBudget,
+    endUserId: string,
+    spentMicroUsd: number,
+    nowMs: number,
+  ): Promise<void>
   /** Raises the shared spend to the control plane's figures of a freshly fetched config. */
   reconcile(plan: BudgetPlan, nowMs: number): Promise<void>
 }
@@ -115,8 +125,8 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
   client.defineCommand('lwgwTokens', { lua: TOKENS_SETTLE_SCRIPT })
   const scripts = client as unknown as ScriptClient
 
-  const bucketKey = (budget: CompiledBudget, nowMs: number) =>
-    `${prefix}b:${budget.counterKey}|${windowStartMs(budget.window, nowMs)}`
+  const bucketKey = (budget: CompiledBudget, nowMs: number, endUserId: string | null = null) =>
+    `${prefix}b:${bucketKeyOf(budget, endUserId)}|${windowStartMs(budget.window, nowMs)}`
   const bucketTtl = (budget: CompiledBudget, nowMs: number) => {
     const end = windowEndMs(budget.window, windowStartMs(budget.window, nowMs))
     return Number.isFinite(end) ? end - nowMs + BUCKET_GRACE_MS : 0
@@ -125,7 +135,7 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
   const apply = async (reservation: SharedReservation, charges: number[], nowMs: number) => {
     if (reservation.done || reservation.keys.length === 0) return
     reservation.done = true
-    const current = reservation.budgets.map((budget) => bucketKey(budget, nowMs))
+    const current = reservation.budgets.map((budget) => bucketKey(budget, nowMs, reservation.endUserId))
     const ttls = reservation.budgets.map((budget) => bucketTtl(budget, nowMs))
     await scripts.lwgwSettle(
       reservation.keys.length * 2,
@@ -140,6 +150,7 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
   return {
     async admit(input) {
       const { nowMs, plan, limits } = input
+      const endUserId = input.endUserId ?? null
       const minuteStart = nowMs - (nowMs % MINUTE_MS)
       const dayStart = nowMs - (nowMs % DAY_MS)
       const budgets = plan?.budgets ?? []
@@ -147,7 +158,7 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
         `${prefix}rl:${input.keyId}:m:${minuteStart}`,
         `${prefix}rl:${input.keyId}:d:${dayStart}`,
         `${prefix}rl:${input.keyId}:t:${minuteStart}`,
-        ...budgets.map((budget) => bucketKey(budget, nowMs)),
+        ...budgets.map((budget) => bucketKey(budget, nowMs, endUserId)),
       ]
       const args: (string | number)[] = [
         limits?.rpm ?? -1,
@@ -180,11 +191,9 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
       }
       if (code === 2) {
         const budget = budgets[Number(answer[1]) - 1]!
-        return {
-          ok: false,
-          refusal: 'budget',
-          breach: { budget, usedMicroUsd: Number(answer[2]), resetsAtMs: resetsAt(budget) },
-        }
+        const breach: BudgetBreach = { budget, usedMicroUsd: Number(answer[2]), resetsAtMs: resetsAt(budget) }
+        if (budget.perEndUser && endUserId !== null) breach.endUserId = endUserId
+        return { ok: false, refusal: 'budget', breach }
       }
       const mask = String(answer[4])
       const held: CompiledBudget[] = []
@@ -207,7 +216,7 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
       const reservation =
         held.length === 0
           ? null
-          : { budgets: held, keys: heldKeys, amountMicroUsd: input.estimateMicroUsd, done: false }
+          : { budgets: held, keys: heldKeys, amountMicroUsd: input.estimateMicroUsd, endUserId, done: false }
       return {
         ok: true,
         reservation,
@@ -247,8 +256,18 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
       if (delta === 0 || nowMs - (nowMs % MINUTE_MS) !== tokens.minuteStartMs) return
       await scripts.lwgwTokens(1, tokens.key, delta)
     },
+    async reconcileEndUser(budget, endUserId, spentMicroUsd, nowMs) {
+      await scripts.lwgwReconcile(
+        1,
+        bucketKey(budget, nowMs, endUserId),
+        spentMicroUsd,
+        bucketTtl(budget, nowMs),
+      )
+    },
     async reconcile(plan, nowMs) {
       const current = plan.budgets.filter((budget) => {
+        // A template's reported spend is no end user's: each bucket is reconciled on first sight.
+        if (budget.perEndUser) return false
         const end = windowEndMs(budget.window, windowStartMs(budget.window, nowMs))
         return Number.isFinite(end)
           ? budget.reportedResetsAt === end / 1000

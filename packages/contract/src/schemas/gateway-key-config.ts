@@ -73,7 +73,7 @@ const budgetSchema = v.object({
    * `user`) gets its own bucket with this limit; `spent_micro_usd` is then 0 and the gateway reads
    * a bucket it has not seen from `/budget-bucket-spend`.
    */
-  per_end_user: v.optional(v.boolean(), false),
+  per_end_user: v.optional(v.boolean()),
 })
 
 export const cacheModes = ['respect', 'force', 'disable'] as const

@@ -14,6 +14,7 @@ import type { GatewayMetrics } from '@gw/otel'
 import type { Catalog } from '@gw/providers'
 import type { Logger } from 'pino'
 import type { GatewayConfig } from '../config.js'
+import { createEndUserBucketStore, createEndUserSync, type EndUserSync } from './end-user-sync.js'
 import { createSharedGovernance, type SharedGovernance } from './shared-governance.js'
 
 /** What the rate-limit and spend steps share. */
@@ -24,6 +25,8 @@ export interface Budgets {
   catalog: Catalog
   /** Redis-shared counters when `GATEWAY_REDIS_URL` is set. */
   shared: SharedGovernance | undefined
+  /** First-sight reads of per-end-user buckets from `/budget-bucket-spend`. */
+  endUsers: EndUserSync
   metrics: GatewayMetrics
   /** Output tokens assumed when a request sets no maximum. */
   defaultOutputTokens: number
@@ -69,18 +72,22 @@ export function createBudgets(config: GatewayConfig, options: BudgetsOptions): B
       )
     },
   })
+  const enforcer = createBudgetEnforcer({ warnRatio: budgets.warnRatio })
+  const shared = createSharedGovernance(config, {
+    metrics: options.metrics,
+    logger: options.logger,
+    warnRatio: budgets.warnRatio,
+    now,
+  })
+  const store = createEndUserBucketStore(enforcer, shared, now)
   return {
     limiter: createRateLimiter(),
-    enforcer: createBudgetEnforcer({ warnRatio: budgets.warnRatio }),
+    enforcer,
     spool,
     recordAllSpend: budgets.record === 'all',
     catalog: options.catalog,
-    shared: createSharedGovernance(config, {
-      metrics: options.metrics,
-      logger: options.logger,
-      warnRatio: budgets.warnRatio,
-      now,
-    }),
+    shared,
+    endUsers: createEndUserSync({ client: options.client, store, logger: options.logger, now }),
     metrics: options.metrics,
     defaultOutputTokens: budgets.defaultOutputTokens,
     now,

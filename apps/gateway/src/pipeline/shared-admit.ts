@@ -31,10 +31,11 @@ function local(
   body: RequestBody,
   requestId: string,
   outgoing: ServerResponse,
+  endUserId: string | null,
 ): SharedAdmitResult {
   return {
     rateLimit: applyRateLimit(governance, key, body, outgoing),
-    spend: admitSpend(governance, key, body, requestId, outgoing),
+    spend: admitSpend(governance, key, body, requestId, outgoing, endUserId),
   }
 }
 
@@ -54,6 +55,7 @@ export async function admitShared(
   body: RequestBody,
   requestId: string,
   outgoing: ServerResponse,
+  endUserId: string | null = null,
 ): Promise<SharedAdmitResult> {
   const config = key.config
   const limits = hasRateLimits(config.rate_limits) ? config.rate_limits : null
@@ -75,6 +77,7 @@ export async function admitShared(
       plan,
       estimateMicroUsd,
       nowMs,
+      endUserId,
     })
   } catch (error) {
     shared.reportFailure(error)
@@ -85,7 +88,7 @@ export async function admitShared(
         { retryAfter: 1 },
       )
     }
-    return local(governance, key, body, requestId, outgoing)
+    return local(governance, key, body, requestId, outgoing, endUserId)
   }
   if (!admission.ok) {
     if (admission.refusal === 'rate_limit') {
@@ -116,7 +119,16 @@ export async function admitShared(
   if (admission.warning !== null) outgoing.setHeader('x-langwatch-budget-warning', admission.warning)
   if (plan === null) return { rateLimit, spend: undefined }
   if (admission.reservation !== null) {
-    recordAdmit(governance, key, requestId, requested, admission.reservation.budgets, estimateMicroUsd, nowMs)
+    recordAdmit(
+      governance,
+      key,
+      requestId,
+      requested,
+      admission.reservation.budgets,
+      estimateMicroUsd,
+      nowMs,
+      endUserId,
+    )
   }
   return {
     rateLimit,
@@ -125,6 +137,7 @@ export async function admitShared(
       shared: admission.reservation,
       estimateMicroUsd,
       excluded: admission.excludedProviders,
+      endUserId,
     },
   }
 }

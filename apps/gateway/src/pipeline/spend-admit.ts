@@ -11,6 +11,7 @@ import {
 } from '@gw/budget'
 import type { RoutePlan } from '@gw/providers'
 import type { Budgets } from '../governance/create-budgets.js'
+import { estimatePriceOverride } from '../governance/price-overrides.js'
 import { spendIdentity } from '../governance/spend-identity.js'
 import type { RequestBody } from './request-state.js'
 
@@ -22,6 +23,8 @@ export interface SpendAdmission {
   estimateMicroUsd: number
   /** Providers whose filtered budget this request would pass: removed from the chain. */
   excluded: readonly BudgetBreach[]
+  /** The end user whose template buckets hold the reservation; null without templates. */
+  endUserId: string | null
 }
 
 const WARNING_HEADER = 'x-langwatch-budget-warning'
@@ -36,9 +39,10 @@ function maxOutputTokens(parsed: Record<string, unknown>): number | null {
  * × output price; 0 for a model without a price) before dispatch, in one synchronous pass over
  * every bucket, so concurrent requests never overshoot a budget. Returns undefined at once for
  * a key without budgets. Throws 402 `budget_exceeded` when a `block` budget would pass its limit.
+ * `endUserId` (from `resolveEndUser`) picks the end user's bucket of each per-end-user template.
  *
  * @example
- * state.spend = admitSpend(services.governance, state.key, state.body, state.context.requestId, outgoing)
+ * state.spend = admitSpend(services.governance, state.key, state.body, state.context.requestId, outgoing, endUser)
  */
 export function admitSpend(
   governance: Budgets,
@@ -46,6 +50,7 @@ export function admitSpend(
   body: RequestBody,
   requestId: string,
   outgoing: ServerResponse,
+  endUserId: string | null = null,
 ): SpendAdmission | undefined {
   const config = key.config
   if (config.budgets.length === 0) return undefined
@@ -54,18 +59,28 @@ export function admitSpend(
   if (plan === null) return undefined
   const requested = requestedModel(body)
   const estimateMicroUsd = estimateSpend(governance, key, body, requested)
-  const admission = governance.enforcer.admit(plan, estimateMicroUsd, nowMs)
+  const admission = governance.enforcer.admit(plan, estimateMicroUsd, nowMs, endUserId)
   if (!admission.ok) {
     governance.metrics.budgetBlocks.inc({ scope: admission.breach.budget.scope })
     throw budgetExceededError(admission.breach)
   }
   if (admission.warning !== null) outgoing.setHeader(WARNING_HEADER, admission.warning)
-  recordAdmit(governance, key, requestId, requested, admission.reservation.budgets, estimateMicroUsd, nowMs)
+  recordAdmit(
+    governance,
+    key,
+    requestId,
+    requested,
+    admission.reservation.budgets,
+    estimateMicroUsd,
+    nowMs,
+    endUserId,
+  )
   return {
     reservation: admission.reservation,
     shared: null,
     estimateMicroUsd,
     excluded: admission.excludedProviders,
+    endUserId,
   }
 }
 
@@ -75,7 +90,8 @@ export function requestedModel(body: RequestBody): string {
 }
 
 /**
- * The pre-dispatch estimate in micro-USD (0 for a model without a price).
+ * The pre-dispatch estimate in micro-USD (0 for a model without a price): a credential's price
+ * override over the catalogue (the highest one when several credentials override the model).
  *
  * @example
  * const estimate = estimateSpend(governance, key, body, requestedModel(body))
@@ -86,7 +102,8 @@ export function estimateSpend(
   body: RequestBody,
   requested: string,
 ): number {
-  const price = governance.catalog.price(key.config.model_aliases[requested] ?? requested)
+  const model = key.config.model_aliases[requested] ?? requested
+  const price = estimatePriceOverride(key.config, model) ?? governance.catalog.price(model)
   if (price === undefined) return 0
   return estimateCostMicroUsd({
     inputTokens: estimateInputTokens(body.raw.length),
@@ -105,9 +122,11 @@ export function recordAdmit(
   budgets: readonly { id: string }[],
   estimateMicroUsd: number,
   nowMs: number,
+  endUserId: string | null,
 ): void {
   governance.spool.append('admitSpend', {
     ...spendIdentity(key, requestId),
+    ...(endUserId === null ? {} : { end_user_id: endUserId }),
     model,
     budget_ids: budgets.map((budget) => budget.id),
     estimated_cost_micro_usd: estimateMicroUsd,

@@ -3,6 +3,7 @@ import type { CachedKey } from '@gw/auth-cache'
 import type { RateLimitDecision } from '@gw/budget'
 import type { ForwardResult } from '@gw/providers'
 import type { Budgets } from '../governance/create-budgets.js'
+import { overrideCostMicroUsd } from '../governance/price-overrides.js'
 import { settleRateTokens, settleShared } from '../governance/shared-governance.js'
 import { spendIdentity } from '../governance/spend-identity.js'
 import type { SpendAdmission } from './spend-admit.js'
@@ -15,7 +16,8 @@ export interface SpendSettlement {
 }
 
 /**
- * Settles a completed request. The cost is the response's usage at catalogue prices; when the
+ * Settles a completed request. The cost is the response's usage at the serving credential's price
+ * override, else at catalogue prices; when the
  * provider answered 2xx without usage or without a price, the reservation's estimate is charged
  * (never less than was reserved for), and so is a stream the client left before its usage event.
  * An error answer with no usage, or a client gone before the response started, releases it. A
@@ -48,14 +50,20 @@ export function confirmSpend(
   if (rateLimit !== undefined) {
     settleRateTokens(governance, rateLimit, usage === undefined ? 0 : usage.inputTokens + usage.outputTokens)
   }
+  // A key without budgets (nothing admitted) costs nothing here unless spend reports ask for it.
+  if (spend === undefined && !governance.recordAllSpend) return
+  if (usage !== undefined) {
+    const overridden = overrideCostMicroUsd(key.config, result.providerId, result.model, usage)
+    // Telemetry and metrics read the same figure (they run after this step).
+    if (overridden !== undefined) result.costMicroUsd = overridden
+  }
   const cost = result.costMicroUsd ?? spend?.estimateMicroUsd ?? 0
   const nowMs = governance.now()
   if (spend?.reservation) governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
   if (spend?.shared) settleShared(governance, spend.shared, cost, result.providerId, nowMs)
-  // A key without budgets (nothing admitted) costs nothing here unless spend reports ask for it.
-  if (spend === undefined && !governance.recordAllSpend) return
   governance.spool.append('confirmSpend', {
     ...spendIdentity(key, settlement.context.requestId),
+    ...(spend?.endUserId == null ? {} : { end_user_id: spend.endUserId }),
     model_provider_id: result.providerId,
     model: result.model,
     cost_micro_usd: cost,

@@ -4,6 +4,7 @@ import { isGatewayError } from '@gw/contract'
 import type { ClientApi } from '@gw/providers'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context } from 'hono'
+import { resolveEndUser, syncEndUserBuckets } from '../governance/end-user.js'
 import { abandonRequestBody } from '../http/body.js'
 import { type ErrorShape, writeGatewayError } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
@@ -58,9 +59,11 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
+      const endUser = resolveEndUser(budgets, state.key, incoming.headers, state.body)
+      if (endUser !== null) await syncEndUserBuckets(budgets, state.key, endUser)
       if (budgets.shared === undefined) {
         state.rateLimit = applyRateLimit(budgets, state.key, state.body, outgoing)
-        state.spend = admitSpend(budgets, state.key, state.body, state.context.requestId, outgoing)
+        state.spend = admitSpend(budgets, state.key, state.body, state.context.requestId, outgoing, endUser)
       } else {
         Object.assign(
           state,
@@ -71,6 +74,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
             state.body,
             state.context.requestId,
             outgoing,
+            endUser,
           ),
         )
       }

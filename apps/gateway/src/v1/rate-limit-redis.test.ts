@@ -1,7 +1,7 @@
-// End to end: TPM in Redis counts the input estimate on admit and settles to the actual tokens.
+// End to end with Redis: TPM settles from the input estimate to the actual tokens; end-user buckets shared by replicas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { redisUnavailableReason, startTestRedis, type TestRedis } from '../test-utils/start-redis.js'
-import { startStack, type TestStack } from '../test-utils/start-stack.js'
+import { type StackGateway, startStack, type TestStack } from '../test-utils/start-stack.js'
 import { bearer, chatBody, postV1 } from '../test-utils/v1-http.js'
 
 const unavailable = redisUnavailableReason()
@@ -14,12 +14,16 @@ describe.skipIf(unavailable !== null)(
   () => {
     let redis: TestRedis
     let stack: TestStack
+    let second: StackGateway
 
     beforeAll(async () => {
       redis = await startTestRedis()
-      stack = await startStack({ gatewayEnv: { GATEWAY_REDIS_URL: redis.url } })
+      // Upstream answers after 1 s: a burst is decided while all of it is in flight (no settle in between).
+      stack = await startStack({ gatewayEnv: { GATEWAY_REDIS_URL: redis.url }, mock: { latencyMs: 1_000 } })
+      second = await stack.startGateway({ GATEWAY_REDIS_URL: redis.url })
     })
     afterAll(async () => {
+      await second?.close()
       await stack?.close()
       await redis?.stop()
     })
@@ -51,6 +55,48 @@ describe.skipIf(unavailable !== null)(
       expect(answer.headers.get('x-ratelimit-remaining-requests')).toBe('39')
       expect(answer.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/)
       expect(answer.headers.get('x-ratelimit-reset-tokens')).toMatch(/^\d+s$/)
+    })
+
+    it('shares each end user bucket across gateways and reads an unseen one from the control plane once', async () => {
+      const project = await stack.createProject()
+      const request = { ...chatBody(), max_tokens: 1, user: 'zzzzz' }
+      const estimate = Math.ceil(Math.ceil(JSON.stringify(request).length / 4) * 0.15 + 0.6 - 1e-9)
+      // Room for three requests per end user, counted across both gateways.
+      await stack.admin.request('POST', '/budgets', {
+        scope: 'project',
+        scope_id: project.projectId,
+        window: 'month',
+        limit_usd: (3 * estimate) / 1_000_000,
+        per_end_user: true,
+      })
+      const { key } = await project.createKey()
+      const reads = () => stack.controlPlaneProxy.count('GET /api/internal/gateway/budget-bucket-spend')
+      const before = reads()
+      const gateways = [stack.gateway.url, second.gateway.url]
+      const burst = (endUser: string) =>
+        Promise.all(
+          Array.from({ length: 12 }, (_, index) =>
+            postV1(gateways[index % 2]!, '/v1/chat/completions', request, {
+              ...bearer(key),
+              'x-langwatch-end-user-id': endUser,
+            }),
+          ),
+        )
+      const alice = await burst('alice')
+      expect(alice.filter((answer) => answer.status === 200)).toHaveLength(3)
+      expect(alice.filter((answer) => answer.status === 402)).toHaveLength(9)
+      const bob = await burst('bob')
+      expect(bob.filter((answer) => answer.status === 200)).toHaveLength(3)
+      // One read per gateway and end user: concurrent first requests share it.
+      expect(reads() - before).toBe(4)
+      const missing = await postV1(
+        stack.gateway.url,
+        '/v1/chat/completions',
+        { ...request, user: undefined },
+        bearer(key),
+      )
+      expect(missing.status).toBe(400)
+      expect((missing.json().error as { code: string }).code).toBe('end_user_required')
     })
   },
 )

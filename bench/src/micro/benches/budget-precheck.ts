@@ -83,3 +83,27 @@ registerMicro({
     }
   },
 })
+
+registerMicro({
+  name: 'budget step, per-end-user template',
+  description:
+    'Precheck + reserve + settle over 3 scopes where the project budget is a per-end-user template (1,000 end users)',
+  async setup() {
+    const enforcer = createBudgetEnforcer()
+    const config = threeScopeConfig()
+    config.budgets[1] = { ...config.budgets[1]!, per_end_user: true }
+    const endUsers = Array.from({ length: 1_000 }, (_, index) => `user-${index}`)
+    let next = 0
+    return {
+      operation: () => {
+        const now = Date.now()
+        const plan = enforcer.planFor(config, now)
+        if (plan === null) return
+        next = (next + 1) % endUsers.length
+        const admission = enforcer.admit(plan, 2_000, now, endUsers[next])
+        if (admission.ok) enforcer.settle(admission.reservation, 1_500, null, now)
+      },
+      note: 'the end user picks its own bucket (one key string per request); reconciliation with the control plane is a first-sight read, not timed here',
+    }
+  },
+})

@@ -1,0 +1,181 @@
+// The stack of `bench:budgets`: control plane and mock upstream in this process, gateways as children.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { createConnection, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  createAdminClient,
+  generateControlPlaneSecrets,
+  loadControlPlaneConfig,
+  startControlPlane,
+} from '@gw/control-plane'
+import { startMockProvider } from '@gw/mock-provider'
+
+/** A child process we started, with how to stop it. */
+export interface Child {
+  pid: number
+  url: string
+  stop(): Promise<void>
+}
+
+/** The running stack: two keys (no governance, three budgets + rate limits) and how to start gateways. */
+export interface BudgetStack {
+  keys: { off: string; on: string }
+  startGateway(env?: Record<string, string>): Promise<Child>
+  /** A redis-server on a free port, or the reason there is none. */
+  startRedis(): Promise<Child | string>
+  close(): Promise<void>
+}
+
+const gatewayEntry = fileURLToPath(new URL('../../../apps/gateway/dist/main.js', import.meta.url))
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0))
+    })
+  })
+}
+
+async function waitFor(check: () => Promise<boolean>, child: ChildProcess, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (await check().catch(() => false)) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`${what} did not become ready`)
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
+  })
+}
+
+/**
+ * Starts the control plane (in-memory PGlite) and the mock upstream, and creates the two keys:
+ * `off` in an organization without budgets, `on` under organization, project and key budgets
+ * (limits far above a run's spend) with RPM/RPD/TPM limits far above its rate.
+ *
+ * @example
+ * const stack = await startBudgetStack(); const gateway = await stack.startGateway()
+ */
+export async function startBudgetStack(): Promise<BudgetStack> {
+  const secrets = generateControlPlaneSecrets()
+  const mock = await startMockProvider()
+  const controlPlane = await startControlPlane(
+    loadControlPlaneConfig({
+      ...secrets,
+      CONTROL_PLANE_ADDR: '127.0.0.1:0',
+      CONTROL_PLANE_DATA_DIR: 'memory://',
+      LOG_LEVEL: 'error',
+    }),
+  )
+  const admin = createAdminClient({ url: controlPlane.url, token: secrets.CONTROL_PLANE_ADMIN_TOKEN })
+  const tenant = async (slug: string) => {
+    const org = await admin.request<{ id: string }>('POST', '/organizations', { name: slug, slug })
+    const project = await admin.request<{ id: string }>('POST', '/projects', {
+      organization_id: org.id,
+      name: 'bench',
+    })
+    await admin.request('POST', '/provider-credentials', {
+      project_id: project.id,
+      type: 'openai',
+      name: 'openai-mock',
+      credentials: { api_key: 'sk-mock-openai' },
+      base_url: `${mock.url}/v1`,
+    })
+    return { org: org.id, project: project.id }
+  }
+  const key = (projectId: string, config: Record<string, unknown>) =>
+    admin.request<{ key: string; virtual_key: { id: string } }>('POST', '/virtual-keys', {
+      project_id: projectId,
+      name: 'bench',
+      config,
+    })
+  const plain = await tenant('bench-off')
+  const governed = await tenant('bench-on')
+  const off = await key(plain.project, {})
+  const on = await key(governed.project, { rate_limits: { rpm: 10_000_000, rpd: 100_000_000, tpm: 1e12 } })
+  for (const [scope, scopeId] of [
+    ['organization', governed.org],
+    ['project', governed.project],
+    ['virtual_key', on.virtual_key.id],
+  ] as const) {
+    await admin.request('POST', '/budgets', {
+      scope,
+      scope_id: scopeId,
+      window: 'month',
+      limit_usd: 1_000_000,
+    })
+  }
+  const children = new Set<ChildProcess>()
+  return {
+    keys: { off: off.key, on: on.key },
+    async startGateway(env = {}) {
+      const port = await freePort()
+      const child = spawn(process.execPath, [gatewayEntry], {
+        env: {
+          PATH: process.env.PATH,
+          ENVIRONMENT: 'bench',
+          SERVER_ADDR: `127.0.0.1:${port}`,
+          SERVER_DRAIN_DELAY_SECONDS: '0',
+          LW_GATEWAY_BASE_URL: controlPlane.url,
+          LW_GATEWAY_INTERNAL_SECRET: secrets.LW_GATEWAY_INTERNAL_SECRET,
+          LW_GATEWAY_JWT_SECRET: secrets.LW_GATEWAY_JWT_SECRET,
+          GATEWAY_SPEND_SPOOL_DIR: mkdtempSync(join(tmpdir(), 'bench-budgets-spool-')),
+          LOG_LEVEL: 'warn',
+          ...env,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      })
+      children.add(child)
+      const url = `http://127.0.0.1:${port}`
+      await waitFor(async () => (await fetch(`${url}/startupz`)).status === 200, child, 'gateway')
+      return { pid: child.pid ?? 0, url, stop: () => stopChild(child) }
+    },
+    async startRedis() {
+      try {
+        execFileSync('redis-server', ['--version'], { stdio: 'ignore' })
+      } catch {
+        return 'redis-server is not installed'
+      }
+      const port = await freePort()
+      const child = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        {
+          stdio: 'ignore',
+        },
+      )
+      children.add(child)
+      await waitFor(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const socket = createConnection({ host: '127.0.0.1', port })
+            socket.once('connect', () => {
+              socket.destroy()
+              resolve(true)
+            })
+            socket.once('error', () => resolve(false))
+          }),
+        child,
+        'redis-server',
+      )
+      return { pid: child.pid ?? 0, url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) }
+    },
+    async close() {
+      for (const child of children) await stopChild(child)
+      await controlPlane.close()
+      await mock.close()
+    },
+  }
+}

@@ -1,0 +1,110 @@
+// `pnpm bench:budgets`: gateway CPU per request with budgets off / on (in process) / on (Redis) in
+// one run, and the latency Redis adds at a constant 1k req/s. Prints a Markdown section.
+import { loadavg } from 'node:os'
+import { readCpuMicros } from '../e2e/proc-stats.js'
+import { median, percentile } from '../shared/stats.js'
+import { type Child, startBudgetStack } from './budget-stack.js'
+import { closedLoop, constantRate, createPool } from './load.js'
+
+const quick = process.argv.includes('--quick')
+const requestsPerRound = quick ? 2_000 : 8_000
+const rounds = quick ? 2 : 4
+const concurrency = 16
+const ratePerSecond = 1_000
+const rateSeconds = quick ? 4 : 10
+
+const fmt = (value: number, digits = 1) => value.toFixed(digits)
+let failures = 0
+
+async function cpuPerRequest(gateway: Child, key: string): Promise<number> {
+  const pool = createPool(gateway.url)
+  try {
+    // Warm-up (JIT, connections, caches) outside the measurement.
+    await closedLoop(pool, key, quick ? 500 : 2_000, concurrency)
+    const before = readCpuMicros(gateway.pid)
+    failures += await closedLoop(pool, key, requestsPerRound, concurrency)
+    return (readCpuMicros(gateway.pid) - before) / requestsPerRound
+  } finally {
+    await pool.close()
+  }
+}
+
+async function latency(gateway: Child, key: string) {
+  const pool = createPool(gateway.url)
+  try {
+    await closedLoop(pool, key, 500, concurrency)
+    const result = await constantRate(pool, key, ratePerSecond, rateSeconds)
+    const sorted = [...result.latenciesMs].sort((a, b) => a - b)
+    return {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      rate: result.achievedPerSecond,
+      errors: result.errors,
+    }
+  } finally {
+    await pool.close()
+  }
+}
+
+const startedAt = new Date()
+const stack = await startBudgetStack()
+try {
+  const local = await stack.startGateway()
+  const redis = await stack.startRedis()
+  const shared =
+    typeof redis === 'string' ? undefined : await stack.startGateway({ GATEWAY_REDIS_URL: redis.url })
+  const cpu = { off: [] as number[], on: [] as number[], redis: [] as number[] }
+  // Alternating rounds on one gateway process: drift on a busy host hits both sides alike.
+  for (let round = 0; round < rounds; round += 1) {
+    cpu.off.push(await cpuPerRequest(local, stack.keys.off))
+    cpu.on.push(await cpuPerRequest(local, stack.keys.on))
+    if (shared !== undefined) cpu.redis.push(await cpuPerRequest(shared, stack.keys.on))
+  }
+  const off = median(cpu.off)
+  const on = median(cpu.on)
+  const lat = {
+    off: await latency(local, stack.keys.off),
+    on: await latency(local, stack.keys.on),
+    redis: shared === undefined ? undefined : await latency(shared, stack.keys.on),
+  }
+  const lines = [
+    `Run ${startedAt.toISOString()}, load average ${loadavg()
+      .map((value) => fmt(value, 2))
+      .join(' / ')} at the end, ${quick ? 'quick' : 'full'} run.`,
+    '',
+    '| gateway CPU per request (median of rounds) | µs | × budgets off |',
+    '|---|---|---|',
+    `| budgets off (key without governance) | ${fmt(off)} | 1.00× |`,
+    `| budgets on, in process (3 budgets + RPM/RPD/TPM) | ${fmt(on)} | ${fmt(on / off, 2)}× |`,
+    shared === undefined
+      ? `| budgets on, Redis | skipped: ${redis as string} | — |`
+      : `| budgets on, Redis (same key, second gateway) | ${fmt(median(cpu.redis))} | ${fmt(median(cpu.redis) / off, 2)}× |`,
+    '',
+    `Rounds: ${rounds} × ${requestsPerRound} requests at concurrency ${concurrency} (${failures} failed); per-round µs off ${cpu.off.map((v) => fmt(v)).join(', ')}; on ${cpu.on.map((v) => fmt(v)).join(', ')}${cpu.redis.length > 0 ? `; Redis ${cpu.redis.map((v) => fmt(v)).join(', ')}` : ''}.`,
+    '',
+    `| latency at ${ratePerSecond} req/s for ${rateSeconds} s | achieved req/s | p50 ms | p99 ms | errors |`,
+    '|---|---|---|---|---|',
+  ]
+  for (const [name, value] of [
+    ['budgets off', lat.off],
+    ['budgets on, in process', lat.on],
+    ['budgets on, Redis', lat.redis],
+  ] as const) {
+    if (value === undefined) continue
+    lines.push(
+      `| ${name} | ${fmt(value.rate, 0)} | ${fmt(value.p50, 2)} | ${fmt(value.p99, 2)} | ${value.errors} |`,
+    )
+  }
+  if (lat.redis !== undefined) {
+    lines.push(
+      '',
+      `Redis adds ${fmt(lat.redis.p50 - lat.on.p50, 2)} ms at p50 and ${fmt(lat.redis.p99 - lat.on.p99, 2)} ms at p99 over in-process counters (${fmt(lat.redis.p50 - lat.off.p50, 2)} / ${fmt(lat.redis.p99 - lat.off.p99, 2)} ms over budgets off).`,
+    )
+  }
+  console.log(lines.join('\n'))
+  await shared?.stop()
+  if (typeof redis !== 'string') await redis.stop()
+  await local.stop()
+} finally {
+  await stack.close()
+}

@@ -25,6 +25,7 @@ describe('migrate', () => {
       "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
     )
     expect(tables.map((table) => table.table_name)).toEqual([
+      'budget_end_user_spend',
       'budget_spend',
       'budgets',
       'change_log',

@@ -19,6 +19,7 @@ export type {
   RequestTraceFacts,
   TraceAttempt,
   TraceBudgetDecision,
+  TraceRoutingDecision,
   TraceCustomerFacts,
   TraceGuardrailDecision,
   TraceKeyFacts,

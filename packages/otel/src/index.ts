@@ -19,9 +19,9 @@ export type {
   RequestTraceFacts,
   TraceAttempt,
   TraceBudgetDecision,
-  TraceRoutingDecision,
   TraceCustomerFacts,
   TraceGuardrailDecision,
   TraceKeyFacts,
+  TraceRoutingDecision,
   TraceUsage,
 } from './tracing/request-trace-facts.js'

@@ -114,7 +114,7 @@ describe('createRoutingEngine', () => {
     let now = 0
     const engine = createRoutingEngine({
       breakers: createCircuitBreakers(),
-      stats: { now: () => now },
+      now: () => now,
       probeAfterMs: 1_000,
     })
     const config = keyConfig(policy('least_latency', [{ provider_id: 'a' }, { provider_id: 'b' }]))
@@ -160,7 +160,7 @@ describe('createRoutingEngine', () => {
     const moved = engine.route(config, plan, headers, undefined)!
     expect(moved.providerId).not.toBe(first.providerId)
     engine.settle(moved, resultOf(moved.providerId!))
-    expect(engine.sticky.get('vk_1\ns-1')).toBe(moved.providerId)
+    expect(engine.sticky.get('vk_1\ns-1', performance.now())).toBe(moved.providerId)
   })
 
   it('routes a policy key as fallback_all when its policy is gone', () => {

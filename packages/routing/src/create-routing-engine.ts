@@ -19,6 +19,8 @@ export interface RoutingEngineOptions {
   sticky?: StickySessionsOptions
   /** Under `least_latency`, a credential unsampled this long gets one probe. Default 2 000 ms. */
   probeAfterMs?: number
+  /** Monotonic clock in ms, read at most once per route and once per settle. Default `performance.now`. */
+  now?: () => number
   /** Called once per decision with its strategy (the `gateway_routing_decisions_total` counter). */
   onDecision?: (strategy: DecisionStrategy) => void
 }
@@ -49,6 +51,7 @@ function staticDecision(plan: RoutePlan, strategy: DecisionStrategy): RoutingDec
     policyId: undefined,
     inFlightId: undefined,
     sessionKey: undefined,
+    pinned: undefined,
   }
 }
 
@@ -68,6 +71,7 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
   const stats = createRoutingStats(options.stats)
   const sticky = createStickySessions(options.sticky)
   const probeAfterMs = options.probeAfterMs ?? 2_000
+  const now = options.now ?? (() => performance.now())
   const pickContext = { breakers, stats, probeAfterMs }
   const compiled = new WeakMap<GatewayKeyConfig, CompiledKeyRouting>()
   const staticDecisions = new WeakMap<CompiledKeyRouting, WeakMap<RoutePlan, RoutingDecision>>()
@@ -117,34 +121,43 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
       const sessionKey = sessionId === undefined ? undefined : `${config.vk_id ?? ''}\n${sessionId}`
       let index = -1
       let strategy: DecisionStrategy = policy.strategy
-      const pinned = sessionKey === undefined ? undefined : sticky.get(sessionKey)
+      const at = sessionKey !== undefined || policy.strategy === 'least_latency' ? now() : 0
+      const pinned = sessionKey === undefined ? undefined : sticky.get(sessionKey, at)
       if (pinned !== undefined && breakers.state(pinned) !== 'open') {
         index = policy.targets.findIndex((target) => target.provider.id === pinned)
         if (index !== -1 && policyPlan.usable[index] === 1) strategy = 'sticky'
         else index = -1
       }
-      if (index === -1) index = pickTarget(policy, policyPlan, pickContext)
+      if (index === -1) index = pickTarget(policy, policyPlan, pickContext, at)
       const routed = policyPlan.orders[index] as RoutePlan
       const providerId = policy.targets[index]!.provider.id
       stats.started(providerId)
       decided(strategy)
-      return { plan: routed, strategy, providerId, policyId: policy.id, inFlightId: providerId, sessionKey }
+      return {
+        plan: routed,
+        strategy,
+        providerId,
+        policyId: policy.id,
+        inFlightId: providerId,
+        sessionKey,
+        pinned,
+      }
     },
     settle(decision, result) {
       if (decision.inFlightId === undefined) return
       try {
         stats.finished(decision.inFlightId)
         if (result === undefined) return
+        const at = now()
         for (const record of result.records) {
           if (record.status > 0 && record.status < 500 && record.ttfbMs > 0)
-            stats.observeTtfb(record.providerId, record.ttfbMs)
+            stats.observeTtfb(record.providerId, record.ttfbMs, at)
         }
-        const sessionKey = decision.sessionKey
+        const { sessionKey, pinned } = decision
         if (sessionKey === undefined || result.status >= 500) return
-        const pinned = sticky.get(sessionKey)
         // A session moves only when its credential's breaker opened; a single failure keeps it.
         if (pinned === undefined || (pinned !== result.providerId && breakers.state(pinned) === 'open'))
-          sticky.set(sessionKey, result.providerId)
+          sticky.set(sessionKey, result.providerId, at)
       } catch {
         // Routing statistics never break a request.
       }

@@ -23,7 +23,7 @@ function markEligible(policy: CompiledPolicy, plan: PolicyPlan, breakers: PickCo
   return count
 }
 
-function pickLeastLatency(policy: CompiledPolicy, context: PickContext): number {
+function pickLeastLatency(policy: CompiledPolicy, context: PickContext, at: number): number {
   const { eligible, targets } = policy
   let best = -1
   let bestLatency = Number.POSITIVE_INFINITY
@@ -31,8 +31,8 @@ function pickLeastLatency(policy: CompiledPolicy, context: PickContext): number 
     if (eligible[index] !== 1) continue
     const id = targets[index]!.provider.id
     // A credential without a recent sample gets one request, so a recovered one is seen again.
-    if (context.stats.sampleAgeMs(id) > context.probeAfterMs) {
-      context.stats.markProbed(id)
+    if (context.stats.sampleAgeMs(id, at) > context.probeAfterMs) {
+      context.stats.markProbed(id, at)
       return index
     }
     const latency = context.stats.latencyOf(id) ?? 0
@@ -64,12 +64,17 @@ function pickLeastBusy(policy: CompiledPolicy, context: PickContext): number {
  * circuits). Allocation-free.
  *
  * @example
- * const index = pickTarget(policy, policy.planFor(plan)!, { breakers, stats, probeAfterMs: 2_000 })
+ * const index = pickTarget(policy, policy.planFor(plan)!, { breakers, stats, probeAfterMs: 2_000 }, performance.now())
  */
-export function pickTarget(policy: CompiledPolicy, plan: PolicyPlan, context: PickContext): number {
+export function pickTarget(
+  policy: CompiledPolicy,
+  plan: PolicyPlan,
+  context: PickContext,
+  at: number,
+): number {
   if (markEligible(policy, plan, context.breakers) === 0) return plan.usable.indexOf(1)
   let index: number
-  if (policy.strategy === 'least_latency') index = pickLeastLatency(policy, context)
+  if (policy.strategy === 'least_latency') index = pickLeastLatency(policy, context, at)
   else if (policy.strategy === 'least_busy') index = pickLeastBusy(policy, context)
   else index = policy.picker.pick(policy.eligible)
   // Every eligible weight 0: the first eligible target.

@@ -3,15 +3,13 @@ import { createRoutingStats } from './routing-stats.js'
 
 describe('createRoutingStats', () => {
   it('averages fresh samples and replaces a stale average', () => {
-    let now = 0
-    const stats = createRoutingStats({ alpha: 0.5, staleAfterMs: 1_000, now: () => now })
+    const stats = createRoutingStats({ alpha: 0.5, staleAfterMs: 1_000 })
     expect(stats.latencyOf('p')).toBeUndefined()
-    stats.observeTtfb('p', 100)
-    now = 10
-    stats.observeTtfb('p', 300)
+    stats.observeTtfb('p', 100, 0)
+    stats.observeTtfb('p', 300, 10)
     expect(stats.latencyOf('p')).toBe(200)
-    now = 5_000
-    stats.observeTtfb('p', 10)
+    expect(stats.sampleAgeMs('p', 510)).toBe(500)
+    stats.observeTtfb('p', 10, 5_000)
     expect(stats.latencyOf('p')).toBe(10)
   })
 
@@ -29,7 +27,7 @@ describe('createRoutingStats', () => {
   it('stays bounded by maxCredentials, keeping credentials with requests in flight', () => {
     const stats = createRoutingStats({ maxCredentials: 10 })
     stats.started('busy')
-    for (let index = 0; index < 100; index++) stats.observeTtfb(`p${index}`, 1)
+    for (let index = 0; index < 100; index++) stats.observeTtfb(`p${index}`, 1, 0)
     expect(stats.size).toBeLessThanOrEqual(10)
     expect(stats.inFlight('busy')).toBe(1)
   })

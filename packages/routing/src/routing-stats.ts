@@ -11,20 +11,21 @@ export interface RoutingStatsOptions {
   staleAfterMs?: number
   /** Credentials tracked at most; idle ones are forgotten first. Default 10 000. */
   maxCredentials?: number
-  /** Monotonic clock in ms. Default `performance.now`. */
-  now?: () => number
 }
 
-/** What routing knows of each credential. */
+/**
+ * What routing knows of each credential. Times (`at`) are the caller's monotonic milliseconds,
+ * read once per request: a clock read costs more than the rest of a decision on some machines.
+ */
 export interface RoutingStats {
   /** Records one upstream time to first byte of `providerId`, in ms. */
-  observeTtfb(providerId: string, ms: number): void
+  observeTtfb(providerId: string, ms: number, at: number): void
   /** The moving average, or undefined before the first sample. */
   latencyOf(providerId: string): number | undefined
   /** Milliseconds since the last sample or probe (Infinity when never). */
-  sampleAgeMs(providerId: string): number
+  sampleAgeMs(providerId: string, at: number): number
   /** Notes that a probe request was sent, so the next one waits a full interval. */
-  markProbed(providerId: string): void
+  markProbed(providerId: string, at: number): void
   /** A request to `providerId` started / ended. */
   started(providerId: string): void
   finished(providerId: string): void
@@ -44,14 +45,13 @@ interface CredentialStats {
  *
  * @example
  * const stats = createRoutingStats()
- * stats.observeTtfb('openai-prod', 230)
+ * stats.observeTtfb('openai-prod', 230, performance.now())
  * stats.latencyOf('openai-prod') // → 230
  */
 export function createRoutingStats(options: RoutingStatsOptions = {}): RoutingStats {
   const alpha = options.alpha ?? 0.3
   const staleAfterMs = options.staleAfterMs ?? 2_000
   const maxCredentials = options.maxCredentials ?? 10_000
-  const now = options.now ?? (() => performance.now())
   const credentials = new Map<string, CredentialStats>()
 
   const entry = (providerId: string): CredentialStats => {
@@ -75,9 +75,8 @@ export function createRoutingStats(options: RoutingStatsOptions = {}): RoutingSt
   }
 
   return {
-    observeTtfb(providerId, ms) {
+    observeTtfb(providerId, ms, at) {
       const stats = entry(providerId)
-      const at = now()
       const fresh = !Number.isNaN(stats.ewma) && at - stats.sampledAt <= staleAfterMs
       stats.ewma = fresh ? stats.ewma + alpha * (ms - stats.ewma) : ms
       stats.sampledAt = at
@@ -86,12 +85,12 @@ export function createRoutingStats(options: RoutingStatsOptions = {}): RoutingSt
       const ewma = credentials.get(providerId)?.ewma
       return ewma === undefined || Number.isNaN(ewma) ? undefined : ewma
     },
-    sampleAgeMs(providerId) {
+    sampleAgeMs(providerId, at) {
       const stats = credentials.get(providerId)
-      return stats === undefined ? Number.POSITIVE_INFINITY : now() - stats.sampledAt
+      return stats === undefined ? Number.POSITIVE_INFINITY : at - stats.sampledAt
     },
-    markProbed(providerId) {
-      entry(providerId).sampledAt = now()
+    markProbed(providerId, at) {
+      entry(providerId).sampledAt = at
     },
     started(providerId) {
       entry(providerId).inFlight++

@@ -18,4 +18,6 @@ export interface RoutingDecision {
   readonly inFlightId: string | undefined
   /** The key-scoped session key, when the request carries a session and the policy is sticky. */
   readonly sessionKey: string | undefined
+  /** The credential the session was pinned to when routed (settle moves it only if that breaker opened). */
+  readonly pinned: string | undefined
 }

@@ -2,13 +2,11 @@
 import type { GatewayMetrics } from '@gw/otel'
 import type { CircuitBreakers } from '@gw/providers'
 import { createRoutingEngine, type DecisionStrategy, type RoutingEngine } from '@gw/routing'
-import { Counter } from 'prom-client'
 import type { GatewayConfig } from '../config.js'
 
 /**
- * Creates the routing engine of the /v1 routes and registers `gateway_routing_decisions_total`
- * (label `strategy`: none, fallback_all, weighted, least_latency, least_busy, sticky) on the
- * gateway's registry. Counted for keys with a routing mode, policy or exclusion only.
+ * Creates the routing engine of the /v1 routes; each decision counts in
+ * `gateway_routing_decisions_total{strategy}` (keys with a routing mode, policy or exclusion only).
  *
  * @example
  * const routing = createRouting(config, providers.breakers, metrics)
@@ -16,14 +14,8 @@ import type { GatewayConfig } from '../config.js'
 export function createRouting(
   config: Pick<GatewayConfig, 'routing'>,
   breakers: CircuitBreakers,
-  metrics: Pick<GatewayMetrics, 'registry'>,
+  metrics: Pick<GatewayMetrics, 'routingDecisions'>,
 ): RoutingEngine {
-  const decisions = new Counter({
-    name: 'gateway_routing_decisions_total',
-    help: 'Routing decisions of keys with a routing mode, policy or exclusion, by strategy (sticky: a session kept its credential)',
-    labelNames: ['strategy'],
-    registers: [metrics.registry],
-  })
   // One child per label value, bound once: an increment is then a plain add.
   const children = new Map<DecisionStrategy, { inc(): void }>()
   return createRoutingEngine({
@@ -32,7 +24,7 @@ export function createRouting(
     onDecision(strategy) {
       let child = children.get(strategy)
       if (child === undefined) {
-        child = decisions.labels(strategy)
+        child = metrics.routingDecisions.labels(strategy)
         children.set(strategy, child)
       }
       child.inc()

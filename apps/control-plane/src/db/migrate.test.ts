@@ -35,6 +35,7 @@ describe('migrate', () => {
       'project_trace_settings',
       'projects',
       'provider_credentials',
+      'routing_policies',
       'schema_migrations',
       'spend_daily',
       'spend_records',

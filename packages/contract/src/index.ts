@@ -142,6 +142,18 @@ export {
   resolveKeyResponseSchema,
 } from './schemas/resolve-key.js'
 export type {
+  RoutingMode,
+  RoutingPolicyConfig,
+  RoutingStrategy,
+  RoutingTarget,
+} from './schemas/routing-policy.js'
+export {
+  routingModes,
+  routingPolicySchema,
+  routingStrategies,
+  routingTargetSchema,
+} from './schemas/routing-policy.js'
+export type {
   SpendCommandName,
   SpendCommandsRequest,
   SpendCommandsResponse,

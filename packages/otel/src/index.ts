@@ -22,5 +22,6 @@ export type {
   TraceCustomerFacts,
   TraceGuardrailDecision,
   TraceKeyFacts,
+  TraceRoutingDecision,
   TraceUsage,
 } from './tracing/request-trace-facts.js'

@@ -7,6 +7,7 @@ import { createBudgetRoutes } from './budget-routes.js'
 import { createGuardrailRoutes } from './guardrail-routes.js'
 import { createKeyRoutes } from './key-routes.js'
 import { createProviderRoutes } from './provider-routes.js'
+import { createRoutingPolicyRoutes } from './routing-policy-routes.js'
 import { createTenancyRoutes } from './tenancy-routes.js'
 import { createTraceRoutes } from './trace-routes.js'
 
@@ -27,6 +28,7 @@ export function createAdminRoutes(
   admin.route('/', createProviderRoutes(deps))
   admin.route('/', createTraceRoutes(deps, options.recentSpans))
   admin.route('/', createGuardrailRoutes(deps))
+  admin.route('/', createRoutingPolicyRoutes(deps))
   admin.route('/', createBudgetRoutes(deps))
   return admin
 }

@@ -15,6 +15,8 @@ export type ChangeKind =
   | 'BUDGET_CREATED'
   | 'BUDGET_UPDATED'
   | 'BUDGET_DELETED'
+  | 'ROUTING_POLICY_UPDATED'
+  | 'ROUTING_POLICY_DELETED'
 
 /** What a change touched. */
 export interface ChangeSubject {

@@ -4,8 +4,9 @@ import { AdminApiError, createAdminClient } from './admin-client.js'
 import { commands as baseCommands, type Flags, UsageError } from './commands.js'
 import { guardrailCommands } from './guardrail-commands.js'
 import { pickField } from './pick-field.js'
+import { routingPolicyCommands } from './routing-policy-commands.js'
 
-const commands = { ...baseCommands, ...guardrailCommands }
+const commands = { ...baseCommands, ...guardrailCommands, ...routingPolicyCommands }
 
 /** Where the CLI reads its environment and writes its output. */
 export interface CliIo {
@@ -54,8 +55,14 @@ const valueFlags = [
   'model',
   'from',
   'to',
+<<<<<<< HEAD
   'per-end-user',
   'set',
+=======
+  'strategy',
+  'targets',
+  'sticky',
+>>>>>>> routing
 ] as const
 
 function help(): string {

@@ -36,6 +36,7 @@ describe('migrate', () => {
       'project_trace_settings',
       'projects',
       'provider_credentials',
+      'routing_policies',
       'schema_migrations',
       'spend_daily',
       'spend_records',

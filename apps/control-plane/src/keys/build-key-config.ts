@@ -1,6 +1,11 @@
 // Builds the GatewayKeyConfig document of §4 from a key, its project and the project's providers.
 import type { BudgetConfig, GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { keyGuardrails, noProjectGuardrails, type ProjectGuardrails } from '../guardrails/key-guardrails.js'
+import {
+  keyRoutingPolicy,
+  noRoutingPolicies,
+  type ProjectRoutingPolicies,
+} from '../routing/project-routing-policies.js'
 import { keepKnownAttachments } from './keep-known-attachments.js'
 import { expiresAtSeconds, type VirtualKeyRecord } from './virtual-key-store.js'
 
@@ -34,6 +39,8 @@ export interface KeyConfigSources {
   guardrails?: ProjectGuardrails
   /** The budgets that apply to the key, with their current spend; none when absent. */
   budgets?: BudgetConfig[]
+  /** The project's routing policies; absent → none (`routing_policy` null). */
+  routingPolicies?: ProjectRoutingPolicies
 }
 
 // A bootstrap page builds thousands of configs over one project's providers: one id set each.
@@ -85,6 +92,14 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
     models_allowed: policy.models_allowed,
     providers_allowed: policy.providers_allowed,
     routing_mode: policy.routing_mode,
+    routing_policy_id: policy.routing_policy_id,
+    routing_policy: keyRoutingPolicy(
+      sources.routingPolicies ?? noRoutingPolicies,
+      policy.routing_policy_id,
+      providerIds,
+    ),
+    routing_excluded_providers: policy.routing_excluded_providers,
+    access_excluded_providers: policy.access_excluded_providers,
     rate_limits: policy.rate_limits,
     guardrails: attached.guardrails,
     guardrail_attachments: keepKnownAttachments(attached.guardrail_attachments, attached.guardrails),

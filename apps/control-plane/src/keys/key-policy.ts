@@ -1,5 +1,5 @@
 // The per-key policy stored as JSON (aliases, allow-lists, fallback, rate limits, policy rules) and its admin input schema.
-import { guardrailDirections } from '@gw/contract'
+import { guardrailDirections, routingModes } from '@gw/contract'
 import { compilePattern, isPatternProblem } from '@gw/guardrails'
 import * as v from 'valibot'
 
@@ -45,7 +45,14 @@ export const keyPolicyInputSchema = v.strictObject({
       ),
     }),
   ),
-  routing_mode: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1)))),
+  /** `none`, `fallback_all` or `policy`; null → `fallback_all`. */
+  routing_mode: v.optional(v.nullable(v.picklist(routingModes, `must be one of ${routingModes.join(', ')}`))),
+  /** The routing policy of `routing_mode: policy` (a policy of the key's project). */
+  routing_policy_id: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1)))),
+  /** Provider ids, handles or types routing never picks (still usable as `provider/model`). */
+  routing_excluded_providers: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))),
+  /** Provider ids, handles or types the key may not use at all. */
+  access_excluded_providers: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))),
   rate_limits: v.optional(v.strictObject({ rpm: positiveLimit, rpd: positiveLimit, tpm: positiveLimit })),
   policy_rules: v.optional(
     v.strictObject({
@@ -80,6 +87,9 @@ export function defaultKeyPolicy(): KeyPolicy {
     model_aliases: {},
     fallback: { chain: [], max_attempts: null },
     routing_mode: null,
+    routing_policy_id: null,
+    routing_excluded_providers: [],
+    access_excluded_providers: [],
     rate_limits: { rpm: null, rpd: null, tpm: null },
     policy_rules: {
       tools: emptyDimension(),

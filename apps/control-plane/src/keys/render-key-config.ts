@@ -4,6 +4,10 @@ import { createHash } from 'node:crypto'
 import type { BudgetConfig, GatewayKeyConfig, ProviderSlot } from '@gw/contract'
 import { loadProjectGuardrails, type ProjectGuardrails } from '../guardrails/key-guardrails.js'
 import { loadProviderSlots } from '../providers/provider-credentials.js'
+import {
+  loadProjectRoutingPolicies,
+  type ProjectRoutingPolicies,
+} from '../routing/project-routing-policies.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { getProjectRecord } from '../tenancy/projects.js'
 import { buildKeyConfig, type KeyConfigKey } from './build-key-config.js'
@@ -15,6 +19,8 @@ export interface ProjectConfigParts {
   providers: ProviderSlot[]
   /** The organisation's guardrails and the attachments to this project and its keys. */
   guardrails: ProjectGuardrails
+  /** The project's routing policies (a key's `routing_policy`). */
+  routingPolicies: ProjectRoutingPolicies
   /** SHA-256 of the two as JSON: part of every key's ETag, so a credential change changes it. */
   digest: string
 }
@@ -46,10 +52,12 @@ export async function loadProjectConfigParts(
     project.otlp_token_sealed === null ? null : deps.box.open(project.otlp_token_sealed, project.id)
   const providers = await loadProviderSlots(deps, projectId)
   const guardrails = await loadProjectGuardrails(deps.db, project.organization_id, projectId)
+  const routingPolicies = await loadProjectRoutingPolicies(deps.db, projectId)
   return {
     projectOtlpToken,
     providers,
     guardrails,
+    routingPolicies,
     digest: sha256(JSON.stringify({ projectOtlpToken, providers })),
   }
 }
@@ -77,6 +85,7 @@ export function renderOwnKeyConfig(
     projectOtlpToken: null,
     providers: parts.providers,
     guardrails: parts.guardrails,
+    routingPolicies: parts.routingPolicies,
     budgets,
   })
   const own = { ...rest, status: effectiveKeyState(key, nowMs) }

@@ -2,6 +2,7 @@
 import { GatewayError } from '@gw/contract'
 import { appendChange, type ChangeKind } from '../changes/change-log.js'
 import type { Queryable } from '../db/database.js'
+import { checkKeyRouting } from '../routing/check-key-routing.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { newUlid } from '../shared/ids.js'
 import { getPrincipal } from '../tenancy/principals.js'
@@ -94,6 +95,7 @@ export async function createVirtualKey(deps: KeyDeps, input: CreateVirtualKeyInp
   }
   await checkFallbackChain(deps.db, project.id, input.config)
   checkGuardrailAttachments(input.config, definedGuardrailIds)
+  await checkKeyRouting(deps.db, project.id, mergeKeyPolicy(defaultKeyPolicy(), input.config ?? {}))
   const id = newUlid(nowMs)
   const minted = mintVirtualKey({ id, environment: input.environment ?? 'live', pepper: deps.pepper })
   const now = new Date(nowMs)
@@ -194,6 +196,7 @@ export async function updateVirtualKey(
     if (input.name !== undefined) current.name = input.name
     if (input.expires_at !== undefined) current.expires_at = parseExpiry(input.expires_at)
     if (input.config !== undefined) current.config = mergeKeyPolicy(current.config, input.config)
+    await checkKeyRouting(tx, current.project_id, current.config)
     return 'VK_CONFIG_UPDATED'
   })
   return toVirtualKey(record, deps.now())

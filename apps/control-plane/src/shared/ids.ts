@@ -4,7 +4,7 @@ import { monotonicFactory } from 'ulid'
 const nextUlid = monotonicFactory()
 
 /** Kinds of prefixed identifiers. */
-export type IdPrefix = 'org' | 'team' | 'proj' | 'prn' | 'mp' | 'gr' | 'bud'
+export type IdPrefix = 'org' | 'team' | 'proj' | 'prn' | 'mp' | 'gr' | 'bud' | 'rp'
 
 /**
  * A new ULID at `nowMs` (monotonic within one millisecond).

@@ -98,6 +98,14 @@ export const gatewayConfigSchema = v.object({
     }),
     'LW_GATEWAY_BREAKER',
   ),
+  /** Sticky sessions of keys routed by a policy (@gw/routing). */
+  routing: withEnvName(
+    v.object({
+      stickyMaxSessions: envInteger(100_000, { min: 1 }),
+      stickyTtlMs: withEnvName(envDuration(3_600_000), 'GATEWAY_ROUTING_STICKY_TTL'),
+    }),
+    'GATEWAY_ROUTING',
+  ),
   guardrails: withEnvName(
     v.object({
       /** Deadline of webhook and control-plane evaluators on the request. */

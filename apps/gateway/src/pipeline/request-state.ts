@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { CachedKey } from '@gw/auth-cache'
 import type { RateLimitDecision } from '@gw/budget'
 import type { ClientApi, ForwardResult, RoutePlan } from '@gw/providers'
+import type { RoutingDecision } from '@gw/routing'
 import type { RequestContext } from '../http/request-context.js'
 import type { SpendAdmission } from './spend-admit.js'
 
@@ -34,6 +35,8 @@ export interface RequestState {
   /** Set by "spend admit" for a key with budgets: the reservation "spend confirm" settles. */
   spend: SpendAdmission | undefined
   plan: RoutePlan | undefined
+  /** Set by "resolve model" for a key with a routing mode, policy or exclusion. */
+  routing: RoutingDecision | undefined
   result: ForwardResult | undefined
 }
 
@@ -57,6 +60,7 @@ export function createRequestState(
     rateLimit: undefined,
     spend: undefined,
     plan: undefined,
+    routing: undefined,
     result: undefined,
   }
 }

@@ -2,12 +2,16 @@
 import type { GatewayKeyConfig } from '@gw/contract'
 import { GatewayError } from '@gw/contract'
 import { type RoutePlan, routerForKeyConfig } from '@gw/providers'
+import type { RoutingEngine } from '@gw/routing'
 import type { RequestContext } from '../http/request-context.js'
+import { applyRouting } from './apply-routing.js'
+import type { RequestState } from './request-state.js'
 
 /**
  * Resolves the body's `model` with the key's router (compiled once per config revision). Throws
  * 400 `bad_request` when the body names no model, and the router's 404 `model_not_found`,
- * `model_not_allowed` or `no_provider_configured`.
+ * `model_not_allowed` or `no_provider_configured`. With `routing` and `state`, the key's routing
+ * mode, policy and exclusions then reorder or cut the chain (`pipeline/apply-routing.ts`).
  *
  * @example
  * state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
@@ -16,6 +20,8 @@ export function resolveModel(
   config: GatewayKeyConfig,
   parsed: Record<string, unknown>,
   context: RequestContext,
+  routing?: RoutingEngine,
+  state?: RequestState,
 ): RoutePlan {
   const model = parsed.model
   if (typeof model !== 'string' || model === '') {
@@ -28,5 +34,6 @@ export function resolveModel(
     )
   }
   context.model = model
-  return routerForKeyConfig(config).resolve(model)
+  const plan = routerForKeyConfig(config).resolve(model)
+  return routing === undefined || state === undefined ? plan : applyRouting(routing, state, plan)
 }

@@ -121,6 +121,13 @@ export function buildTraceFacts(state: RequestState, failureCode: string | undef
     if (result.clientAborted) facts.aborted = true
     if (result.streamError !== undefined) facts.errorCode = result.streamError
   }
+  const routing = state.routing
+  if (routing !== undefined)
+    facts.routing = {
+      strategy: routing.strategy,
+      ...(routing.providerId === undefined ? {} : { providerId: routing.providerId }),
+      ...(routing.policyId === undefined ? {} : { policyId: routing.policyId }),
+    }
   if (failureCode !== undefined) facts.errorCode = failureCode
   return facts
 }

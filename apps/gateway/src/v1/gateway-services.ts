@@ -4,6 +4,7 @@ import { type AuthCache, createAuthCache, createBundleVerifier } from '@gw/auth-
 import { createAddressPolicy, createControlPlaneClient } from '@gw/contract'
 import type { GatewayMetrics } from '@gw/otel'
 import { createProviderClient, type ProviderClient } from '@gw/providers'
+import type { RoutingEngine } from '@gw/routing'
 import type { Logger } from 'pino'
 import type { Dispatcher } from 'undici'
 import type { GatewayConfig } from '../config.js'
@@ -15,6 +16,7 @@ import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
 import { createRequestTelemetry, type RequestTelemetry } from '../telemetry/create-request-telemetry.js'
+import { createRouting } from './create-routing.js'
 
 /** Options of {@link createGatewayServices}. */
 export interface GatewayServicesOptions {
@@ -32,6 +34,8 @@ export interface GatewayServices {
   cache: AuthCache
   feed: ChangeFeed
   providers: ProviderClient
+  /** Routing modes, policies and sticky sessions of the "resolve model" step (@gw/routing). */
+  routing: RoutingEngine
   /** Spans and dispatch metrics of each request (the "trace request" step). */
   telemetry: RequestTelemetry
   /** Timeouts, stream window and `/guardrail/check` of the policy, cache and guardrail steps. */
@@ -139,6 +143,7 @@ export function createGatewayServices(
     cache,
     feed,
     providers,
+    routing: createRouting(config, providers.breakers, metrics),
     governance: createGovernanceOptions(client, config.guardrails, (labels) =>
       metrics.guardrailVerdicts.inc(labels),
     ),

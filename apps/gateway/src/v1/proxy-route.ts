@@ -9,6 +9,7 @@ import { abandonRequestBody } from '../http/body.js'
 import { type ErrorShape, writeGatewayError } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
 import { getRequestContext } from '../http/request-context.js'
+import { settleRouting } from '../pipeline/apply-routing.js'
 import { applyCacheControl } from '../pipeline/cache-control.js'
 import { dispatch } from '../pipeline/dispatch.js'
 import { guardResponse } from '../pipeline/guardrails-post.js'
@@ -80,7 +81,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       }
       enforceRequestPolicy(state.key.config, state.body.parsed, state.context)
       state.plan = excludeBudgetedProviders(
-        resolveModel(state.key.config, state.body.parsed, state.context),
+        resolveModel(state.key.config, state.body.parsed, state.context, services.routing, state),
         state.spend,
       )
       state.plan = enforceModelPolicy(state.key.config, state.plan.requestedModel, state.plan)
@@ -119,6 +120,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       if (!incoming.complete) abandonRequestBody(incoming)
       writeGatewayError(outgoing, error, shape)
     } finally {
+      settleRouting(services.routing, state)
       sink.finish()
       state.context.recorded()
       traceRequest(services.telemetry, state, failure)

@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { nullableNumberSchema, nullableStringSchema, revisionSchema, stringListSchema } from './common.js'
 import { parseWith } from './parse.js'
 import { providerSlotSchema } from './provider-slot.js'
+import { routingPolicySchema } from './routing-policy.js'
 
 /** Guardrail directions: ours (`request`/`response`) and LangWatch's (`pre`/`post`). */
 export const guardrailDirections = ['pre', 'post', 'request', 'response', 'stream_chunk'] as const
@@ -140,7 +141,16 @@ export const gatewayKeyConfigSchema = v.object({
   models_allowed: v.optional(v.nullable(v.array(v.string())), null),
   /** null → every provider of `providers`. */
   providers_allowed: v.optional(v.nullable(v.array(v.string())), null),
+  /** `none`, `fallback_all` or `policy`; null or another value → `fallback_all` (today's walk). */
   routing_mode: nullableStringSchema,
+  /** The routing policy the key names (`routing_mode: policy`). */
+  routing_policy_id: nullableStringSchema,
+  /** That policy, resolved by the control plane; null when the key names none or it was deleted. */
+  routing_policy: v.optional(v.nullable(routingPolicySchema), null),
+  /** Provider ids, handles or types routing never picks (fallback, policy); still reachable as `provider/model`. */
+  routing_excluded_providers: stringListSchema,
+  /** Provider ids, handles or types this key may not use at all. */
+  access_excluded_providers: stringListSchema,
   rate_limits: v.optional(
     v.object({ rpm: nullableNumberSchema, rpd: nullableNumberSchema, tpm: nullableNumberSchema }),
     () => ({ rpm: null, rpd: null, tpm: null }),

@@ -16,6 +16,7 @@ describe('createGatewayMetrics', () => {
     metrics.authCacheEvents.inc({ event: 'hit' })
     metrics.budgetBlocks.inc({ scope: 'project' })
     metrics.guardrailVerdicts.inc({ direction: 'request', verdict: 'allow' })
+    metrics.routingDecisions.inc({ strategy: 'weighted' })
     const text = await metrics.scrape()
     const expected = {
       gateway_http_requests_total: 'counter',
@@ -32,12 +33,14 @@ describe('createGatewayMetrics', () => {
       gateway_budget_blocks_total: 'counter',
       gateway_budget_store_fallbacks_total: 'counter',
       gateway_guardrail_verdicts_total: 'counter',
+      gateway_routing_decisions_total: 'counter',
     }
     for (const [name, type] of Object.entries(expected)) {
       expect(text).toContain(`# HELP ${name} `)
       expect(text).toContain(`# TYPE ${name} ${type}`)
     }
     expect(text).toContain('gateway_circuit_state{provider_id="mp_1"} 2')
+    expect(text).toContain('gateway_routing_decisions_total{strategy="weighted"} 1')
     expect(text).toContain(
       'gateway_http_requests_total{route="/healthz",method="GET",status="200",provider="",model=""} 1',
     )

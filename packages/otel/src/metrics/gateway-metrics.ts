@@ -39,6 +39,8 @@ export interface GatewayMetrics {
   /** Requests whose budgets and limits were taken in process because Redis could not be reached. */
   readonly budgetStoreFallbacks: Counter<'mode'>
   readonly guardrailVerdicts: Counter<'direction' | 'verdict'>
+  /** Routing decisions by strategy: none, fallback_all, weighted, least_latency, least_busy, sticky. */
+  readonly routingDecisions: Counter<'strategy'>
   /** Tokens by provider type and kind (`input`, `output`, `cache_read`, `cache_write`, `reasoning`). */
   readonly tokens: Counter<'provider' | 'type'>
   /** Cost at catalogue prices, in USD, by provider type. */
@@ -179,6 +181,12 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       name: 'gateway_guardrail_verdicts_total',
       help: 'Guardrail verdicts by direction and verdict',
       labelNames: ['direction', 'verdict'],
+      registers,
+    }),
+    routingDecisions: new Counter({
+      name: 'gateway_routing_decisions_total',
+      help: 'Routing decisions of keys with a routing mode, policy or exclusion, by strategy (sticky: a session kept its credential)',
+      labelNames: ['strategy'],
       registers,
     }),
     tokens: new Counter({

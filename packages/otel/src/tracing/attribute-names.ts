@@ -44,6 +44,9 @@ export const LANGWATCH_ATTRIBUTES = {
   labels: 'langwatch.labels',
   endUserId: 'langwatch.end_user_id',
   streamAborted: 'langwatch.stream.aborted',
+  routingStrategy: 'langwatch.routing.strategy',
+  routingProviderId: 'langwatch.routing.provider_id',
+  routingPolicyId: 'langwatch.routing.policy_id',
 } as const
 
 /** Span event names. */

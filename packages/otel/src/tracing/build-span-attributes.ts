@@ -79,6 +79,11 @@ export function buildOperatorAttributes(facts: RequestTraceFacts): Attributes {
     put(attributes, LW.budgetId, facts.budget.budgetId)
     put(attributes, LW.budgetScope, facts.budget.scope)
   }
+  if (facts.routing !== undefined) {
+    attributes[LW.routingStrategy] = facts.routing.strategy
+    put(attributes, LW.routingProviderId, facts.routing.providerId)
+    put(attributes, LW.routingPolicyId, facts.routing.policyId)
+  }
   if (facts.aborted === true) attributes[LW.streamAborted] = true
   put(attributes, ATTR_ERROR_TYPE, facts.errorCode)
   return attributes

@@ -171,6 +171,19 @@ describe('createRequestSpanRecorder', () => {
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'provider_error' })
   })
 
+  it("puts the routing strategy's decision on the span", () => {
+    const { record, operator } = createTracing()
+    record(chatFacts({ routing: { strategy: 'least_latency', providerId: 'mp_b', policyId: 'rp_1' } }))
+    const [span] = operator.getFinishedSpans()
+    expect(span?.attributes).toMatchObject({
+      'langwatch.routing.strategy': 'least_latency',
+      'langwatch.routing.provider_id': 'mp_b',
+      'langwatch.routing.policy_id': 'rp_1',
+    })
+    record(chatFacts({}))
+    expect(operator.getFinishedSpans()[1]?.attributes['langwatch.routing.strategy']).toBeUndefined()
+  })
+
   it('records time to first token as an attribute and an event of a stream', () => {
     const { record, operator } = createTracing()
     record(chatFacts({ stream: true, firstTokenTimeMs: 1_700_000_000_040 }))

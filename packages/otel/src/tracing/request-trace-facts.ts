@@ -35,6 +35,15 @@ export interface TraceBudgetDecision {
   scope?: string
 }
 
+/** The routing decision (keys with a routing mode, policy or exclusion). */
+export interface TraceRoutingDecision {
+  /** `none`, `fallback_all`, `weighted`, `least_latency`, `least_busy` or `sticky`. */
+  strategy: string
+  /** The credential routing put first. */
+  providerId?: string
+  policyId?: string
+}
+
 /** Who sent the request (from the virtual key's bundle; ids only, never the key). */
 export interface TraceKeyFacts {
   virtualKeyId: string
@@ -94,6 +103,7 @@ export interface RequestTraceFacts {
   aborted?: boolean
   guardrails?: readonly TraceGuardrailDecision[]
   budget?: TraceBudgetDecision
+  routing?: TraceRoutingDecision
   /** Stable error code from @gw/contract when the request failed. */
   errorCode?: string
   customer?: TraceCustomerFacts

@@ -55,14 +55,12 @@ const valueFlags = [
   'model',
   'from',
   'to',
-<<<<<<< HEAD
   'per-end-user',
   'set',
-=======
+
   'strategy',
   'targets',
   'sticky',
->>>>>>> routing
 ] as const
 
 function help(): string {

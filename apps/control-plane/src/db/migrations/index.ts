@@ -4,11 +4,9 @@ import { migration0002KeyCacheDigest } from './0002-key-cache-digest.js'
 import { migration0003ProjectTraceSettings } from './0003-project-trace-settings.js'
 import { migration0004Guardrails } from './0004-guardrails.js'
 import { migration0005Budgets } from './0005-budgets.js'
-<<<<<<< HEAD
 import { migration0006EndUserBudgets } from './0006-end-user-budgets.js'
-=======
+
 import { migration0007RoutingPolicies } from './0007-routing-policies.js'
->>>>>>> routing
 
 /** One schema change, applied once and recorded in `schema_migrations`. */
 export interface Migration {
@@ -24,9 +22,7 @@ export const migrations: readonly Migration[] = [
   migration0003ProjectTraceSettings,
   migration0004Guardrails,
   migration0005Budgets,
-<<<<<<< HEAD
   migration0006EndUserBudgets,
-=======
+
   migration0007RoutingPolicies,
->>>>>>> routing
 ]

@@ -57,7 +57,6 @@ const valueFlags = [
   'to',
   'per-end-user',
   'set',
-
   'strategy',
   'targets',
   'sticky',

@@ -5,7 +5,6 @@ import { migration0003ProjectTraceSettings } from './0003-project-trace-settings
 import { migration0004Guardrails } from './0004-guardrails.js'
 import { migration0005Budgets } from './0005-budgets.js'
 import { migration0006EndUserBudgets } from './0006-end-user-budgets.js'
-
 import { migration0007RoutingPolicies } from './0007-routing-policies.js'
 
 /** One schema change, applied once and recorded in `schema_migrations`. */
@@ -23,6 +22,5 @@ export const migrations: readonly Migration[] = [
   migration0004Guardrails,
   migration0005Budgets,
   migration0006EndUserBudgets,
-
   migration0007RoutingPolicies,
 ]

@@ -124,9 +124,13 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
       const at = sessionKey !== undefined || policy.strategy === 'least_latency' ? now() : 0
       const pinned = sessionKey === undefined ? undefined : sticky.get(sessionKey, at)
       if (pinned !== undefined && breakers.state(pinned) !== 'open') {
-        index = policy.targets.findIndex((target) => target.provider.id === pinned)
-        if (index !== -1 && policyPlan.usable[index] === 1) strategy = 'sticky'
-        else index = -1
+        const targets = policy.targets
+        for (let each = 0; each < targets.length; each++) {
+          if (targets[each]!.provider.id !== pinned || policyPlan.usable[each] !== 1) continue
+          index = each
+          strategy = 'sticky'
+          break
+        }
       }
       if (index === -1) index = pickTarget(policy, policyPlan, pickContext, at)
       const routed = policyPlan.orders[index] as RoutePlan

@@ -127,6 +127,16 @@ describe('routing policies admin API', () => {
       },
     })
 
+    // The bootstrap pull carries the same routing fields as /config.
+    const page = (await h.internal('GET', '/bootstrap?limit=1000')).body as {
+      keys: { key_id: string; config: Record<string, unknown> }[]
+    }
+    expect(page.keys.find((entry) => entry.key_id === tenant.keyId)?.config).toMatchObject({
+      routing_policy_id: policyId,
+      routing_policy: { id: policyId, strategy: 'weighted' },
+      access_excluded_providers: ['gemini'],
+    })
+
     const before = (await changesSince(tenant.organizationId, '0')).current_revision
     expect(
       (await h.admin('PATCH', `/routing-policies/${policyId}`, { strategy: 'least_latency' })).status,

@@ -1,0 +1,36 @@
+// Middleware: the console's strict Content-Security-Policy and the other browser-hardening headers.
+import type { MiddlewareHandler } from 'hono'
+
+/**
+ * The console's CSP: everything from this origin only, no inline script or style, no framing,
+ * forms post only here. Charts and the client script are files served under /console/assets.
+ */
+export const consoleContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ')
+
+/**
+ * Sets the CSP and friends on every console answer; pages are never cached (a minted key is on one).
+ *
+ * @example
+ * console.use('*', securityHeaders())
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', consoleContentSecurityPolicy)
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('X-Frame-Options', 'DENY')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('Cross-Origin-Opener-Policy', 'same-origin')
+    if (!c.req.path.startsWith('/console/assets/')) c.header('Cache-Control', 'no-store')
+  }
+}

@@ -1,13 +1,17 @@
 // The web console, mounted at /console: server-rendered pages over the admin API, one client script.
 import { Hono } from 'hono'
 import { type AppFetch, createAdminCaller, createTokenCheck } from './admin-caller.js'
+import { addBudgetsPage } from './budgets-page.js'
 import { type ConsoleDeps, type ConsoleEnv, ConsoleReadError } from './console-env.js'
 import { consoleGuard } from './console-guard.js'
+import { addKeysPage } from './keys-page.js'
 import { Layout } from './layout.js'
 import { addProjectsPage } from './projects-page.js'
+import { addProvidersPage } from './providers-page.js'
 import { securityHeaders } from './security-headers.js'
 import { createSessionStore, type SessionStore } from './session-store.js'
 import { addSignInRoutes } from './sign-in-page.js'
+import { addSpendPage } from './spend-page.js'
 import { addStaticAssets } from './static-assets.js'
 
 /** Options of {@link createConsoleRoutes}. */
@@ -44,6 +48,10 @@ export function createConsoleRoutes(options: ConsoleOptions): Hono<ConsoleEnv> {
   addSignInRoutes(open, guarded, deps)
   guarded.get('/', (c) => c.redirect('/console/projects', 303))
   addProjectsPage(guarded, deps)
+  addProvidersPage(guarded, deps)
+  addKeysPage(guarded, deps)
+  addBudgetsPage(guarded, deps)
+  addSpendPage(guarded, deps)
   routes.route('/', open)
   routes.route('/', guarded)
   routes.onError((error, c) => {

@@ -4,6 +4,7 @@ import { type AppFetch, createAdminCaller, createTokenCheck } from './admin-call
 import { addBudgetsPage } from './budgets-page.js'
 import { type ConsoleDeps, type ConsoleEnv, ConsoleReadError } from './console-env.js'
 import { consoleGuard } from './console-guard.js'
+import { addKeyConfigPage } from './key-config-page.js'
 import { addKeysPage } from './keys-page.js'
 import { Layout } from './layout.js'
 import { addProjectsPage } from './projects-page.js'
@@ -50,6 +51,7 @@ export function createConsoleRoutes(options: ConsoleOptions): Hono<ConsoleEnv> {
   addProjectsPage(guarded, deps)
   addProvidersPage(guarded, deps)
   addKeysPage(guarded, deps)
+  addKeyConfigPage(guarded, deps)
   addBudgetsPage(guarded, deps)
   addSpendPage(guarded, deps)
   routes.route('/', open)

@@ -29,7 +29,9 @@ export function securityHeaders(): MiddlewareHandler {
     c.header('Content-Security-Policy', consoleContentSecurityPolicy)
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('X-Frame-Options', 'DENY')
-    c.header('Referrer-Policy', 'no-referrer')
+    // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on form posts,
+    // which the same-origin check must refuse. Keys and tokens are never in URLs anyway.
+    c.header('Referrer-Policy', 'same-origin')
     c.header('Cross-Origin-Opener-Policy', 'same-origin')
     if (!c.req.path.startsWith('/console/assets/')) c.header('Cache-Control', 'no-store')
   }

@@ -56,6 +56,11 @@
   const chartData = document.getElementById('spend-data')
   if (chartHost && chartData && window.uPlot) {
     const spend = JSON.parse(chartData.textContent)
+    const money = spend.metric === 'cost'
+    const tick = (value) => {
+      const short = Number(value.toPrecision(3))
+      return money ? `$${short}` : String(short)
+    }
     const palette = ['#0b5cad', '#b42318', '#1a7f37', '#8250df', '#bf8700', '#0550ae', '#cf222e', '#116329']
     const series = [{ label: 'day' }].concat(
       spend.series.map((entry, index) => ({
@@ -63,12 +68,12 @@
         stroke: palette[index % palette.length],
         width: 2,
         points: { show: true },
-        value: (_, value) => (value == null ? '—' : `$${value.toFixed(6)}`),
+        value: (_, value) => (value == null ? '—' : money ? `$${value.toFixed(6)}` : String(value)),
       })),
     )
     const width = Math.max(320, chartHost.clientWidth || 800)
     new window.uPlot(
-      { width, height: 300, series, axes: [{}, { values: (_, ticks) => ticks.map((tick) => `$${tick}`) }] },
+      { width, height: 300, series, axes: [{}, { size: 90, values: (_, ticks) => ticks.map(tick) }] },
       [spend.days].concat(spend.series.map((entry) => entry.values)),
       chartHost,
     )

@@ -207,6 +207,61 @@ describe.skipIf(!chromiumPath)(`web console in a real browser${skipReason}`, () 
     await ui.screenshot('budgets')
   })
 
+  it("edits the key's config: a bad regex is flagged as you type, a good config is saved", async () => {
+    await page.goto(consoleUrl('/keys'))
+    await page.getByRole('link', { name: 'Configure team-a' }).click()
+    await page.getByRole('heading', { name: 'Configure team-a' }).waitFor()
+    await page.locator('#tools_deny').fill('(unclosed')
+    await expect(page.locator('#tools_deny-error').textContent()).resolves.toContain(
+      'Line 1 is not a valid regex',
+    )
+    await expect(page.locator('#tools_deny').getAttribute('aria-invalid')).resolves.toBe('true')
+    await page.getByRole('button', { name: 'Save config of team-a' }).click()
+    expect(await page.locator('.flash').count()).toBe(0) // the browser kept the invalid form
+    await page.locator('#tools_deny').fill('^shell_')
+    await expect(page.locator('#tools_deny-error').textContent()).resolves.toBe('')
+    await page.getByLabel('Models allowed, one a line (empty: every model)').fill('gpt-4o-mini')
+    await page.getByLabel('Provider chain, one provider name a line, in order').fill('mock-openai')
+    await page.getByLabel('Requests per minute').fill('100')
+    await page.getByRole('button', { name: 'Save config of team-a' }).click()
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Config saved.')
+    await expect(page.locator('#tools_deny').inputValue()).resolves.toBe('^shell_')
+    const keys = (await (
+      await fetch(`${stack.controlPlaneUrl}/api/admin/virtual-keys`, {
+        headers: { authorization: `Bearer ${stack.adminToken}` },
+      })
+    ).json()) as { data: { name: string; config: Record<string, unknown> }[] }
+    const config = keys.data.find((each) => each.name === 'team-a')?.config
+    expect(config).toMatchObject({
+      models_allowed: ['gpt-4o-mini'],
+      rate_limits: { rpm: 100 },
+      policy_rules: { tools: { deny: ['^shell_'] } },
+      fallback: { chain: [expect.stringMatching(/.+/)] },
+    })
+    await expectAccessible()
+    await ui.screenshot('key-config')
+  })
+
+  it('creates a guardrail, shows an API refusal in its own words, and attaches it', async () => {
+    await page.goto(consoleUrl('/guardrails'))
+    await expect(page.locator('.empty').first().textContent()).resolves.toContain('No guardrail yet')
+    await page.getByLabel('Name').fill('no-secrets')
+    await page.getByLabel('Evaluator').selectOption('regex')
+    await page.getByLabel('Settings (JSON)').fill('{"patterns": []}')
+    await page.getByRole('button', { name: 'Create guardrail' }).click()
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('needs at least one pattern')
+    await page.getByLabel('Name').fill('no-secrets')
+    await page.getByLabel('Evaluator').selectOption('regex')
+    await page.getByLabel('Settings (JSON)').fill('{"patterns": ["secret-\\\\d+"]}')
+    await page.getByRole('button', { name: 'Create guardrail' }).click()
+    await page.getByRole('heading', { name: 'no-secrets' }).waitFor()
+    await page.getByLabel('Attach to').selectOption({ label: 'project checkout' })
+    await page.getByRole('button', { name: 'Attach no-secrets' }).click()
+    await page.getByRole('button', { name: 'Detach from project checkout' }).waitFor()
+    await expectAccessible()
+    await ui.screenshot('guardrails')
+  })
+
   it('revokes the key after a confirmation, and the gateway refuses it', async () => {
     await page.goto(consoleUrl('/keys'))
     await page.getByRole('link', { name: 'Revoke team-a…' }).click()
@@ -233,6 +288,18 @@ describe.skipIf(!chromiumPath)(`web console in a real browser${skipReason}`, () 
     await tabTo(page, () => document.activeElement?.textContent === 'Copy key')
     await page.keyboard.press('Enter')
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(minted)
+  })
+
+  it('lists the changes as activity, newest first', async () => {
+    await page.goto(consoleUrl('/activity'))
+    const rows = await page.locator('tbody tr td:nth-child(2)').allTextContents()
+    expect(rows[0]).toBe('Key created') // the keyboard-minted key
+    expect(rows).toContain('Key revoked')
+    expect(rows).toContain('Budget created')
+    expect(rows).toContain('Provider credential changed')
+    expect(rows).toContain('Guardrail or attachment changed')
+    await expectAccessible()
+    await ui.screenshot('activity')
   })
 
   it('signs out: the session ends and pages ask to sign in again', async () => {

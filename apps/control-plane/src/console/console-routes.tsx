@@ -1,9 +1,11 @@
 // The web console, mounted at /console: server-rendered pages over the admin API, one client script.
 import { Hono } from 'hono'
+import { addActivityPage } from './activity-page.js'
 import { type AppFetch, createAdminCaller, createTokenCheck } from './admin-caller.js'
 import { addBudgetsPage } from './budgets-page.js'
 import { type ConsoleDeps, type ConsoleEnv, ConsoleReadError } from './console-env.js'
 import { consoleGuard } from './console-guard.js'
+import { addGuardrailsPage } from './guardrails-page.js'
 import { addKeyConfigPage } from './key-config-page.js'
 import { addKeysPage } from './keys-page.js'
 import { Layout } from './layout.js'
@@ -54,6 +56,8 @@ export function createConsoleRoutes(options: ConsoleOptions): Hono<ConsoleEnv> {
   addKeyConfigPage(guarded, deps)
   addBudgetsPage(guarded, deps)
   addSpendPage(guarded, deps)
+  addGuardrailsPage(guarded, deps)
+  addActivityPage(guarded, deps)
   routes.route('/', open)
   routes.route('/', guarded)
   routes.onError((error, c) => {

@@ -32,7 +32,7 @@ interface SpendViewProps {
 function SpendView(props: SpendViewProps) {
   const { data } = props
   // JSON in a non-executed data block; "<" escaped so no value can close the element.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c')
+  const json = JSON.stringify({ ...data, metric: props.metric }).replace(/</g, '\\u003c')
   const format = (value: number) => (props.metric === 'cost' ? `$${value.toFixed(6)}` : String(value))
   return (
     <Layout

@@ -60,6 +60,55 @@ describe('console pages over the admin API', () => {
     expect(list.data.map((each) => each.name)).toContain('once')
   })
 
+  it('rotates a key with a grace period, and disables and enables it, through the admin API', async () => {
+    const tenant = await seedTenant(h)
+    const rotated = await post(`/console/keys/${tenant.keyId}/rotate`, { grace_seconds: '600' })
+    expect(rotated.status).toBe(200)
+    const html = await rotated.text()
+    const key = /id="issued-key"[^>]*>([^<]+)</.exec(html)?.[1]?.trim() ?? ''
+    expect(key).toMatch(/^lw_vk_live_/)
+    expect(key).not.toBe(tenant.key)
+    expect(html).toContain('The old secret keeps working until')
+    const after = (await h.admin('GET', `/virtual-keys/${tenant.keyId}`)).body as {
+      previous_secret_valid_until: string | null
+    }
+    expect(Date.parse(after.previous_secret_valid_until ?? '')).toBe(h.now() + 600_000)
+    expect((await post(`/console/keys/${tenant.keyId}/disable`, {})).status).toBe(303)
+    expect(((await h.admin('GET', `/virtual-keys/${tenant.keyId}`)).body as { status: string }).status).toBe(
+      'disabled',
+    )
+    expect((await post(`/console/keys/${tenant.keyId}/enable`, {})).status).toBe(303)
+    expect(((await h.admin('GET', `/virtual-keys/${tenant.keyId}`)).body as { status: string }).status).toBe(
+      'active',
+    )
+  })
+
+  it('edits a provider credential keeping its secret when the field is blank, then deletes it', async () => {
+    const tenant = await seedTenant(h)
+    const created = (
+      await h.admin('POST', '/provider-credentials', {
+        project_id: tenant.projectId,
+        type: 'openai',
+        name: 'edit-me',
+        credentials: { api_key: 'sk-keep-this-one-9876' },
+      })
+    ).body as { id: string }
+    expect(
+      (await post(`/console/providers/${created.id}`, { name: 'edited', api_key: '', models: 'a, b' }))
+        .status,
+    ).toBe(303)
+    const edited = (await h.admin('GET', `/provider-credentials/${created.id}`)).body as {
+      name: string
+      models: string[]
+      credentials_hint: Record<string, string>
+    }
+    expect(edited).toMatchObject({ name: 'edited', models: ['a', 'b'] })
+    expect(edited.credentials_hint.api_key).toContain('9876')
+    expect(await page(`/console/providers/${created.id}`)).not.toContain('sk-keep-this-one-9876')
+    expect((await post(`/console/providers/${created.id}/delete`, {})).status).toBe(303)
+    expect((await h.admin('GET', `/provider-credentials/${created.id}`)).status).toBe(404)
+  })
+
   it('renders an admin API read failure as an error page with the API status and message', async () => {
     const response = await fetch(`${h.cp.url}/console/keys/vk_missing/revoke`, { headers: { cookie } })
     expect(response.status).toBe(404)

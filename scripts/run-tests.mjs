@@ -9,7 +9,7 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 // A report left by an earlier run must not be summed as this run's: turbo writes a fresh one, or
 // restores the cached one on a cache hit.
-for (const dir of ['packages', 'apps'].flatMap((folder) =>
+for (const dir of ['packages', 'apps', 'e2e'].flatMap((folder) =>
   existsSync(join(root, folder))
     ? readdirSync(join(root, folder)).map((name) => join(root, folder, name))
     : [],

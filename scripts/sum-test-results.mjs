@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 
 // The repository root; a test passes another one as the first argument.
 const root = `${resolve(process.argv[2] ?? new URL('..', import.meta.url).pathname)}/`
-const workspaces = ['packages', 'apps']
+const workspaces = ['packages', 'apps', 'e2e']
   .filter((folder) => existsSync(join(root, folder)))
   .flatMap((folder) =>
     readdirSync(join(root, folder), { withFileTypes: true })

@@ -4,6 +4,7 @@ import type { HttpBindings } from '@hono/node-server'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createAdminRoutes } from './admin/admin-routes.js'
+import { createConsoleRoutes } from './console/console-routes.js'
 import { accessLog } from './http/access-log.js'
 import { createErrorHandler, notFoundHandler } from './http/error-handler.js'
 import { createInternalRoutes, type InternalRoutesOptions } from './internal/internal-routes.js'
@@ -17,6 +18,8 @@ export interface ControlPlaneAppOptions extends InternalRoutesOptions {
   adminToken: string
   /** Largest accepted request body. Default: 4 MiB (a full spend-commands batch). */
   maxBodyBytes?: number
+  /** `CONTROL_PLANE_CONSOLE_GATEWAY_URL`: the gateway URL the console tells key holders to use. */
+  consoleGatewayUrl?: string
   /** Reported by /healthz. */
   version?: string
 }
@@ -50,6 +53,14 @@ export function createControlPlaneApp(
   const recentSpans = createRecentSpans()
   app.route('/api/otel', createOtelBridgeRoutes(deps, recentSpans))
   app.route('/api/admin', createAdminRoutes(deps, { token: options.adminToken, recentSpans }))
+  app.route(
+    '/console',
+    createConsoleRoutes({
+      fetch: (request, env) => app.fetch(request, env as HttpBindings),
+      adminToken: options.adminToken,
+      gatewayUrl: options.consoleGatewayUrl ?? 'http://localhost:5563',
+    }),
+  )
   app.onError(createErrorHandler(deps.logger))
   app.notFound(notFoundHandler)
   return app

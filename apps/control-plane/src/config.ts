@@ -6,6 +6,7 @@ import {
   envListenAddress,
   envSecret,
   envString,
+  envUrl,
   hydrateConfig,
   type InferConfig,
   withEnvName,
@@ -64,6 +65,8 @@ export const controlPlaneConfigSchema = v.object({
      * private and loopback hosts (refused there by default). Link-local/metadata stay refused.
      */
     allowPrivateBaseUrls: envBoolean(false),
+    /** CONTROL_PLANE_CONSOLE_GATEWAY_URL: the gateway URL the console's key page tells users to set. */
+    consoleGatewayUrl: envUrl('http://localhost:5563'),
   }),
   /** DATABASE_URL: PostgreSQL connection string; unset → embedded PGlite. */
   databaseUrl: withEnvName(

@@ -40,6 +40,7 @@ export function createApp(options: CreateAppOptions): Hono<{ Bindings: HttpBindi
   }
   return createControlPlaneApp(deps, {
     adminToken: config.controlPlane.adminToken,
+    consoleGatewayUrl: config.controlPlane.consoleGatewayUrl,
     internalSecret: config.internalSecret,
     jwtSecret: config.jwtSecret,
     bundleTtlSeconds: Math.round(config.controlPlane.bundleTtl / 1000),

@@ -4,6 +4,7 @@ import type { ControlPlaneDeps } from '../shared/deps.js'
 import type { RecentSpans } from '../traces/recent-spans.js'
 import { adminAuth } from './admin-auth.js'
 import { createBudgetRoutes } from './budget-routes.js'
+import { createChangeRoutes } from './change-routes.js'
 import { createGuardrailRoutes } from './guardrail-routes.js'
 import { createKeyRoutes } from './key-routes.js'
 import { createProviderRoutes } from './provider-routes.js'
@@ -30,5 +31,6 @@ export function createAdminRoutes(
   admin.route('/', createGuardrailRoutes(deps))
   admin.route('/', createRoutingPolicyRoutes(deps))
   admin.route('/', createBudgetRoutes(deps))
+  admin.route('/', createChangeRoutes(deps))
   return admin
 }

@@ -8,6 +8,7 @@ import { chooseGatewayMode } from '../e2e/stack/choose-gateway-mode.js'
 import { startUpstream } from '../e2e/upstream.js'
 import { writeBenchmarkSection } from '../shared/bench-document.js'
 import { describeMachine, renderMachine } from '../shared/machine.js'
+import { lookupSample, readGatewayMetric } from './gateway-metric.js'
 import { sampleProcess } from './proc-sampler.js'
 import { renderSoakSection, type SoakPhase } from './render-soak.js'
 import { runOpenLoop, type SoakStream } from './soak-load.js'
@@ -70,25 +71,28 @@ const traffic = createSoakTraffic({
   attackerAddresses,
 })
 
-/** Runs one phase while sampling the gateway (RSS every 250 ms, CPU) and the control plane (CPU). */
+/** Runs one phase while sampling the gateway (RSS every 250 ms, CPU), the control plane, the upstream and this process. */
 async function measured(streams: SoakStream[], durationMs: number): Promise<SoakPhase> {
-  const gatewaySampler = sampleProcess(pid, 250)
-  const controlPlaneSampler = sampleProcess(cpPid, 1_000)
-  const upstreamSampler = sampleProcess(upstream.handle.pid, 1_000)
-  const generatorBefore = process.cpuUsage()
-  const wallBefore = performance.now()
+  const origin = new URL(url).origin
+  const lookupsBefore = await readGatewayMetric(origin, lookupSample)
+  const samplers = {
+    gateway: sampleProcess(pid, 250),
+    controlPlane: sampleProcess(cpPid, 1_000),
+    upstream: sampleProcess(upstream.handle.pid, 1_000),
+    generator: sampleProcess(process.pid, 1_000),
+  }
   const tally = await runOpenLoop(streams, durationMs)
-  const generator = process.cpuUsage(generatorBefore)
-  const generatorCpuShare = (generator.user + generator.system) / 1_000 / (performance.now() - wallBefore)
-  const gatewaySample = gatewaySampler.stop()
-  const controlPlaneSample = controlPlaneSampler.stop()
-  const upstreamSample = upstreamSampler.stop()
+  const gateway = samplers.gateway.stop()
+  const controlPlane = samplers.controlPlane.stop()
+  const upstreamSample = samplers.upstream.stop()
+  const generator = samplers.generator.stop()
   return {
     tally,
-    rss: gatewaySample.rss,
-    gatewayCpuShare: gatewaySample.cpuShare,
-    controlPlaneCpuShare: controlPlaneSample.cpuShare,
-    loadCoreCpuShare: controlPlaneSample.cpuShare + upstreamSample.cpuShare + generatorCpuShare,
+    gateway,
+    controlPlane,
+    loadCoreCpuShare: controlPlane.cpuShare + upstreamSample.cpuShare + generator.cpuShare,
+    generatorRunQueueShare: generator.runQueueShare,
+    controlPlaneLookups: (await readGatewayMetric(origin, lookupSample)) - lookupsBefore,
     durationMs,
   }
 }

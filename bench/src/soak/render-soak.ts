@@ -1,6 +1,7 @@
 // Renders the soak's results as the `soak` section of BENCHMARKS.md.
 import { formatBytes, formatNumber, renderTable } from '../shared/markdown.js'
 import { summarize } from '../shared/stats.js'
+import type { HeapReading } from './gateway-metric.js'
 import type { ProcSample } from './proc-sampler.js'
 import type { PhaseTally } from './soak-load.js'
 import type { SoakRates } from './soak-traffic.js'
@@ -15,6 +16,8 @@ export interface SoakPhase {
   loadCoreCpuShare: number
   /** Time the load generator's event loop waited for a CPU, over wall time. */
   generatorRunQueueShare: number
+  /** The gateway's heap reading with the largest V8 heap (sampled every 2 s from /metrics). */
+  heapPeak: HeapReading
   /** Unknown keys the gateway looked up in the control plane (auth cache misses). */
   controlPlaneLookups: number
   durationMs: number
@@ -92,6 +95,7 @@ export function renderSoakSection(report: SoakReport): string {
     formatBytes(Math.max(...phase.gateway.rss)),
     formatBytes(phase.gateway.rss.at(-1)),
     formatNumber(phase.gateway.peakFds),
+    `${formatBytes(phase.heapPeak.heapTotal)} / ${formatBytes(phase.heapPeak.heapUsed)} / ${formatBytes(phase.heapPeak.external)}`,
     percent(phase.gateway.cpuShare),
     formatNumber(cpuPerAnswer(phase)),
     formatNumber(phase.controlPlaneLookups / (phase.durationMs / 1000)),
@@ -129,6 +133,7 @@ export function renderSoakSection(report: SoakReport): string {
         'gateway peak RSS',
         'RSS at end',
         'peak fds',
+        'largest V8 heap: total / used / external',
         'gateway CPU',
         'gateway CPU µs / answer',
         'control-plane lookups/s',

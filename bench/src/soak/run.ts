@@ -8,7 +8,7 @@ import { chooseGatewayMode } from '../e2e/stack/choose-gateway-mode.js'
 import { startUpstream } from '../e2e/upstream.js'
 import { writeBenchmarkSection } from '../shared/bench-document.js'
 import { describeMachine, renderMachine } from '../shared/machine.js'
-import { lookupSample, readGatewayMetric } from './gateway-metric.js'
+import { type HeapReading, lookupSample, readGatewayHeap, readGatewayMetric } from './gateway-metric.js'
 import { sampleProcess } from './proc-sampler.js'
 import { renderSoakSection, type SoakPhase } from './render-soak.js'
 import { runOpenLoop, type SoakStream } from './soak-load.js'
@@ -81,7 +81,17 @@ async function measured(streams: SoakStream[], durationMs: number): Promise<Soak
     upstream: sampleProcess(upstream.handle.pid, 1_000),
     generator: sampleProcess(process.pid, 1_000),
   }
+  // The heap every 2 s: the reading with the largest V8 heap is kept (is the RSS the heap or native memory?).
+  let heapPeak: HeapReading = await readGatewayHeap(origin)
+  const heapTimer = setInterval(() => {
+    readGatewayHeap(origin)
+      .then((reading) => {
+        if (reading.heapTotal > heapPeak.heapTotal) heapPeak = reading
+      })
+      .catch(() => undefined)
+  }, 2_000)
   const tally = await runOpenLoop(streams, durationMs)
+  clearInterval(heapTimer)
   const gateway = samplers.gateway.stop()
   const controlPlane = samplers.controlPlane.stop()
   const upstreamSample = samplers.upstream.stop()
@@ -92,6 +102,7 @@ async function measured(streams: SoakStream[], durationMs: number): Promise<Soak
     controlPlane,
     loadCoreCpuShare: controlPlane.cpuShare + upstreamSample.cpuShare + generator.cpuShare,
     generatorRunQueueShare: generator.runQueueShare,
+    heapPeak,
     controlPlaneLookups: (await readGatewayMetric(origin, lookupSample)) - lookupsBefore,
     durationMs,
   }

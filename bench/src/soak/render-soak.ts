@@ -34,6 +34,8 @@ export interface SoakReport {
   attackerAddresses: number
   quiet: SoakPhase
   soak: SoakPhase
+  /** The gateway 10 s after the floods stopped: what it still holds. */
+  recovery: { rss: number; heap: HeapReading }
 }
 
 const rssBound = 200 * 1000 * 1000
@@ -145,6 +147,7 @@ export function renderSoakSection(report: SoakReport): string {
     '',
     `- Valid p50 under the floods: ${formatNumber(ratio50, 2)}× the quiet run (bound: 2×) — ${ratio50 <= 2 ? 'met' : 'NOT met'}; p99: ${formatNumber(ratio99, 2)}×.`,
     `- Gateway peak RSS: ${formatBytes(peak)} = ${formatNumber(peak / 1e6)} MB (bound: 200 MB) — ${peak < rssBound ? 'met' : 'NOT met'}.`,
+    `- 10 s after the floods stopped: RSS ${formatBytes(report.recovery.rss)}, V8 heap ${formatBytes(report.recovery.heap.heapTotal)} total / ${formatBytes(report.recovery.heap.heapUsed)} used.`,
     '',
     renderTable(
       ['answer (soak phase)', 'count', 'error code'],

@@ -3,6 +3,7 @@
 // from /proc), gateway and control-plane CPU, latencies and answer counts into BENCHMARKS.md.
 import { parseArgs } from 'node:util'
 import { startControlPlaneStack, startGatewayTarget } from '../e2e/gateway-stack.js'
+import { readRssBytes } from '../e2e/proc-stats.js'
 import { detectPinning, installCleanup, killAllChildren, pinSelf } from '../e2e/processes.js'
 import { chooseGatewayMode } from '../e2e/stack/choose-gateway-mode.js'
 import { startUpstream } from '../e2e/upstream.js'
@@ -115,6 +116,9 @@ try {
   const quiet = await measured(traffic.quiet, quietMs)
   log(`soak: ${soakMs / 1000} s of valid traffic, unknown keys and compressed junk`)
   const soak = await measured(traffic.mixed, soakMs)
+  log('recovery: 10 s without traffic')
+  await new Promise((resolve) => setTimeout(resolve, 10_000))
+  const recovery = { rss: readRssBytes(pid), heap: await readGatewayHeap(new URL(url).origin) }
   const body = renderSoakSection({
     machine: renderMachine(machine, 'pnpm --filter @gw/bench bench:soak', startedAt),
     gatewayMode: choice.note,
@@ -123,6 +127,7 @@ try {
     attackerAddresses,
     quiet,
     soak,
+    recovery,
   })
   process.stdout.write(`${body}\n`)
   if (values['no-write'] !== true) log(`wrote ${writeBenchmarkSection('soak', body)}`)

@@ -1,26 +1,53 @@
-// The hardening soak (issue 13): a quiet run of valid traffic, then two minutes of valid traffic
-// mixed with unknown keys and compressed junk; gateway RSS and control-plane CPU into BENCHMARKS.md.
+// The hardening soak (issue 13): a quiet run of valid traffic at a fixed rate, then the same valid
+// traffic mixed with fixed-rate floods of unknown keys and compressed junk; gateway RSS (sampled
+// from /proc), gateway and control-plane CPU, latencies and answer counts into BENCHMARKS.md.
 import { parseArgs } from 'node:util'
 import { startControlPlaneStack, startGatewayTarget } from '../e2e/gateway-stack.js'
-import { readCpuMicros, readRssBytes } from '../e2e/proc-stats.js'
+import { readRssBytes } from '../e2e/proc-stats.js'
 import { detectPinning, installCleanup, killAllChildren, pinSelf } from '../e2e/processes.js'
+import { chooseGatewayMode } from '../e2e/stack/choose-gateway-mode.js'
 import { startUpstream } from '../e2e/upstream.js'
 import { writeBenchmarkSection } from '../shared/bench-document.js'
 import { describeMachine, renderMachine } from '../shared/machine.js'
-import { renderSoakSection } from './render-soak.js'
-import { type PhaseTally, runPhase } from './soak-load.js'
+import { type HeapReading, lookupSample, readGatewayHeap, readGatewayMetric } from './gateway-metric.js'
+import { sampleProcess } from './proc-sampler.js'
+import { renderSoakSection, type SoakPhase } from './render-soak.js'
+import { runOpenLoop, type SoakStream } from './soak-load.js'
+import { createSoakTraffic, type SoakRates } from './soak-traffic.js'
 
 const { values } = parseArgs({
-  options: { quiet: { type: 'string' }, soak: { type: 'string' }, 'no-write': { type: 'boolean' } },
+  options: {
+    quiet: { type: 'string', default: '20' },
+    soak: { type: 'string', default: '95' },
+    valid: { type: 'string', default: '200' },
+    unknown: { type: 'string', default: '1000' },
+    junk: { type: 'string', default: '100' },
+    'keyed-junk': { type: 'string', default: '4' },
+    attackers: { type: 'string', default: '16' },
+    gateway: { type: 'string', default: 'auto' },
+    'no-write': { type: 'boolean' },
+  },
 })
-const quietMs = Number(values.quiet ?? 20) * 1000
-const soakMs = Number(values.soak ?? 120) * 1000
+const quietMs = Number(values.quiet) * 1000
+const soakMs = Number(values.soak) * 1000
+// Quiet + soak is the bounded part: at most two minutes of load.
+if (quietMs + soakMs > 120_000) throw new Error('--quiet + --soak must stay within 120 s')
+const rates: SoakRates = {
+  valid: Number(values.valid),
+  unknownKeys: Number(values.unknown),
+  junk: Number(values.junk),
+  keyedJunk: Number(values['keyed-junk']),
+}
+const attackerAddresses = Number(values.attackers)
 const log = (line: string) => process.stderr.write(`[soak] ${line}\n`)
 const startedAt = new Date()
+const machine = describeMachine()
 installCleanup()
 
 const pinning = detectPinning()
 pinSelf(pinning, 0)
+const choice = chooseGatewayMode(values.gateway)
+log(`gateway ${choice.note}`)
 const upstream = await startUpstream('auto', pinning, 0)
 const options = {
   upstreamUrl: upstream.url,
@@ -28,8 +55,7 @@ const options = {
   loadCore: 0,
   systemCore: 1,
   logLevel: 'warn',
-  // From source: a dist/ left from an older build would measure old code.
-  mode: 'source' as const,
+  mode: choice.mode,
   measureBuiltStartup: false,
   log,
 }
@@ -39,37 +65,74 @@ const gateway = await startGatewayTarget(stack.value, options)
 if (!gateway.ok) throw new Error(gateway.reason)
 const { url, pid } = gateway.value.target
 const cpPid = stack.value.controlPlane.handle.pid
-const key = stack.value.key
+const traffic = createSoakTraffic({
+  origin: new URL(url).origin,
+  key: stack.value.key,
+  rates,
+  attackerAddresses,
+})
 
-/** Runs one phase while sampling the gateway's RSS every second and the control plane's CPU. */
-async function measured(mix: Parameters<typeof runPhase>[2], durationMs: number) {
-  const rss: number[] = []
-  const sampler = setInterval(() => rss.push(readRssBytes(pid)), 1_000)
-  const cpuBefore = readCpuMicros(cpPid)
-  const wallBefore = performance.now()
-  const tally: PhaseTally = await runPhase(url, key, mix, durationMs)
-  clearInterval(sampler)
-  rss.push(readRssBytes(pid))
-  const cpuShare = (readCpuMicros(cpPid) - cpuBefore) / 1000 / (performance.now() - wallBefore)
-  return { tally, rss, cpuShare, durationMs }
+/** Runs one phase while sampling the gateway (RSS every 250 ms, CPU), the control plane, the upstream and this process. */
+async function measured(streams: SoakStream[], durationMs: number): Promise<SoakPhase> {
+  const origin = new URL(url).origin
+  const lookupsBefore = await readGatewayMetric(origin, lookupSample)
+  const samplers = {
+    gateway: sampleProcess(pid, 250),
+    controlPlane: sampleProcess(cpPid, 1_000),
+    upstream: sampleProcess(upstream.handle.pid, 1_000),
+    generator: sampleProcess(process.pid, 1_000),
+  }
+  // The heap every 2 s: the reading with the largest V8 heap is kept (is the RSS the heap or native memory?).
+  let heapPeak: HeapReading = await readGatewayHeap(origin)
+  const heapTimer = setInterval(() => {
+    readGatewayHeap(origin)
+      .then((reading) => {
+        if (reading.heapTotal > heapPeak.heapTotal) heapPeak = reading
+      })
+      .catch(() => undefined)
+  }, 2_000)
+  const tally = await runOpenLoop(streams, durationMs)
+  clearInterval(heapTimer)
+  const gateway = samplers.gateway.stop()
+  const controlPlane = samplers.controlPlane.stop()
+  const upstreamSample = samplers.upstream.stop()
+  const generator = samplers.generator.stop()
+  return {
+    tally,
+    gateway,
+    controlPlane,
+    loadCoreCpuShare: controlPlane.cpuShare + upstreamSample.cpuShare + generator.cpuShare,
+    generatorRunQueueShare: generator.runQueueShare,
+    heapPeak,
+    controlPlaneLookups: (await readGatewayMetric(origin, lookupSample)) - lookupsBefore,
+    durationMs,
+  }
 }
 
 try {
-  log('warm-up')
-  await runPhase(url, key, { valid: 4, unknownKeys: 0, junk: 0 }, 3_000)
-  log(`quiet run: ${quietMs / 1000}s of valid traffic`)
-  const quiet = await measured({ valid: 8, unknownKeys: 0, junk: 0 }, quietMs)
-  log(`soak: ${soakMs / 1000}s of valid traffic, unknown keys and brotli bombs`)
-  const soak = await measured({ valid: 8, unknownKeys: 8, junk: 4 }, soakMs)
+  log('warm-up: 5 s of valid traffic')
+  await runOpenLoop(traffic.quiet, 5_000)
+  log(`quiet run: ${quietMs / 1000} s of valid traffic at ${rates.valid}/s`)
+  const quiet = await measured(traffic.quiet, quietMs)
+  log(`soak: ${soakMs / 1000} s of valid traffic, unknown keys and compressed junk`)
+  const soak = await measured(traffic.mixed, soakMs)
+  log('recovery: 10 s without traffic')
+  await new Promise((resolve) => setTimeout(resolve, 10_000))
+  const recovery = { rss: readRssBytes(pid), heap: await readGatewayHeap(new URL(url).origin) }
   const body = renderSoakSection({
-    machine: renderMachine(describeMachine(), 'pnpm --filter @gw/bench bench:soak', startedAt),
-    gatewayMode: options.mode,
+    machine: renderMachine(machine, 'pnpm --filter @gw/bench bench:soak', startedAt),
+    gatewayMode: choice.note,
+    pinned: pinning.enabled ? undefined : (pinning.reason ?? 'off'),
+    rates,
+    attackerAddresses,
     quiet,
     soak,
+    recovery,
   })
   process.stdout.write(`${body}\n`)
   if (values['no-write'] !== true) log(`wrote ${writeBenchmarkSection('soak', body)}`)
 } finally {
+  await traffic.close()
   await gateway.value.stop()
   await stack.value.stop()
   await upstream.handle.stop()

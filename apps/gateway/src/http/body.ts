@@ -5,6 +5,7 @@ import { GatewayError } from '@gw/contract'
 import { closeAfterResponse } from './close-after-response.js'
 import { selectDecoder } from './content-encoding.js'
 import type { DecodeBudget } from './decode-budget.js'
+import { firstByteHex, jsonStart } from './json-start.js'
 import { findRequestContext } from './request-context.js'
 
 /** Options of {@link readRequestBody}. */
@@ -16,6 +17,11 @@ export interface ReadRequestBodyOptions {
    * a compressed body that does not fit is refused with 503 `overloaded`. Default: unbounded.
    */
   decodeBudget?: DecodeBudget | undefined
+  /**
+   * The body must be JSON: a compressed body whose first decoded bytes cannot start a JSON text is
+   * refused with 400 `invalid_json` at its first chunk instead of being decoded in full. Default false.
+   */
+  expectJson?: boolean | undefined
 }
 
 /**
@@ -34,7 +40,7 @@ export interface ReadRequestBodyOptions {
  */
 export function readRequestBody(
   incoming: IncomingMessage,
-  { maxBytes, decodeBudget }: ReadRequestBodyOptions,
+  { maxBytes, decodeBudget, expectJson = false }: ReadRequestBodyOptions,
 ): Promise<Buffer> {
   let createDecoder: ReturnType<typeof selectDecoder>
   try {
@@ -49,7 +55,7 @@ export function readRequestBody(
     return Promise.reject(tooLarge(maxBytes, `declared Content-Length ${declared}`))
   }
   return new Promise((resolve, reject) => {
-    const reader = new BodyReader(incoming, maxBytes, decodeBudget, resolve, reject)
+    const reader = new BodyReader(incoming, maxBytes, decodeBudget, expectJson, resolve, reject)
     reader.start(createDecoder?.({ maxOutputLength: maxBytes + 1 }))
   })
 }
@@ -83,14 +89,18 @@ class BodyReader {
   #settled = false
   #decoder: Transform | undefined
   #budgetTaken = 0
+  #jsonChecked: boolean
 
   constructor(
     readonly incoming: IncomingMessage,
     readonly maxBytes: number,
     readonly decodeBudget: DecodeBudget | undefined,
+    expectJson: boolean,
     readonly resolve: (body: Buffer) => void,
     readonly reject: (error: unknown) => void,
-  ) {}
+  ) {
+    this.#jsonChecked = !expectJson
+  }
 
   start(decoder: Transform | undefined): void {
     this.#decoder = decoder
@@ -119,6 +129,7 @@ class BodyReader {
   }
 
   readonly #onDecodedData = (chunk: Buffer): void => {
+    if (!this.#jsonChecked && !this.#checkJsonStart(chunk)) return
     const budget = this.decodeBudget
     if (budget !== undefined && !this.#settled) {
       if (!budget.tryTake(chunk.length)) {
@@ -128,6 +139,18 @@ class BodyReader {
       this.#budgetTaken += chunk.length
     }
     this.#keep(chunk)
+  }
+
+  /** False (and the read failed) when the decoded bytes cannot be JSON: junk costs one chunk. */
+  #checkJsonStart(chunk: Buffer): boolean {
+    const start = jsonStart(chunk)
+    if (start === 'undecided') return true
+    this.#jsonChecked = true
+    if (start === 'possible') return true
+    const coding = this.incoming.headers['content-encoding']
+    const message = `Request body is not valid JSON: decoded from ${coding}, it starts with byte ${firstByteHex(chunk)}`
+    this.#fail(new GatewayError('invalid_json', message), true)
+    return false
   }
 
   #keep(chunk: Buffer): void {

@@ -8,7 +8,8 @@ import { logBodyPeek } from '../logging/body-peek.js'
 import type { RequestBody } from './request-state.js'
 
 /** What {@link readBody} needs; built once per route. */
-export interface ReadBodyOptions {
+export interface ReadBodyOptions
+  extends Pick<import('../http/body.js').ReadRequestBodyOptions, 'expectJson'> {
   /** Largest body accepted, after decompression (SERVER_MAX_REQUEST_BODY_BYTES). */
   maxBytes: number
   /** Bytes being decompressed across all requests (SERVER_MAX_DECODING_BYTES). */

@@ -37,6 +37,7 @@ export function createV1Routes(services: GatewayServices): GatewayRoutes {
           body: {
             maxBytes: config.server.maxRequestBodyBytes,
             decodeBudget,
+            expectJson: true,
             logBody: route.peek && config.logging.messageBody,
           },
         }),

@@ -57,11 +57,14 @@ export interface E2eReport {
   /** How the gateway under load was started, and why. */
   gatewayMode: string
   direct: Outcome<TargetResult>
+  /** The honest floor (`floor-proxy.ts`): every ratio and target is against it. */
+  floor: Outcome<TargetResult>
+  /** The reference proxy (`baseline-proxy.ts`, the previous baseline), kept as a second reference. */
   baseline: Outcome<TargetResult>
   gateway: Outcome<TargetResult>
   startup: Outcome<StartupResult[]>
   coldStart: Outcome<ColdStartResult>
-  /** Whether the baseline's and the gateway's SSE first byte come from one interleaved measurement. */
+  /** Whether the proxies' and the gateway's SSE first byte come from one interleaved measurement. */
   firstBytePaired: boolean
   durationSeconds: number
 }

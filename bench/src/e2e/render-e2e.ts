@@ -4,6 +4,7 @@ import { renderMachine } from '../shared/machine.js'
 import { type Cell, formatBytes, formatNumber, formatRatio, renderTable } from '../shared/markdown.js'
 import { median } from '../shared/stats.js'
 import type { TargetResult } from './measure-target.js'
+import { renderExtraRuns } from './render-extra.js'
 import type { E2eReport, Outcome } from './report.js'
 import { evaluateTargets } from './targets.js'
 
@@ -158,6 +159,9 @@ export function renderE2eSection(report: E2eReport): string {
     describeOutcome('floor', report.floor),
     describeOutcome('reference proxy (previous baseline)', report.baseline),
     describeOutcome('gateway', report.gateway),
+    describeOutcome('body sizes', report.bodySizes),
+    describeOutcome('many keys', report.manyKeys),
+    describeOutcome('governed gateway', report.governed),
     describeOutcome('start-up', report.startup),
     describeOutcome('cold start', report.coldStart),
   ].filter((line) => line !== undefined)
@@ -201,6 +205,7 @@ export function renderE2eSection(report: E2eReport): string {
         ]
       : []),
     '',
+    ...renderExtraRuns(report),
     '### Targets',
     '',
     renderTable(['Target', 'Bound', 'Measured', 'Result'], evaluateTargets(report)),

@@ -5,6 +5,7 @@ import { writeBenchmarkSection } from '../shared/bench-document.js'
 import { describeMachine } from '../shared/machine.js'
 import { type ProxyEntryName, prepareBaselineEntry } from './baseline-entry.js'
 import { createBodies } from './bodies.js'
+import { type BodySizeRow, measureBodySizes } from './body-sizes.js'
 import { measureColdStart } from './cold-start.js'
 import {
   type ControlPlaneStack,
@@ -13,7 +14,9 @@ import {
   startControlPlaneStack,
   startGatewayTarget,
 } from './gateway-stack.js'
+import { type GovernedResult, governedParts, measureGoverned } from './governed.js'
 import { measureFirstBytePaired } from './load/first-byte.js'
+import { type ManyKeysResult, measureManyKeys } from './many-keys.js'
 import {
   measureTarget,
   type SuiteContext,
@@ -28,7 +31,17 @@ import type { E2eReport, Outcome } from './report.js'
 import { chooseGatewayMode } from './stack/choose-gateway-mode.js'
 import { startUpstream, type UpstreamKind } from './upstream.js'
 
-const sections = ['direct', 'floor', 'baseline', 'gateway', 'startup', 'cold-start'] as const
+const sections = [
+  'direct',
+  'floor',
+  'baseline',
+  'gateway',
+  'bodies',
+  'many-keys',
+  'governed',
+  'startup',
+  'cold-start',
+] as const
 type Section = (typeof sections)[number]
 
 const { values } = parseArgs({
@@ -38,6 +51,7 @@ const { values } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     only: { type: 'string' },
     gateway: { type: 'string', default: 'auto' },
+    governed: { type: 'string', default: governedParts.join(',') },
   },
 })
 const quick = values.quick ?? false
@@ -60,7 +74,7 @@ const watchdog = setTimeout(
     killAllChildren()
     process.exit(2)
   },
-  (quick ? 4 : 14) * 60_000,
+  (quick ? 6 : 18) * 60_000,
 )
 watchdog.unref()
 
@@ -152,6 +166,8 @@ const stack: Outcome<ControlPlaneStack> = needsStack
   : { ok: false, reason: 'not run (--only)' }
 
 let firstBytePaired = false
+// The gateway stays up (idle) after its own section for the body-size and many-keys runs.
+let gatewayRunning: { target: Target; stop(): Promise<void> } | undefined
 const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>> => {
   if (!stack.ok) return stack
   const running = await startGatewayTarget(stack.value, stackOptions)
@@ -184,6 +200,7 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
         firstBytePaired = true
       }
     }
+    gatewayRunning = running.value
     return { ok: true, value: result }
   } catch (error) {
     if (error instanceof UnexpectedStatusError && error.status === 404) {
@@ -191,8 +208,34 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
     }
     throw error
   } finally {
-    await running.value.stop()
+    if (gatewayRunning === undefined) await running.value.stop()
   }
+})
+
+const needFloor = (what: string) => ({
+  ok: false as const,
+  reason: `not run: ${what} needs the floor and the gateway`,
+})
+const bodySizes = await section('bodies', async (): Promise<Outcome<BodySizeRow[]>> => {
+  if (floorProxy === undefined || gatewayRunning === undefined) return needFloor('bodies')
+  const seconds = plan.quick ? 3 : 8
+  return {
+    ok: true,
+    value: await measureBodySizes(floorProxy.target, gatewayRunning.target, context, seconds),
+  }
+})
+await gatewayRunning?.stop()
+const manyKeys = await section('many-keys', async (): Promise<Outcome<ManyKeysResult>> => {
+  if (floorProxy === undefined || !stack.ok) return needFloor('many keys')
+  return {
+    ok: true,
+    value: await measureManyKeys(stack.value, stackOptions, floorProxy.target, context, plan.manyKeys),
+  }
+})
+const governed = await section('governed', async (): Promise<Outcome<GovernedResult>> => {
+  if (floorProxy === undefined || !stack.ok) return needFloor('governed')
+  const parts = governedParts.filter((part) => (values.governed ?? '').split(',').includes(part))
+  return measureGoverned(stack.value, stackOptions, floorProxy.target, context, parts)
 })
 for (const proxy of proxies) await proxy.stop()
 const startup = await section('startup', () =>
@@ -217,13 +260,26 @@ const report: E2eReport = {
   floor,
   baseline,
   gateway,
+  bodySizes,
+  manyKeys,
+  governed,
   startup,
   coldStart,
   firstBytePaired,
   durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
 }
 log(`wrote ${writeBenchmarkSection('e2e', renderE2eSection(report))}`)
-for (const [label, outcome] of Object.entries({ direct, floor, baseline, gateway, startup, coldStart })) {
+for (const [label, outcome] of Object.entries({
+  direct,
+  floor,
+  baseline,
+  gateway,
+  bodySizes,
+  manyKeys,
+  governed,
+  startup,
+  coldStart,
+})) {
   if (!outcome.ok) log(`${label}: ${outcome.reason}`)
 }
 clearTimeout(watchdog)

@@ -52,6 +52,26 @@ const checks: TargetCheck[] = [
     },
   },
   {
+    name: 'governed (budget, policy, tracing 0.1): CPU per request vs floor',
+    bound: '≤ 1.5×',
+    measure(report) {
+      if (!report.governed.ok || report.governed.value.parts.length < 3) return undefined
+      const { floor, governed } = report.governed.value
+      const ratio = governed.cpuMicrosPerRequest / floor.cpuMicrosPerRequest
+      return { shown: `${ratio.toFixed(2)}×`, held: ratio <= 1.5 }
+    },
+  },
+  {
+    name: 'governed: max req/s vs floor',
+    bound: '≥ 0.65×',
+    measure(report) {
+      if (!report.governed.ok || report.governed.value.parts.length < 3) return undefined
+      const { floor, governed } = report.governed.value
+      const ratio = governed.requestsPerSecond / floor.requestsPerSecond
+      return { shown: `${ratio.toFixed(2)}×`, held: ratio >= 0.65 }
+    },
+  },
+  {
     name: 'added latency p99 at 1,000 req/s (gateway − floor)',
     bound: '≤ 1.0 ms',
     measure: (report) => addedAt1000(report, 'p99', 1.0),
@@ -79,6 +99,17 @@ const checks: TargetCheck[] = [
         shown: `${formatBytes(pair[0].rssAfterLoadBytes)} vs ${formatBytes(pair[1].rssAfterLoadBytes)}: +${formatNumber(added / mebibyte, 1)} MiB${tsx}`,
         held: added <= 15 * mebibyte,
       }
+    },
+  },
+  {
+    name: '200 KB same-shape passthrough: CPU per request vs floor (non-stream)',
+    bound: '< 1.3×',
+    measure(report) {
+      if (!report.bodySizes.ok) return undefined
+      const row = report.bodySizes.value.find((each) => each.label === '200 KB' && !each.stream)
+      if (row === undefined) return undefined
+      const ratio = row.gateway.cpuMicrosPerRequest / row.floor.cpuMicrosPerRequest
+      return { shown: `${ratio.toFixed(2)}×`, held: ratio < 1.3 }
     },
   },
   {

@@ -91,7 +91,9 @@ export async function measureGoverned(
     const floorResult = await runClosedLoop(floor, context, body, seconds)
     await runClosedLoop(target, context, body, 2)
     const exportsBefore = sink.received().requests
-    const governed = await runClosedLoop(target, context, body, seconds)
+    const governed = await runClosedLoop(target, context, body, seconds, {
+      extraPid: stack.controlPlane.handle.pid,
+    })
     // Spans leave in batches: give the last one a moment before counting.
     await new Promise((resolve) => setTimeout(resolve, 1_500))
     return {

@@ -97,7 +97,7 @@ function renderGoverned(report: E2eReport): string[] {
   return [
     '### Governed gateway (budget, policy, tracing at 0.1)',
     '',
-    `A second gateway process on the SUT core; its ${description}. The floor and it ran back to back`,
+    `A second gateway process on the SUT core, parts on: ${report.governed.value.parts.join(', ') || 'none'}; its ${description}. The floor and it ran back to back`,
     `(2 s warm-up each, then ${report.plan.throughputSeconds} s of wrk); the sink received ${formatNumber(exports)} OTLP export requests during the load.`,
     '',
     renderTable(
@@ -115,6 +115,7 @@ function renderGoverned(report: E2eReport): string[] {
           formatNumber(governed.requestsPerSecond),
           formatRatio(governed.requestsPerSecond, floor.requestsPerSecond),
         ],
+        ['control-plane CPU µs per request', '—', formatNumber(governed.extraCpuMicrosPerRequest, 1), '—'],
         ['failed requests', formatNumber(floor.errors), formatNumber(governed.errors), '—'],
       ],
     ),

@@ -157,7 +157,9 @@ const floorProxy = floor.ok ? proxies[0] : undefined
 const referenceProxy = baseline.ok ? proxies[floor.ok ? 1 : 0] : undefined
 
 // One control plane serves the gateway run, the start-ups and the cold start.
-const needsStack = ['gateway', 'startup', 'cold-start'].some((name) => only.has(name))
+const needsStack = ['gateway', 'many-keys', 'governed', 'startup', 'cold-start'].some((name) =>
+  only.has(name),
+)
 const stack: Outcome<ControlPlaneStack> = needsStack
   ? await startControlPlaneStack(stackOptions).catch((error: unknown) => ({
       ok: false as const,

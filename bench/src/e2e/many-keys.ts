@@ -57,7 +57,7 @@ async function runOne(
   gatewayUrl: string | undefined,
   controlPlanePid: number | undefined,
 ): Promise<ManyKeysRun> {
-  const seconds = context.plan.quick ? 4 : 10
+  const seconds = context.plan.manyKeysSeconds
   context.log(`many keys: ${label}, ${seconds} s closed loop then ${rate} req/s`)
   const missesBefore = gatewayUrl === undefined ? 0 : await readMetric(gatewayUrl, missSample)
   const rotate = { keysFile, missPerMille: withMisses ? missPerMille : 0 }
@@ -69,7 +69,7 @@ async function runOne(
     url: target.url,
     body: context.bodies.chat,
     requestsPerSecond: rate,
-    durationSeconds: context.plan.quick ? 4 : 10,
+    durationSeconds: context.plan.manyKeysSeconds,
     authorizationAt: authorizationAt(keys, withMisses, Math.floor(Math.random() * 900_000) + 100_000),
   })
   return {

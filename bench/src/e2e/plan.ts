@@ -22,6 +22,10 @@ export interface E2ePlan {
   coldStartBudgetSeconds: number
   /** Distinct keys of the many-keys run. */
   manyKeys: number
+  /** wrk seconds per target, body size and mode. */
+  bodySeconds: number
+  /** Closed-loop and 1,000 req/s seconds of each many-keys run. */
+  manyKeysSeconds: number
 }
 
 /**
@@ -46,6 +50,8 @@ export function createPlan(quick: boolean): E2ePlan {
         coldStartConcurrency: 32,
         coldStartBudgetSeconds: 30,
         manyKeys: 10_000,
+        bodySeconds: 2,
+        manyKeysSeconds: 3,
       }
     : {
         quick,
@@ -61,5 +67,7 @@ export function createPlan(quick: boolean): E2ePlan {
         coldStartConcurrency: 64,
         coldStartBudgetSeconds: 150,
         manyKeys: 10_000,
+        bodySeconds: 8,
+        manyKeysSeconds: 10,
       }
 }

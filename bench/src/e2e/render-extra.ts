@@ -21,7 +21,7 @@ function renderBodySizes(report: E2eReport): string[] {
     'Bodies from `src/e2e/bodies.ts`: the two-message chat (190 B), and agent turns built',
     'deterministically to 50 KB and 200 KB (a long system prompt, two tools, then user / assistant',
     'tool call / 2.4 KB tool result rounds). Per body and mode: 1 s warm-up, then wrk on the floor',
-    `and on the gateway one after the other (${report.plan.quick ? 3 : 8} s each, ${report.plan.connections} connections).`,
+    `and on the gateway one after the other (${report.plan.bodySeconds} s each, ${report.plan.connections} connections).`,
     '',
     renderTable(
       [

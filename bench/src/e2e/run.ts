@@ -74,7 +74,7 @@ const watchdog = setTimeout(
     killAllChildren()
     process.exit(2)
   },
-  (quick ? 6 : 18) * 60_000,
+  (quick ? 8 : 20) * 60_000,
 )
 watchdog.unref()
 
@@ -106,6 +106,7 @@ const stackOptions: GatewayStackOptions = {
   logLevel: values['log-level'] ?? 'info',
   mode: gatewayMode.mode,
   measureBuiltStartup: gatewayMode.builtUsable,
+  quick,
   log,
 }
 
@@ -220,7 +221,7 @@ const needFloor = (what: string) => ({
 })
 const bodySizes = await section('bodies', async (): Promise<Outcome<BodySizeRow[]>> => {
   if (floorProxy === undefined || gatewayRunning === undefined) return needFloor('bodies')
-  const seconds = plan.quick ? 3 : 8
+  const seconds = plan.bodySeconds
   return {
     ok: true,
     value: await measureBodySizes(floorProxy.target, gatewayRunning.target, context, seconds),

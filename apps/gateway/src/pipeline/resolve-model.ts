@@ -7,17 +7,18 @@ import type { RequestContext } from '../http/request-context.js'
 /**
  * Resolves the body's `model` with the key's router (compiled once per config revision). Throws
  * 400 `bad_request` when the body names no model, and the router's 404 `model_not_found`,
- * `model_not_allowed` or `no_provider_configured`.
+ * `model_not_allowed` or `no_provider_configured`. `fields` is the body's scanned top level (or
+ * a parsed body): routing never needs the full parse.
  *
  * @example
- * state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
+ * state.plan = resolveModel(state.key.config, state.body.scanned ?? state.body.parsed, state.context)
  */
 export function resolveModel(
   config: GatewayKeyConfig,
-  parsed: Record<string, unknown>,
+  fields: { readonly model?: unknown },
   context: RequestContext,
 ): RoutePlan {
-  const model = parsed.model
+  const model = fields.model
   if (typeof model !== 'string' || model === '') {
     throw new GatewayError(
       'bad_request',

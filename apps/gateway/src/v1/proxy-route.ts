@@ -74,9 +74,9 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
           ),
         )
       }
-      enforceRequestPolicy(state.key.config, state.body.parsed, state.context)
+      enforceRequestPolicy(state.key.config, state.body, state.context)
       state.plan = excludeBudgetedProviders(
-        resolveModel(state.key.config, state.body.parsed, state.context),
+        resolveModel(state.key.config, state.body.scanned ?? state.body.parsed, state.context),
         state.spend,
       )
       state.plan = enforceModelPolicy(state.key.config, state.plan.requestedModel, state.plan)

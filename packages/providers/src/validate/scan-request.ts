@@ -151,6 +151,11 @@ function decodeString(raw: Buffer, start: number, end: number): string | undefin
   }
 }
 
+// The per-scan table, shared: scans are synchronous, so they never interleave.
+const kinds: (ValueKind | undefined)[] = new Array(names.length).fill(undefined)
+const starts = new Int32Array(names.length)
+const ends = new Int32Array(names.length)
+
 /**
  * Reads a request body's top-level fields from its bytes. Strings are skipped with `indexOf`,
  * so the cost follows the body's structure, not its text; nesting is bounded (64 levels) and
@@ -165,9 +170,10 @@ function decodeString(raw: Buffer, start: number, end: number): string | undefin
  * // → { model: 'gpt-4o', stream: true, valid: true, streamOptions: undefined, maxTokens: undefined, … }
  */
 export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undefined {
-  const kinds: (ValueKind | undefined)[] = new Array(names.length)
-  const starts = new Int32Array(names.length)
-  const ends = new Int32Array(names.length)
+  kinds.fill(undefined)
+  const rules = rulesByApi[api]
+  const openai = clientApis[api].wire === 'openai'
+  let messagesOk = false
   let index = skipSpace(raw, 0)
   if (raw[index] !== 123) return undefined
   index = skipSpace(raw, index + 1)
@@ -182,7 +188,12 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
       index = skipSpace(raw, keyEnd)
       if (raw[index] !== 58) return undefined
       const start = skipSpace(raw, index + 1)
-      const end = skipValue(raw, start)
+      let end: number
+      if (slot === MESSAGES && rules !== undefined && raw[start] === 91) {
+        end = scanMessages(raw, start, openai)
+        messagesOk = end !== -1
+        if (end === -1) end = skipValue(raw, start)
+      } else end = skipValue(raw, start)
       if (end === -1) return undefined
       if (slot !== undefined) {
         kinds[slot] = valueKind(raw, start, end)
@@ -229,7 +240,7 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
     maxTokens,
     temperature: numberAt(raw, kinds[TEMPERATURE], starts[TEMPERATURE]!, ends[TEMPERATURE]!),
     user,
-    valid: checkRules(api, raw, kinds, starts),
+    valid: rules === undefined || (checkRules(rules, kinds) && (kinds[MESSAGES] !== 'array' || messagesOk)),
   }
 }
 
@@ -239,14 +250,7 @@ function numberAt(raw: Buffer, kind: ValueKind | undefined, start: number, end: 
   return Number(raw.toString('latin1', start, end))
 }
 
-function checkRules(
-  api: ClientApi,
-  raw: Buffer,
-  kinds: readonly (ValueKind | undefined)[],
-  starts: Int32Array,
-): boolean {
-  const rules = rulesByApi[api]
-  if (rules === undefined) return true
+function checkRules(rules: readonly Rule[], kinds: readonly (ValueKind | undefined)[]): boolean {
   for (const { slot, kind, required } of rules) {
     const found = kinds[slot]
     if (found === undefined || (found === 'null' && !required)) {
@@ -255,8 +259,7 @@ function checkRules(
     }
     if (!matches(kind, found)) return false
   }
-  if (kinds[MESSAGES] !== 'array') return true
-  return scanMessages(raw, starts[MESSAGES]!, clientApis[api].wire === 'openai')
+  return true
 }
 
 /**

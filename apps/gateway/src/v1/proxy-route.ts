@@ -87,7 +87,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         plan: state.plan,
         headers: incoming.headers,
       })
-      const pre = runPreGuardrails(services.governance, state.key, state.body, state.context.logger)
+      const pre = runPreGuardrails(services.governance, state.key, state.body, state.context)
       const modifiedBy = pre === undefined ? undefined : await pre
       const governed = guardResponse(services.governance, {
         api,

@@ -54,6 +54,24 @@ const names = [
   'user',
 ] as const
 const slotOf = new Map<string, number>(names.map((name, index) => [name, index]))
+// The names by length, as bytes: a key is matched in place, without decoding it to a string.
+const namesByLength: Array<Array<{ bytes: Buffer; slot: number }>> = []
+for (const [slot, name] of names.entries()) {
+  namesByLength[name.length] ??= []
+  namesByLength[name.length]!.push({ bytes: Buffer.from(name, 'latin1'), slot })
+}
+
+/** The slot of the key whose quotes are at `[start, end)`, or undefined when it is not recorded. */
+function slotAt(raw: Buffer, start: number, end: number): number | undefined {
+  const candidates = namesByLength[end - start - 2]
+  if (candidates === undefined) return undefined
+  for (const { bytes, slot } of candidates) {
+    let offset = 0
+    while (offset < bytes.length && raw[start + 1 + offset] === bytes[offset]) offset++
+    if (offset === bytes.length) return slot
+  }
+  return undefined
+}
 const MODEL = slotOf.get('model')!
 const STREAM = slotOf.get('stream')!
 const STREAM_OPTIONS = slotOf.get('stream_options')!
@@ -184,7 +202,7 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
       if (keyEnd === -1) return undefined
       let slot: number | undefined
       if (hasBackslash(raw, index, keyEnd)) return undefined
-      if (keyEnd - index - 2 <= longestName) slot = slotOf.get(raw.toString('latin1', index + 1, keyEnd - 1))
+      if (keyEnd - index - 2 <= longestName) slot = slotAt(raw, index, keyEnd)
       index = skipSpace(raw, keyEnd)
       if (raw[index] !== 58) return undefined
       const start = skipSpace(raw, index + 1)

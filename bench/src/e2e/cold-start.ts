@@ -10,7 +10,7 @@ import type { ColdStartResult, Outcome } from './report.js'
 import { startGatewayProcess } from './stack/gateway-process.js'
 import { mintKeys } from './stack/mint-keys.js'
 
-interface FirstRequest {
+export interface FirstRequest {
   method: 'GET' | 'POST'
   path: string
   body?: string
@@ -26,8 +26,13 @@ interface DriveResult {
   firstFailure?: string
 }
 
-/** Sends one request per key with bounded concurrency and time; 200 counts as resolved. */
-async function driveFirstRequests(
+/**
+ * Sends one request per key with bounded concurrency and time; 200 counts as resolved.
+ *
+ * @example
+ * const drive = await driveFirstRequests(url, keys, 32, { method: "GET", path: "/v1/models", label: "GET /v1/models" }, 30)
+ */
+export async function driveFirstRequests(
   gatewayUrl: string,
   keys: readonly string[],
   concurrency: number,
@@ -87,15 +92,20 @@ function bootstrapEnv(keys: number): Record<string, string> {
   }
 }
 
-/** Reads one sample of the gateway's /metrics (0 when absent). */
-async function readMetric(gatewayUrl: string, sample: string): Promise<number> {
+/**
+ * Reads one sample of the gateway's /metrics (0 when absent).
+ *
+ * @example
+ * const misses = await readMetric(gatewayUrl, missSample)
+ */
+export async function readMetric(gatewayUrl: string, sample: string): Promise<number> {
   const response = await request(`${gatewayUrl}/metrics`)
   const text = await response.body.text()
   const line = text.split('\n').find((each) => each.startsWith(`${sample} `))
   return line === undefined ? 0 : Number(line.slice(sample.length + 1))
 }
 
-const missSample = 'gateway_auth_cache_events_total{event="miss"}'
+export const missSample = 'gateway_auth_cache_events_total{event="miss"}'
 
 /**
  * Seeds `plan.coldStartKeys` keys into the stack's control plane, starts a fresh gateway with

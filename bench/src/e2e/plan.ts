@@ -1,4 +1,4 @@
-// Durations and sizes of one e2e run: `--quick` (under 2 minutes) or full (under 10 minutes).
+// Durations and sizes of one e2e run: `--quick` (about 4 minutes) or full (about 12 minutes).
 
 /** Everything the e2e run repeats or waits for, bounded. */
 export interface E2ePlan {
@@ -20,6 +20,8 @@ export interface E2ePlan {
   coldStartConcurrency: number
   /** The cold-start driver stops after this long and reports the rate it reached. */
   coldStartBudgetSeconds: number
+  /** Distinct keys of the many-keys run. */
+  manyKeys: number
 }
 
 /**
@@ -43,6 +45,7 @@ export function createPlan(quick: boolean): E2ePlan {
         coldStartRuns: 1,
         coldStartConcurrency: 32,
         coldStartBudgetSeconds: 30,
+        manyKeys: 10_000,
       }
     : {
         quick,
@@ -57,5 +60,6 @@ export function createPlan(quick: boolean): E2ePlan {
         coldStartRuns: 3,
         coldStartConcurrency: 64,
         coldStartBudgetSeconds: 150,
+        manyKeys: 10_000,
       }
 }

@@ -4,6 +4,7 @@ import { renderMachine } from '../shared/machine.js'
 import { type Cell, formatBytes, formatNumber, formatRatio, renderTable } from '../shared/markdown.js'
 import { median } from '../shared/stats.js'
 import type { TargetResult } from './measure-target.js'
+import { renderExtraRuns } from './render-extra.js'
 import type { E2eReport, Outcome } from './report.js'
 import { evaluateTargets } from './targets.js'
 
@@ -61,13 +62,16 @@ function metricRows(report: E2eReport): Cell[][] {
   )
   return rows.map(([name, pick, format]) => {
     const gateway = value(report.gateway, pick)
-    const baseline = value(report.baseline, pick)
+    const floor = value(report.floor, pick)
+    const reference = value(report.baseline, pick)
     return [
       name,
       format(value(report.direct, pick)),
-      format(baseline),
+      format(floor),
+      format(reference),
       format(gateway),
-      formatRatio(gateway, baseline),
+      formatRatio(reference, floor),
+      formatRatio(gateway, floor),
     ]
   })
 }
@@ -101,8 +105,9 @@ function addedLatencyRows(report: E2eReport): Cell[][] {
   for (const [name, pick] of lines) {
     rows.push([
       name,
-      difference(report.baseline, report.direct, pick),
-      difference(report.gateway, report.baseline, pick),
+      difference(report.floor, report.direct, pick),
+      difference(report.baseline, report.floor, pick),
+      difference(report.gateway, report.floor, pick),
       difference(report.gateway, report.direct, pick),
     ])
   }
@@ -151,8 +156,12 @@ export function renderE2eSection(report: E2eReport): string {
     : `unpinned (${report.pinning.reason}): every process shares every core, so numbers are noisier`
   const problems = [
     describeOutcome('direct to upstream', report.direct),
-    describeOutcome('baseline proxy', report.baseline),
+    describeOutcome('floor', report.floor),
+    describeOutcome('reference proxy (previous baseline)', report.baseline),
     describeOutcome('gateway', report.gateway),
+    describeOutcome('body sizes', report.bodySizes),
+    describeOutcome('many keys', report.manyKeys),
+    describeOutcome('governed gateway', report.governed),
     describeOutcome('start-up', report.startup),
     describeOutcome('cold start', report.coldStart),
   ].filter((line) => line !== undefined)
@@ -162,17 +171,26 @@ export function renderE2eSection(report: E2eReport): string {
     renderMachine(report.machine, report.command, report.startedAt),
     `- Mode: ${report.plan.quick ? 'quick' : 'full'} (${Math.round(report.durationSeconds)} s). Pinning: ${pinning}.`,
     `- Upstream: ${report.upstream}, on loopback. Non-streaming body: a two-message chat; streaming: the same with \`"stream": true\`.`,
-    `- Gateway under load: ${report.gatewayMode}; baseline proxy: plain Node (types erased once by the TypeScript compiler); gateway \`LOG_LEVEL=${report.gatewayLogLevel}\`${report.gatewayLogLevel === 'info' || report.gatewayLogLevel === 'debug' ? '' : ' (no per-request access line)'}; control plane (in-memory PGlite) on core 0 beside the load generator; auth cache warmed by one request before measuring.`,
+    '- **Floor** (`floor-proxy.ts`): `node:http` + undici `Pool.stream()` straight into the response, the request body read whole and sent as one buffer (no parsing), client abort by the socket’s `close` event, nothing else. Every ratio and target below is against it. **Reference proxy (previous baseline)** (`baseline-proxy.ts`): the same plus a buffered body, an `AbortController` per request and header filtering; kept as a second reference.',
+    `- Gateway under load: ${report.gatewayMode}; floor and reference proxy: plain Node (types erased once by the TypeScript compiler); gateway \`LOG_LEVEL=${report.gatewayLogLevel}\`${report.gatewayLogLevel === 'info' || report.gatewayLogLevel === 'debug' ? '' : ' (no per-request access line)'}; control plane (in-memory PGlite) on core 0 beside the load generator; auth cache warmed by one request before measuring.`,
     '',
     renderTable(
-      ['Metric', 'direct to upstream', 'baseline proxy', 'gateway', 'gateway ÷ baseline'],
+      [
+        'Metric',
+        'direct to upstream',
+        'floor',
+        'reference proxy (previous baseline)',
+        'gateway',
+        'reference ÷ floor',
+        'gateway ÷ floor',
+      ],
       metricRows(report),
     ),
     '',
     '### Added latency (ms)',
     '',
     renderTable(
-      ['Percentile', 'baseline − direct', 'gateway − baseline', 'gateway − direct'],
+      ['Percentile', 'floor − direct', 'reference − floor', 'gateway − floor', 'gateway − direct'],
       addedLatencyRows(report),
     ),
     '',
@@ -182,11 +200,12 @@ export function renderE2eSection(report: E2eReport): string {
     'percentiles of differences: read them as "how much later the gateway\'s p99 is".',
     ...(report.firstBytePaired
       ? [
-          "SSE first byte of the baseline and the gateway: measured together after the gateway's load,",
+          "SSE first byte of the floor, the reference proxy and the gateway: measured together after the gateway's load,",
           'taking turns in 10 blocks, so contention from other processes hits both alike.',
         ]
       : []),
     '',
+    ...renderExtraRuns(report),
     '### Targets',
     '',
     renderTable(['Target', 'Bound', 'Measured', 'Result'], evaluateTargets(report)),

@@ -1,5 +1,8 @@
 // The shape of one e2e run's results, shared by the runner and the Markdown renderer.
 import type { MachineInfo } from '../shared/machine.js'
+import type { BodySizeRow } from './body-sizes.js'
+import type { GovernedResult } from './governed.js'
+import type { ManyKeysResult } from './many-keys.js'
 import type { TargetResult } from './measure-target.js'
 import type { E2ePlan } from './plan.js'
 import type { Pinning } from './processes.js'
@@ -57,11 +60,20 @@ export interface E2eReport {
   /** How the gateway under load was started, and why. */
   gatewayMode: string
   direct: Outcome<TargetResult>
+  /** The honest floor (`floor-proxy.ts`): every ratio and target is against it. */
+  floor: Outcome<TargetResult>
+  /** The reference proxy (`baseline-proxy.ts`, the previous baseline), kept as a second reference. */
   baseline: Outcome<TargetResult>
   gateway: Outcome<TargetResult>
+  /** Floor and gateway under 190 B, 50 KB and 200 KB bodies, non-stream and stream. */
+  bodySizes: Outcome<BodySizeRow[]>
+  /** 10,000 keys in rotation, and the same with 5 % unknown keys. */
+  manyKeys: Outcome<ManyKeysResult>
+  /** The gateway with a budget, a policy rule and tracing at 0.1 on, against the floor. */
+  governed: Outcome<GovernedResult>
   startup: Outcome<StartupResult[]>
   coldStart: Outcome<ColdStartResult>
-  /** Whether the baseline's and the gateway's SSE first byte come from one interleaved measurement. */
+  /** Whether the proxies' and the gateway's SSE first byte come from one interleaved measurement. */
   firstBytePaired: boolean
   durationSeconds: number
 }

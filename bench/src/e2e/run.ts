@@ -1,10 +1,11 @@
-// Entry of `pnpm bench:e2e`: direct, baseline proxy and gateway under the same load, then start-up
+// Entry of `pnpm bench:e2e`: direct, the floor, the reference proxy and the gateway under the same load, then start-up
 // and cold start; rewrites the e2e section of BENCHMARKS.md. Bounded in time; cleans up children.
 import { parseArgs } from 'node:util'
 import { writeBenchmarkSection } from '../shared/bench-document.js'
 import { describeMachine } from '../shared/machine.js'
-import { prepareBaselineEntry } from './baseline-entry.js'
+import { type ProxyEntryName, prepareBaselineEntry } from './baseline-entry.js'
 import { createBodies } from './bodies.js'
+import { type BodySizeRow, measureBodySizes } from './body-sizes.js'
 import { measureColdStart } from './cold-start.js'
 import {
   type ControlPlaneStack,
@@ -13,7 +14,9 @@ import {
   startControlPlaneStack,
   startGatewayTarget,
 } from './gateway-stack.js'
+import { type GovernedResult, governedParts, measureGoverned } from './governed.js'
 import { measureFirstBytePaired } from './load/first-byte.js'
+import { type ManyKeysResult, measureManyKeys } from './many-keys.js'
 import {
   measureTarget,
   type SuiteContext,
@@ -28,16 +31,27 @@ import type { E2eReport, Outcome } from './report.js'
 import { chooseGatewayMode } from './stack/choose-gateway-mode.js'
 import { startUpstream, type UpstreamKind } from './upstream.js'
 
-const sections = ['direct', 'baseline', 'gateway', 'startup', 'cold-start'] as const
+const sections = [
+  'direct',
+  'floor',
+  'baseline',
+  'gateway',
+  'bodies',
+  'many-keys',
+  'governed',
+  'startup',
+  'cold-start',
+] as const
 type Section = (typeof sections)[number]
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     upstream: { type: 'string', default: 'auto' },
-    'log-level': { type: 'string', default: 'warn' },
+    'log-level': { type: 'string', default: 'info' },
     only: { type: 'string' },
     gateway: { type: 'string', default: 'auto' },
+    governed: { type: 'string', default: governedParts.join(',') },
   },
 })
 const quick = values.quick ?? false
@@ -60,7 +74,7 @@ const watchdog = setTimeout(
     killAllChildren()
     process.exit(2)
   },
-  (quick ? 4 : 14) * 60_000,
+  (quick ? 6 : 18) * 60_000,
 )
 watchdog.unref()
 
@@ -89,7 +103,7 @@ const stackOptions: GatewayStackOptions = {
   pinning,
   loadCore,
   systemCore,
-  logLevel: values['log-level'] ?? 'warn',
+  logLevel: values['log-level'] ?? 'info',
   mode: gatewayMode.mode,
   measureBuiltStartup: gatewayMode.builtUsable,
   log,
@@ -101,12 +115,19 @@ const direct = await section('direct', async () => {
   return { ok: true, value: await measureTarget(target, context) }
 })
 
-// The baseline proxy stays up (idle) through the gateway section, whose SSE first byte it shares.
-let baselineProxy: { target: Target; stop(): Promise<void> } | undefined
-const baseline = await section('baseline', async () => {
-  const entry = prepareBaselineEntry()
+// The floor and the reference proxy stay up (idle) through the gateway section, whose SSE first
+// byte they share.
+interface RunningProxy {
+  target: Target
+  stop(): Promise<void>
+}
+const proxies: RunningProxy[] = []
+
+/** Starts one bare-Node proxy on the SUT core, measures it, and leaves it running (idle). */
+async function runProxy(name: ProxyEntryName, label: string): Promise<Outcome<TargetResult>> {
+  const entry = prepareBaselineEntry(name)
   const proxy = spawnChild({
-    name: 'baseline proxy',
+    name: label,
     command: process.execPath,
     args: [entry.file],
     env: { BENCH_UPSTREAM_URL: upstream.url },
@@ -117,19 +138,28 @@ const baseline = await section('baseline', async () => {
     await proxy.stop()
     entry.dispose()
   }
+  let kept = false
   try {
     const [, url] = await proxy.waitForLine(/^BENCH_READY url=(.*)$/, 30_000)
-    const target = { label: 'baseline', url: `${url}/v1/chat/completions`, pid: proxy.pid, process: proxy }
+    const target = { label, url: `${url}/v1/chat/completions`, pid: proxy.pid, process: proxy }
     const result = await measureTarget(target, context)
-    baselineProxy = { target, stop }
+    proxies.push({ target, stop })
+    kept = true
     return { ok: true, value: result }
   } finally {
-    if (baselineProxy === undefined) await stop()
+    if (!kept) await stop()
   }
-})
+}
+
+const floor = await section('floor', () => runProxy('floor-proxy', 'floor'))
+const baseline = await section('baseline', () => runProxy('baseline-proxy', 'reference proxy'))
+const floorProxy = floor.ok ? proxies[0] : undefined
+const referenceProxy = baseline.ok ? proxies[floor.ok ? 1 : 0] : undefined
 
 // One control plane serves the gateway run, the start-ups and the cold start.
-const needsStack = ['gateway', 'startup', 'cold-start'].some((name) => only.has(name))
+const needsStack = ['gateway', 'many-keys', 'governed', 'startup', 'cold-start'].some((name) =>
+  only.has(name),
+)
 const stack: Outcome<ControlPlaneStack> = needsStack
   ? await startControlPlaneStack(stackOptions).catch((error: unknown) => ({
       ok: false as const,
@@ -138,18 +168,23 @@ const stack: Outcome<ControlPlaneStack> = needsStack
   : { ok: false, reason: 'not run (--only)' }
 
 let firstBytePaired = false
+// The gateway stays up (idle) after its own section for the body-size and many-keys runs.
+let gatewayRunning: { target: Target; stop(): Promise<void> } | undefined
 const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>> => {
   if (!stack.ok) return stack
   const running = await startGatewayTarget(stack.value, stackOptions)
   if (!running.ok) return running
   try {
     const result = await measureTarget(running.value.target, context)
-    if (baseline.ok && baselineProxy !== undefined) {
-      // Measured minutes apart, the two SSE numbers differ by whatever else ran on the machine
-      // meanwhile (1 ms and more on a shared box): re-measure both, taking turns, and keep that.
-      log(`baseline + gateway: SSE first byte over ${plan.firstByteRequests} streams each, taking turns`)
-      const [baselineFirstByte, gatewayFirstByte] = await measureFirstBytePaired(
-        [baselineProxy.target, running.value.target],
+    // Measured minutes apart, SSE numbers differ by whatever else ran on the machine meanwhile
+    // (1 ms and more on a shared box): re-measure the proxies and the gateway, taking turns.
+    const paired: Array<[RunningProxy, Outcome<TargetResult>]> = []
+    if (floorProxy !== undefined) paired.push([floorProxy, floor])
+    if (referenceProxy !== undefined) paired.push([referenceProxy, baseline])
+    if (paired.length > 0) {
+      log(`proxies + gateway: SSE first byte over ${plan.firstByteRequests} streams each, taking turns`)
+      const firstBytes = await measureFirstBytePaired(
+        [...paired.map(([proxy]) => proxy.target), running.value.target],
         {
           body: context.bodies.stream,
           requests: plan.firstByteRequests,
@@ -157,12 +192,17 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
           timeoutSeconds: plan.quick ? 40 : 120,
         },
       )
-      if (baselineFirstByte !== undefined && gatewayFirstByte !== undefined) {
-        baseline.value.firstByte = baselineFirstByte
+      const gatewayFirstByte = firstBytes[paired.length]
+      if (gatewayFirstByte !== undefined && firstBytes.length === paired.length + 1) {
+        paired.forEach(([, outcome], index) => {
+          const firstByte = firstBytes[index]
+          if (outcome.ok && firstByte !== undefined) outcome.value.firstByte = firstByte
+        })
         result.firstByte = gatewayFirstByte
         firstBytePaired = true
       }
     }
+    gatewayRunning = running.value
     return { ok: true, value: result }
   } catch (error) {
     if (error instanceof UnexpectedStatusError && error.status === 404) {
@@ -170,10 +210,36 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
     }
     throw error
   } finally {
-    await running.value.stop()
+    if (gatewayRunning === undefined) await running.value.stop()
   }
 })
-await baselineProxy?.stop()
+
+const needFloor = (what: string) => ({
+  ok: false as const,
+  reason: `not run: ${what} needs the floor and the gateway`,
+})
+const bodySizes = await section('bodies', async (): Promise<Outcome<BodySizeRow[]>> => {
+  if (floorProxy === undefined || gatewayRunning === undefined) return needFloor('bodies')
+  const seconds = plan.quick ? 3 : 8
+  return {
+    ok: true,
+    value: await measureBodySizes(floorProxy.target, gatewayRunning.target, context, seconds),
+  }
+})
+await gatewayRunning?.stop()
+const manyKeys = await section('many-keys', async (): Promise<Outcome<ManyKeysResult>> => {
+  if (floorProxy === undefined || !stack.ok) return needFloor('many keys')
+  return {
+    ok: true,
+    value: await measureManyKeys(stack.value, stackOptions, floorProxy.target, context, plan.manyKeys),
+  }
+})
+const governed = await section('governed', async (): Promise<Outcome<GovernedResult>> => {
+  if (floorProxy === undefined || !stack.ok) return needFloor('governed')
+  const parts = governedParts.filter((part) => (values.governed ?? '').split(',').includes(part))
+  return measureGoverned(stack.value, stackOptions, floorProxy.target, context, parts)
+})
+for (const proxy of proxies) await proxy.stop()
 const startup = await section('startup', () =>
   measureStartup(stack.ok ? stack.value : undefined, stackOptions, plan.startupRuns),
 )
@@ -193,15 +259,29 @@ const report: E2eReport = {
   gatewayLogLevel: stackOptions.logLevel,
   gatewayMode: gatewayMode.note,
   direct,
+  floor,
   baseline,
   gateway,
+  bodySizes,
+  manyKeys,
+  governed,
   startup,
   coldStart,
   firstBytePaired,
   durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
 }
 log(`wrote ${writeBenchmarkSection('e2e', renderE2eSection(report))}`)
-for (const [label, outcome] of Object.entries({ direct, baseline, gateway, startup, coldStart })) {
+for (const [label, outcome] of Object.entries({
+  direct,
+  floor,
+  baseline,
+  gateway,
+  bodySizes,
+  manyKeys,
+  governed,
+  startup,
+  coldStart,
+})) {
   if (!outcome.ok) log(`${label}: ${outcome.reason}`)
 }
 clearTimeout(watchdog)

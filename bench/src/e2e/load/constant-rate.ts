@@ -9,6 +9,8 @@ export interface ConstantRateOptions {
   url: string
   body: string
   authorization?: string
+  /** Per-request Authorization (e.g. keys in rotation); overrides `authorization`. */
+  authorizationAt?: (index: number) => string
   requestsPerSecond: number
   durationSeconds: number
   /** Leading seconds whose samples are dropped (connection set-up, JIT). Default 1. */
@@ -46,6 +48,7 @@ export async function runConstantRate(options: ConstantRateOptions): Promise<Con
   const corrected = new Float64Array(total).fill(Number.NaN)
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (options.authorization !== undefined) headers.authorization = options.authorization
+  const authorizationAt = options.authorizationAt
   let sent = 0
   let completed = 0
   let errors = 0
@@ -61,7 +64,13 @@ export async function runConstantRate(options: ConstantRateOptions): Promise<Con
   const send = (index: number, scheduledAt: number) => {
     const startedAt = performance.now()
     pool
-      .request({ path: target.pathname, method: 'POST', headers, body: options.body })
+      .request({
+        path: target.pathname,
+        method: 'POST',
+        headers:
+          authorizationAt === undefined ? headers : { ...headers, authorization: authorizationAt(index) },
+        body: options.body,
+      })
       .then(async ({ statusCode, body }) => {
         for await (const _chunk of body) {
           // Drained to the last byte: latency is to the end of the response.

@@ -1,7 +1,15 @@
--- wrk script: POST one JSON chat body (BENCH_BODY) with an optional Authorization header
--- (BENCH_AUTH), then print one BENCH_WRK JSON line that the harness parses.
+-- wrk script: POST one JSON chat body (BENCH_BODY, or the file BENCH_BODY_FILE for bodies too large
+-- for an environment variable) with an optional Authorization header (BENCH_AUTH), then print one
+-- BENCH_WRK JSON line that the harness parses.
 wrk.method = "POST"
-wrk.body = os.getenv("BENCH_BODY")
+local bodyFile = os.getenv("BENCH_BODY_FILE")
+if bodyFile ~= nil and bodyFile ~= "" then
+  local file = assert(io.open(bodyFile, "rb"))
+  wrk.body = file:read("*a")
+  file:close()
+else
+  wrk.body = os.getenv("BENCH_BODY")
+end
 wrk.headers["Content-Type"] = "application/json"
 local authorization = os.getenv("BENCH_AUTH")
 if authorization ~= nil and authorization ~= "" then

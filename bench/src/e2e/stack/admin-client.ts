@@ -19,6 +19,10 @@ export interface AdminClient {
   createTenant(upstreamUrl: string): Promise<Tenant>
   /** Creates one key in the project and returns it raw (kept in memory only). */
   createKey(projectId: string): Promise<string>
+  /** Creates one key with a `config` (policy rules, …) and returns it raw. */
+  createKeyWithConfig(projectId: string, config: object): Promise<string>
+  /** Any other admin POST (e.g. `/budgets`); throws on a status ≥ 300. */
+  post<T>(path: string, body: object): Promise<T>
   close(): Promise<void>
 }
 
@@ -68,6 +72,16 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     async createKey(projectId) {
       return (await post<{ key: string }>('/virtual-keys', { project_id: projectId, name: 'bench' })).key
     },
+    async createKeyWithConfig(projectId, config) {
+      return (
+        await post<{ key: string }>('/virtual-keys', {
+          project_id: projectId,
+          name: 'bench-governed',
+          config,
+        })
+      ).key
+    },
+    post,
     close: () => pool.close(),
   }
 }

@@ -14,6 +14,8 @@ export interface ControlPlaneProcess {
   handle: ChildHandle
   /** Bulk-inserts key rows copied from a template key (see sut/bulk-seed.ts). */
   seedKeys(templateKeyId: string, rows: readonly KeyRow[]): Promise<void>
+  /** Deletes every bulk-inserted key (a later cold start pulls only its own). */
+  unseedKeys(): Promise<void>
 }
 
 /** Options for {@link startControlPlaneProcess}. */
@@ -75,6 +77,15 @@ export async function startControlPlaneProcess(
   }
   return {
     ok: true,
-    value: { url: detail, handle, seedKeys: (templateKeyId, rows) => seedKeys(handle, templateKeyId, rows) },
+    value: {
+      url: detail,
+      handle,
+      seedKeys: (templateKeyId, rows) => seedKeys(handle, templateKeyId, rows),
+      async unseedKeys() {
+        handle.send('unseed')
+        const [, outcome, detail] = await handle.waitForLine(/^BENCH_UNSEED(ED|_FAILED) (.*)$/, 60_000)
+        if (outcome !== 'ED') throw new Error(`deleting the seeded keys failed: ${detail}`)
+      },
+    },
   }
 }

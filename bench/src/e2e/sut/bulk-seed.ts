@@ -48,3 +48,17 @@ export async function insertKeyRows(db: Queryable, templateKeyId: string, rowsFi
   }
   return rows.length
 }
+
+/**
+ * Deletes every key bulk-inserted by {@link insertKeyRows} (named `bench-<id>`), so a later
+ * cold start pulls only its own keys.
+ *
+ * @example
+ * const deleted = await deleteSeededKeys(server.db)
+ */
+export async function deleteSeededKeys(db: Queryable): Promise<number> {
+  const result = (await db.query(`delete from virtual_keys where name like 'bench-%'`)) as {
+    affectedRows?: number
+  }
+  return result.affectedRows ?? 0
+}

@@ -1,0 +1,134 @@
+// Renders the body-size, many-keys and governed parts of the e2e section (all against the floor).
+import { type Cell, formatNumber, formatRatio, renderTable } from '../shared/markdown.js'
+import type { E2eReport } from './report.js'
+
+function renderBodySizes(report: E2eReport): string[] {
+  if (!report.bodySizes.ok) return []
+  const rows: Cell[][] = report.bodySizes.value.map((row) => [
+    row.label,
+    row.stream ? 'stream' : 'non-stream',
+    formatNumber(row.bytes),
+    formatNumber(row.floor.cpuMicrosPerRequest, 1),
+    formatNumber(row.gateway.cpuMicrosPerRequest, 1),
+    formatRatio(row.gateway.cpuMicrosPerRequest, row.floor.cpuMicrosPerRequest),
+    formatNumber(row.floor.requestsPerSecond),
+    formatNumber(row.gateway.requestsPerSecond),
+    formatNumber(row.floor.errors + row.gateway.errors),
+  ])
+  return [
+    '### Request body sizes (floor vs gateway, same run)',
+    '',
+    'Bodies from `src/e2e/bodies.ts`: the two-message chat (190 B), and agent turns built',
+    'deterministically to 50 KB and 200 KB (a long system prompt, two tools, then user / assistant',
+    'tool call / 2.4 KB tool result rounds). Per body and mode: 1 s warm-up, then wrk on the floor',
+    `and on the gateway one after the other (${report.plan.quick ? 3 : 8} s each, ${report.plan.connections} connections).`,
+    '',
+    renderTable(
+      [
+        'body',
+        'mode',
+        'bytes',
+        'floor CPU µs/req',
+        'gateway CPU µs/req',
+        'gateway ÷ floor',
+        'floor req/s',
+        'gateway req/s',
+        'failed',
+      ],
+      rows,
+    ),
+    '',
+  ]
+}
+
+function renderManyKeys(report: E2eReport): string[] {
+  if (!report.manyKeys.ok) return []
+  const result = report.manyKeys.value
+  const floorCpu = result.floor.closedLoop.cpuMicrosPerRequest
+  const rows: Cell[][] = [result.floor, result.hits, result.withMisses, result.withLookups].map((run) => [
+    run.label,
+    formatNumber(run.closedLoop.cpuMicrosPerRequest, 1),
+    formatRatio(run.closedLoop.cpuMicrosPerRequest, floorCpu),
+    formatNumber(run.closedLoop.requestsPerSecond),
+    `${formatNumber(run.p50AtRateMs, 3)} / ${formatNumber(run.p99AtRateMs, 3)}`,
+    run.misses === undefined ? '—' : formatNumber(run.misses),
+    formatNumber(run.closedLoop.statusErrors + run.rateErrors),
+    run.closedLoop.extraCpuMicrosPerRequest === undefined
+      ? '—'
+      : formatNumber(run.closedLoop.extraCpuMicrosPerRequest, 1),
+  ])
+  return [
+    `### Many keys (${formatNumber(result.keys)} distinct keys, round robin)`,
+    '',
+    `${formatNumber(result.keys)} keys bulk-seeded into the control plane like the cold start's; a fresh`,
+    'gateway with the bootstrap pull (`LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS=true`) has all of them',
+    'cached at ready. Then wrk with `load/rotate-keys.lua` (the Authorization header rotates over every',
+    'key) and the 1,000 req/s client with the same rotation; the floor gets the same headers (it ignores',
+    `them). The miss runs replace ${formatNumber(result.missPerMille / 10, 1)} % of requests, evenly spread, with a fresh well-formed key that`,
+    'was never issued. Such a key is not in the auth cache (a **miss**): the gateway may ask the control',
+    'plane to resolve it, which finds nothing, and answers `401 invalid_api_key`. Those lookups are',
+    'rationed (`LW_GATEWAY_AUTH_LOOKUP_RATE`, 200/s, and `…_PER_CLIENT`, 20/s per client address, bursts',
+    '2× and 4×); past the ration the key gets the same 401 without a lookup. All load here comes from',
+    'one loopback address, so with the defaults most unknown keys are answered by the ration; the last',
+    'row is a second gateway with rationing lifted, where every unknown key costs a lookup. "cache',
+    'misses" counts the lookups the gateway made (`gateway_auth_cache_events_total{event="miss"}`),',
+    '"non-200" the 401s. Seeded keys are deleted afterwards so the cold start pulls only its own.',
+    '',
+    renderTable(
+      [
+        'run',
+        'CPU µs/req at max',
+        '÷ floor',
+        'max req/s',
+        'p50 / p99 at 1,000 req/s (ms)',
+        'cache misses',
+        'non-200',
+        'control-plane CPU µs/req',
+      ],
+      rows,
+    ),
+    '',
+  ]
+}
+
+function renderGoverned(report: E2eReport): string[] {
+  if (!report.governed.ok) return []
+  const { floor, governed, exports, description } = report.governed.value
+  return [
+    '### Governed gateway (budget, policy, tracing at 0.1)',
+    '',
+    `A second gateway process on the SUT core, parts on: ${report.governed.value.parts.join(', ') || 'none'}; its ${description}. The floor and it ran back to back`,
+    `(2 s warm-up each, then ${report.plan.throughputSeconds} s of wrk); the sink received ${formatNumber(exports)} OTLP export requests during the load.`,
+    '',
+    renderTable(
+      ['Metric', 'floor', 'governed gateway', 'governed ÷ floor'],
+      [
+        [
+          'CPU µs per request at max',
+          formatNumber(floor.cpuMicrosPerRequest, 1),
+          formatNumber(governed.cpuMicrosPerRequest, 1),
+          formatRatio(governed.cpuMicrosPerRequest, floor.cpuMicrosPerRequest),
+        ],
+        [
+          'max req/s',
+          formatNumber(floor.requestsPerSecond),
+          formatNumber(governed.requestsPerSecond),
+          formatRatio(governed.requestsPerSecond, floor.requestsPerSecond),
+        ],
+        ['control-plane CPU µs per request', '—', formatNumber(governed.extraCpuMicrosPerRequest, 1), '—'],
+        ['failed requests', formatNumber(floor.errors), formatNumber(governed.errors), '—'],
+      ],
+    ),
+    '',
+  ]
+}
+
+/**
+ * The Markdown of the body-size, many-keys and governed runs (empty parts when not run).
+ *
+ * @example
+ * lines.push(...renderExtraRuns(report))
+ */
+export function renderExtraRuns(report: E2eReport): string[] {
+  return [...renderBodySizes(report), ...renderManyKeys(report), ...renderGoverned(report)]
+}

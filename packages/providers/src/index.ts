@@ -68,4 +68,5 @@ export {
   translateRequest,
   translateResponse,
 } from './translate/index.js'
+export { type ScannedRequest, scannedFromParsed, scanRequest } from './validate/scan-request.js'
 export { createVertexAdapter, type VertexAdapterOptions } from './vertex/vertex-adapter.js'

@@ -140,6 +140,7 @@ export {
 } from './utils/outbound-pools.js'
 export { providerName } from './utils/provider-name.js'
 export { type SseEventHandler, SseScanner, type SseScannerOptions } from './utils/sse-scanner.js'
+export { type ScannedRequest, scannedFromParsed, scanRequest } from './validate/scan-request.js'
 export { validateClientRequest } from './validate/validate-request.js'
 export {
   cloudPlatformScope,

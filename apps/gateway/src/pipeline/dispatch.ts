@@ -25,7 +25,9 @@ export function dispatch(providers: ProviderClient, input: DispatchInput): Promi
   return providers.forward({
     api: state.api,
     body: body.raw,
-    parsed: body.parsed,
+    // The parse stays lazy: a same-shape passthrough reads only `scanned`.
+    lazyBody: body,
+    ...(body.scanned === undefined ? {} : { scanned: body.scanned }),
     headers: state.incoming.headers,
     ...(queryAt === -1 ? {} : { query: url!.slice(queryAt) }),
     sink,

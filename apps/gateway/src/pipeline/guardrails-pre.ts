@@ -21,19 +21,20 @@ import type { RequestBody } from './request-state.js'
  * guardrails that modified it (for `X-LangWatch-Guardrails-Modified`), or undefined.
  *
  * @example
- * const pre = runPreGuardrails(governance, state.key, state.body, state.context.logger)
+ * const pre = runPreGuardrails(governance, state.key, state.body, state.context)
  * const modifiedBy = pre === undefined ? undefined : await pre
  */
 export function runPreGuardrails(
   options: GovernanceOptions,
   key: CachedKey,
   body: RequestBody,
-  logger: Logger,
+  // The request context, not its logger: the child logger is built only if a guardrail runs.
+  log: { readonly logger: Logger },
 ): Promise<readonly string[] | undefined> | undefined {
   const list = governanceOf(key.config)?.guardrails?.pre
   // No pre guardrails: undefined synchronously, so the route awaits nothing.
   if (list === undefined) return undefined
-  return checkRequest(options, key, body, list, logger)
+  return checkRequest(options, key, body, list, log.logger)
 }
 
 async function checkRequest(

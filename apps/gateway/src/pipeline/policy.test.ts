@@ -17,7 +17,7 @@ describe('enforceRequestPolicy', () => {
     const config = configOf({ urls: { deny: ['(unclosed'] } })
     let caught: unknown
     try {
-      enforceRequestPolicy(config, { messages: [] }, context)
+      enforceRequestPolicy(config, { parsed: { messages: [] } }, context)
     } catch (error) {
       caught = error
     }
@@ -29,10 +29,10 @@ describe('enforceRequestPolicy', () => {
     expect(logs.find('policy_invalid')).toEqual([expect.objectContaining({ level: 'error', rule: 'urls' })])
   })
 
-  it('returns without looking at the body for a key without rules', () => {
+  it('returns without parsing the body for a key without rules', () => {
     const { context } = contextWithLogs()
     const body = new Proxy(
-      {},
+      { parsed: {} },
       {
         get: () => {
           throw new Error('body read')

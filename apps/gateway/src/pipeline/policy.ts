@@ -21,22 +21,23 @@ function failClosed(config: GatewayKeyConfig, context: RequestContext): void {
 
 /**
  * Checks tool names, MCP servers and URLs of the parsed body against the key's policy rules
- * (compiled once per config revision). A key without rules returns after one WeakMap lookup.
- * Throws 403 `policy_violation` or 503 `policy_invalid`.
+ * (compiled once per config revision). A key without rules returns after one WeakMap lookup,
+ * before the body is parsed (`body.parsed` is lazy). Throws 403 `policy_violation` or 503
+ * `policy_invalid`.
  *
  * @example
- * enforceRequestPolicy(state.key.config, state.body.parsed, state.context)
+ * enforceRequestPolicy(state.key.config, state.body, state.context)
  */
 export function enforceRequestPolicy(
   config: GatewayKeyConfig,
-  parsed: Record<string, unknown>,
+  body: { readonly parsed: Record<string, unknown> },
   context: RequestContext,
 ): void {
   const governance = governanceOf(config)
   if (governance === null) return
   if (governance.policyProblems !== undefined) failClosed(config, context)
   if (governance.policy === null) return
-  const violation = checkRequestPolicy(governance.policy, parsed)
+  const violation = checkRequestPolicy(governance.policy, body.parsed)
   if (violation !== undefined) throw policyViolationError(violation)
 }
 

@@ -1,10 +1,11 @@
-// Step "read body": the authenticated request's body, capped and decoded, parsed once for every later step.
+// Step "read body": the authenticated request's body, capped and decoded, scanned; parsed later, once, if a step needs it.
 import type { IncomingMessage } from 'node:http'
-import { parseJsonObject } from '@gw/contract'
+import type { ClientApi } from '@gw/providers'
 import { readRequestBody } from '../http/body.js'
 import type { DecodeBudget } from '../http/decode-budget.js'
 import type { RequestContext } from '../http/request-context.js'
 import { logBodyPeek } from '../logging/body-peek.js'
+import { createRequestBody } from './lazy-body.js'
 import type { RequestBody } from './request-state.js'
 
 /** What {@link readBody} needs; built once per route. */
@@ -16,12 +17,16 @@ export interface ReadBodyOptions
   decodeBudget?: DecodeBudget
   /** LW_LOG_MESSAGE_BODY on a Messages or Responses route: log a peek of the body. */
   logBody: boolean
+  /** The route's API: the wire contract the byte scan checks. Default `openai-chat`. */
+  api?: ClientApi
 }
 
 /**
- * Reads and parses the body. Runs after authentication, so a caller without a valid key never
- * makes the gateway read, decompress or parse anything. Throws 413 `payload_too_large`,
- * 415 `unsupported_media_type`, 400 `invalid_json` / `bad_request`, 503 `overloaded`.
+ * Reads the body and scans its top level (lazy-body.ts); the full parse waits for a step that
+ * needs it, except when the scan cannot read the bytes. Runs after authentication, so a caller
+ * without a valid key never makes the gateway read, decompress or parse anything. Throws 413
+ * `payload_too_large`, 415 `unsupported_media_type`, 400 `invalid_json` / `bad_request`, 503
+ * `overloaded`.
  *
  * @example
  * state.body = await readBody(state.incoming, state.context, { maxBytes: 32 << 20, logBody: false })
@@ -32,7 +37,7 @@ export async function readBody(
   options: ReadBodyOptions,
 ): Promise<RequestBody> {
   const raw = await readRequestBody(incoming, options)
-  const parsed = parseJsonObject(raw)
+  const body = createRequestBody(options.api ?? 'openai-chat', raw)
   if (options.logBody) logBodyPeek(context, raw)
-  return { raw, parsed }
+  return body
 }

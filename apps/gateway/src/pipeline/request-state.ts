@@ -2,15 +2,21 @@
 import type { IncomingMessage } from 'node:http'
 import type { CachedKey } from '@gw/auth-cache'
 import type { RateLimitDecision } from '@gw/budget'
-import type { ClientApi, ForwardResult, RoutePlan } from '@gw/providers'
+import type { ClientApi, ForwardResult, RoutePlan, ScannedRequest } from '@gw/providers'
 import type { RoutingDecision } from '@gw/routing'
 import type { RequestContext } from '../http/request-context.js'
 import type { SpendAdmission } from './spend-admit.js'
 
-/** The body as the "read body" step leaves it: raw bytes and the one parse every later step shares. */
+/**
+ * The body as the "read body" step leaves it: raw bytes and the one parse every later step
+ * shares. `parsed` is lazy (lazy-body.ts): read it only when the key configures a step that needs
+ * it; `scanned` holds the top-level facts routing needs, read from the bytes.
+ */
 export interface RequestBody {
   raw: Buffer
-  parsed: Record<string, unknown>
+  readonly parsed: Record<string, unknown>
+  /** Top-level `model`, `stream`, `stream_options` and the wire-contract check, without a parse. */
+  readonly scanned?: ScannedRequest
 }
 
 /**

@@ -10,20 +10,21 @@ import type { RequestState } from './request-state.js'
 /**
  * Resolves the body's `model` with the key's router (compiled once per config revision). Throws
  * 400 `bad_request` when the body names no model, and the router's 404 `model_not_found`,
- * `model_not_allowed` or `no_provider_configured`. With `routing` and `state`, the key's routing
+ * `model_not_allowed` or `no_provider_configured`. `fields` is the body's scanned top level (or
+ * a parsed body): routing never needs the full parse. With `routing` and `state`, the key's routing
  * mode, policy and exclusions then reorder or cut the chain (`pipeline/apply-routing.ts`).
  *
  * @example
- * state.plan = resolveModel(state.key.config, state.body.parsed, state.context)
+ * state.plan = resolveModel(state.key.config, state.body.scanned ?? state.body.parsed, state.context)
  */
 export function resolveModel(
   config: GatewayKeyConfig,
-  parsed: Record<string, unknown>,
+  fields: { readonly model?: unknown },
   context: RequestContext,
   routing?: RoutingEngine,
   state?: RequestState,
 ): RoutePlan {
-  const model = parsed.model
+  const model = fields.model
   if (typeof model !== 'string' || model === '') {
     throw new GatewayError(
       'bad_request',

@@ -1,6 +1,6 @@
 // Turns a finished request's pipeline state into the facts its spans carry (no content).
 import type { RequestTraceFacts, TraceAttempt } from '@gw/otel'
-import type { AttemptRecord, ClientApi, ProviderType } from '@gw/providers'
+import { type AttemptRecord, type ClientApi, type ProviderType, scannedFromParsed } from '@gw/providers'
 import type { RequestState } from '../pipeline/request-state.js'
 
 const operations: Record<ClientApi, { route: string; operation: string }> = {
@@ -45,14 +45,6 @@ function toAttempt(record: AttemptRecord, answered: boolean): TraceAttempt {
   }
 }
 
-function numberField(parsed: Record<string, unknown> | undefined, ...names: string[]): number | undefined {
-  for (const name of names) {
-    const value = parsed?.[name]
-    if (typeof value === 'number') return value
-  }
-  return undefined
-}
-
 /**
  * Builds the facts of one request; `failureCode` is the GatewayError code the client got, if any.
  * Message content is never read here: the customer span's content capture is a project setting
@@ -63,7 +55,9 @@ function numberField(parsed: Record<string, unknown> | undefined, ...names: stri
  */
 export function buildTraceFacts(state: RequestState, failureCode: string | undefined): RequestTraceFacts {
   const { context, result, key } = state
-  const parsed = state.body?.parsed
+  // The scanned top level when there is one: tracing a request must not parse its body.
+  const top =
+    state.body === undefined ? undefined : (state.body.scanned ?? scannedFromParsed(state.body.parsed))
   const { route, operation } = operations[state.api]
   const startTimeMs = performance.timeOrigin + context.startedAt
   const facts: RequestTraceFacts = {
@@ -91,7 +85,7 @@ export function buildTraceFacts(state: RequestState, failureCode: string | undef
     }
     const token = key.config.project_otlp_token
     if (token !== null && token !== '') {
-      const endUser = parsed?.user
+      const endUser = top?.user
       facts.customer = {
         projectOtlpToken: token,
         labels: key.config.vk_tags,
@@ -99,10 +93,10 @@ export function buildTraceFacts(state: RequestState, failureCode: string | undef
       }
     }
   }
-  if (typeof parsed?.model === 'string') facts.requestedModel = parsed.model
-  facts.maxTokens = numberField(parsed, 'max_tokens', 'max_completion_tokens', 'max_output_tokens')
-  facts.temperature = numberField(parsed, 'temperature')
-  if (parsed?.stream === true) facts.stream = true
+  if (top?.model !== undefined) facts.requestedModel = top.model
+  facts.maxTokens = top?.maxTokens
+  facts.temperature = top?.temperature
+  if (top?.stream === true) facts.stream = true
   if (result !== undefined) {
     facts.providerId = result.providerId
     facts.requestModel = result.model

@@ -35,6 +35,7 @@ export function createV1Routes(services: GatewayServices): GatewayRoutes {
           shape: route.shape,
           services,
           body: {
+            api: route.api,
             maxBytes: config.server.maxRequestBodyBytes,
             decodeBudget,
             expectJson: true,

@@ -79,9 +79,15 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
           ),
         )
       }
-      enforceRequestPolicy(state.key.config, state.body.parsed, state.context)
+      enforceRequestPolicy(state.key.config, state.body, state.context)
       state.plan = excludeBudgetedProviders(
-        resolveModel(state.key.config, state.body.parsed, state.context, services.routing, state),
+        resolveModel(
+          state.key.config,
+          state.body.scanned ?? state.body.parsed,
+          state.context,
+          services.routing,
+          state,
+        ),
         state.spend,
       )
       state.plan = enforceModelPolicy(state.key.config, state.plan.requestedModel, state.plan)
@@ -92,7 +98,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         plan: state.plan,
         headers: incoming.headers,
       })
-      const pre = runPreGuardrails(services.governance, state.key, state.body, state.context.logger)
+      const pre = runPreGuardrails(services.governance, state.key, state.body, state.context)
       const modifiedBy = pre === undefined ? undefined : await pre
       const governed = guardResponse(services.governance, {
         api,

@@ -12,6 +12,7 @@ import { toClientHeaders } from '../utils/http-headers.js'
 import type { OutboundPools } from '../utils/outbound-pools.js'
 import { providerName } from '../utils/provider-name.js'
 import { stripQueryCredentials } from '../utils/strip-credentials.js'
+import { type ScannedRequest, scannedFromParsed } from '../validate/scan-request.js'
 import { validateClientRequest } from '../validate/validate-request.js'
 import type { AttemptInput, AttemptOutcome, ClientConnection } from './attempt-types.js'
 import { runAuthorized } from './authorized-attempt.js'
@@ -39,6 +40,17 @@ export interface ForwardRequest {
   body?: Buffer | string
   /** The body already parsed by the caller, to avoid a second parse. */
   parsed?: Record<string, unknown>
+  /**
+   * The caller's lazy, shared parse of `body`: an object whose `parsed` getter parses once on
+   * first access (the gateway's request body). Read only when an attempt needs the parsed body
+   * (translation, embeddings, count-tokens, a body the scan doubts).
+   */
+  lazyBody?: { readonly parsed: Record<string, unknown> }
+  /**
+   * The top-level facts of `body` from `scanRequest`: with them a same-shape passthrough of a
+   * body that passes the scan never parses it. Absent: derived from the parse.
+   */
+  scanned?: ScannedRequest
   /** The client's request headers; only an allowlist per provider is forwarded. */
   headers?: IncomingHttpHeaders
   /** The client's query string with its `?` (e.g. `?beta=true`), passed through without credentials. */
@@ -123,8 +135,22 @@ export function createForwarder(
   return async function forward(request) {
     const { api, sink } = request
     const raw = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
-    const parsed = request.parsed ?? (raw === undefined || raw.length === 0 ? {} : parseJsonObject(raw))
-    validateClientRequest(api, parsed)
+    let parsedOnce = request.parsed
+    // A body the scan passed but JSON.parse refuses (a flaw deep inside) fails the request with
+    // that 400 the moment an attempt needs the parse, not just the candidate.
+    let parseFailure: unknown
+    const parse = (): Record<string, unknown> => {
+      try {
+        parsedOnce ??=
+          request.lazyBody?.parsed ?? (raw === undefined || raw.length === 0 ? {} : parseJsonObject(raw))
+      } catch (error) {
+        parseFailure = error
+        throw error
+      }
+      return parsedOnce
+    }
+    const scanned = request.scanned ?? scannedFromParsed(parse())
+    if (!scanned.valid) validateClientRequest(api, parse())
     const query =
       request.query === undefined || request.query === '?' ? '' : stripQueryCredentials(request.query)
     const connection: ClientConnection = { gone: sink.destroyed, controller: undefined }
@@ -135,8 +161,12 @@ export function createForwarder(
     sink.on('close', onClose)
 
     let estimate: Promise<number | undefined> | undefined
-    const source: AttemptSource = { api, raw, parsed, query, headers: request.headers, adapterFor }
-    const prepare = (candidate: Candidate) => prepareOrFail(source, candidate)
+    const source: AttemptSource = { api, raw, scanned, parse, query, headers: request.headers, adapterFor }
+    const prepare = (candidate: Candidate) => {
+      const prepared = prepareOrFail(source, candidate)
+      if (parseFailure !== undefined) throw parseFailure
+      return prepared
+    }
     const run = (
       ready: ReadyAttempt,
       candidate: Candidate,
@@ -147,7 +177,13 @@ export function createForwarder(
         addRequestIdHeaders(extraHeaders, 'anthropic-messages', request.requestId)
       }
       if (ready.kind === 'count-tokens' && ready.job.via === 'local') {
-        return runLocalCountTokens({ sink, extraHeaders, connection, parsed, model: ready.job.model })
+        return runLocalCountTokens({
+          sink,
+          extraHeaders,
+          connection,
+          parsed: parse(),
+          model: ready.job.model,
+        })
       }
       const upstream = ready.upstream as UpstreamRequest
       let dispatcher: Dispatcher
@@ -179,15 +215,19 @@ export function createForwarder(
           ? runPassthroughAttempt(passthrough)
           : runAuthorized(passthrough, runPassthroughAttempt)
       }
-      if (ready.kind === 'embeddings') return runEmbeddingsAttempt({ ...input, job: ready.job, parsed })
-      if (ready.kind === 'count-tokens')
-        return runCountTokensAttempt({ ...input, job: ready.job as CountTokensAttemptInput['job'], parsed })
+      if (ready.kind === 'embeddings')
+        return runEmbeddingsAttempt({ ...input, job: ready.job, parsed: parse() })
+      if (ready.kind === 'count-tokens') {
+        const job = ready.job as CountTokensAttemptInput['job']
+        return runCountTokensAttempt({ ...input, job, parsed: parse() })
+      }
       const translation = ready.translation
       if (translation.droppedParams.length > 0) {
         extraHeaders['x-langwatch-params-dropped'] = translation.droppedParams.join(',')
       }
       if (request.requestId !== undefined)
         addRequestIdHeaders(extraHeaders, translation.clientWire, request.requestId)
+      const parsed = parse()
       const requestModel = typeof parsed.model === 'string' ? parsed.model : candidate.model
       const start = (inputTokensEstimate: number | undefined) => {
         const translated = { ...input, ...translation, requestModel, inputTokensEstimate }

@@ -13,6 +13,7 @@ import type { EmbeddingsWire, UpstreamWire } from '../spec/upstream-wire.js'
 import { translateRequest } from '../translate/translate-request.js'
 import { type ClientWire, isClientWire } from '../translate/wire.js'
 import { providerName } from '../utils/provider-name.js'
+import type { ScannedRequest } from '../validate/scan-request.js'
 import type { CountTokensJob } from './count-tokens-attempt.js'
 import { encodeCountTokensBody } from './count-tokens-wires.js'
 import type { Candidate } from './dispatch-types.js'
@@ -25,7 +26,10 @@ import type { PreparedAttempt } from './walk-candidates.js'
 export interface AttemptSource {
   api: ClientApi
   raw: Buffer | undefined
-  parsed: Record<string, unknown>
+  /** The top-level facts of `raw` (the passthrough path reads only these). */
+  scanned: ScannedRequest
+  /** The shared lazy parse: translation and other bodies that need it call it. */
+  parse: () => Record<string, unknown>
   query: string
   headers: IncomingHttpHeaders | undefined
   adapterFor: (config: ProviderConfig) => AnyProviderAdapter
@@ -109,7 +113,7 @@ function includeUsageOf(parsed: Record<string, unknown>): boolean {
  * providers plan theirs per model); APIs without a translation make the candidate unusable.
  */
 export function prepareAttempt(source: AttemptSource, candidate: Candidate): PreparedAttempt<ReadyAttempt> {
-  const { api, parsed } = source
+  const api = source.api
   let adapter: AnyProviderAdapter
   try {
     adapter = source.adapterFor(candidate.provider)
@@ -120,7 +124,7 @@ export function prepareAttempt(source: AttemptSource, candidate: Candidate): Pre
   if ('planUpstream' in adapter) return prepareCloudAttempt(source, candidate, adapter)
   const model = candidate.model
   if (adapter.serves(api)) {
-    const prepared = prepareBody(api, source.raw, parsed, adapter, model)
+    const prepared = prepareBody(api, source.raw, source.scanned, adapter, model, source.parse)
     const upstream = adapter.prepareRequest({
       api,
       model,
@@ -147,11 +151,12 @@ function prepareTranslatedAttempt(
   candidate: Candidate,
   adapter: ProviderAdapter,
 ): PreparedAttempt<ReadyAttempt> {
-  const { api, parsed } = source
+  const api = source.api
   const model = candidate.model
   const upstreamWire = upstreamWirePreference.find((wire) => adapter.serves(wire))
   if (!isClientWire(api) || upstreamWire === undefined) return unusable(candidate.provider, api)
   return attempt(() => {
+    const parsed = source.parse()
     const bodyModel = adapter.bodyModel(upstreamWire, model) ?? model
     const translated = translateRequest({ from: api, to: upstreamWire, body: parsed, model: bodyModel })
     return {
@@ -187,24 +192,25 @@ function prepareCloudAttempt(
   candidate: Candidate,
   adapter: CloudProviderAdapter,
 ): PreparedAttempt<ReadyAttempt> {
-  const { api, parsed } = source
+  const api = source.api
   const plan = adapter.planUpstream({
     api,
     model: candidate.model,
-    stream: parsed.stream === true,
+    stream: source.scanned.stream,
     clientHeaders: source.headers,
   })
   if (plan === undefined) return unusable(candidate.provider, api)
   if (plan.kind === 'embeddings') {
     return attempt(() => {
-      const batches = encodeEmbeddingsBatches(plan.wire, parsed, plan.bodyModel)
+      const batches = encodeEmbeddingsBatches(plan.wire, source.parse(), plan.bodyModel)
       const job = { wire: plan.wire, batches, model: plan.bodyModel }
       return { ready: { kind: 'embeddings', adapter, upstream: plan.request, job } }
     })
   }
   if (plan.kind === 'count-tokens') {
     return attempt(() => {
-      const body = Buffer.from(JSON.stringify(encodeCountTokensBody(plan.wire, parsed, plan.bodyModel)))
+      const encoded = encodeCountTokensBody(plan.wire, source.parse(), plan.bodyModel)
+      const body = Buffer.from(JSON.stringify(encoded))
       const job: CountTokensJob = { via: 'upstream', wire: plan.wire }
       return { ready: { kind: 'count-tokens', adapter, upstream: plan.request, body, job } }
     })
@@ -212,6 +218,7 @@ function prepareCloudAttempt(
   if (!isClientWire(api)) return unusable(candidate.provider, api)
   const profile = upstreamWireProfiles[plan.wire]
   return attempt(() => {
+    const parsed = source.parse()
     const translated = translateRequest({ from: api, to: profile.codec, body: parsed, model: plan.bodyModel })
     const body = translated.body as Record<string, unknown>
     const finished = profile.finishBody?.(body, source.headers) ?? body

@@ -2,6 +2,7 @@
 import { type ClientApi, clientApis } from '../spec/client-api.js'
 import type { ProviderAdapter } from '../spec/provider-adapter.js'
 import { type FieldEdit, spliceTopLevel } from '../utils/json-splice.js'
+import type { ScannedRequest } from '../validate/scan-request.js'
 
 /** The upstream body and whether the usage-only chunk must be hidden from the client. */
 export interface PreparedBody {
@@ -21,26 +22,27 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * number formats and `cache_control` blocks stay byte-identical.
  *
  * @example
- * prepareBody('openai-chat', Buffer.from('{"model":"fast"}'), { model: 'fast' }, adapter, 'gpt-4o')
+ * prepareBody('openai-chat', raw, scanRequest('openai-chat', raw)!, adapter, 'gpt-4o', () => JSON.parse(raw.toString()))
  * // → { body: <{"model":"gpt-4o"}>, stripUsageChunk: false }
  */
 export function prepareBody(
   api: ClientApi,
   raw: Buffer | undefined,
-  parsed: Record<string, unknown>,
+  scanned: ScannedRequest,
   adapter: ProviderAdapter,
   model: string,
+  parse: () => Record<string, unknown>,
 ): PreparedBody {
   if (raw === undefined || clientApis[api].method === 'GET')
     return { body: undefined, stripUsageChunk: false }
   let edits: FieldEdit[] | undefined
   const bodyModel = adapter.bodyModel(api, model)
-  if (bodyModel !== undefined && parsed.model !== bodyModel) {
+  if (bodyModel !== undefined && scanned.model !== bodyModel) {
     edits = [{ key: 'model', json: JSON.stringify(bodyModel) }]
   }
   let stripUsageChunk = false
-  if (api === 'openai-chat' && parsed.stream === true && adapter.injectsStreamUsage) {
-    const options = parsed.stream_options
+  if (api === 'openai-chat' && scanned.stream && adapter.injectsStreamUsage) {
+    const options = scanned.streamOptions
     if (!isObject(options) || options.include_usage !== true) {
       stripUsageChunk = true
       const json = JSON.stringify({ ...(isObject(options) ? options : {}), include_usage: true })
@@ -49,7 +51,7 @@ export function prepareBody(
     }
   }
   if (edits === undefined) return { body: raw, stripUsageChunk }
-  const body = spliceTopLevel(raw, edits) ?? reserialise(parsed, edits)
+  const body = spliceTopLevel(raw, edits) ?? reserialise(parse(), edits)
   return { body, stripUsageChunk }
 }
 

@@ -170,6 +170,38 @@ describe('the spend ledger', () => {
     expect(spent.get(filtered.id)).toBe(1_250)
   })
 
+  it('sums one batch across keys and windows into each bucket (one ledger pass per batch)', async () => {
+    const tenant = await seedTenant(h)
+    const other = await seedTenant(h)
+    const minute = await createBudget({
+      scope: 'virtual_key',
+      scope_id: tenant.keyId,
+      window: 'minute',
+      limit_usd: 1,
+    })
+    const otherMonth = await createBudget({
+      scope: 'virtual_key',
+      scope_id: other.keyId,
+      window: 'month',
+      limit_usd: 1,
+    })
+    const records = [
+      confirm(tenant.keyId, 100, { occurred_at: h.now() - 60_000 }),
+      confirm(tenant.keyId, 30),
+      confirm(tenant.keyId, 12),
+      confirm(other.keyId, 7),
+      confirm(other.keyId, 8, { model: 'o3' }),
+    ]
+    expect((await h.internal('POST', '/spend-commands', { records })).body).toEqual({
+      accepted: 5,
+      rejected: [],
+    })
+    const spent = async (keyId: string, budgetId: string) =>
+      (await configBudgets(keyId)).find((budget) => budget.id === budgetId)?.spent_micro_usd
+    expect(await spent(tenant.keyId, minute.id)).toBe(42)
+    expect(await spent(other.keyId, otherMonth.id)).toBe(15)
+  })
+
   it('rolls a window over by timestamp and zeroes it on reset', async () => {
     const tenant = await seedTenant(h)
     const minute = await createBudget({

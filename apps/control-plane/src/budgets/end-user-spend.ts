@@ -17,30 +17,6 @@ export interface EndUserBucketSpend {
 }
 
 /**
- * Adds a confirmed cost to an end user's bucket (inside the caller's transaction). A record
- * without a usable end-user id charges no bucket: the gateway refuses such requests before
- * dispatch, so only records of other gateways can lack it.
- *
- * @example
- * await addEndUserSpend(tx, budget, payload.end_user_id, occurredAtMs, cost)
- */
-export async function addEndUserSpend(
-  tx: Queryable,
-  budget: Pick<BudgetRecord, 'id' | 'budget_window'>,
-  endUserId: string | undefined,
-  occurredAtMs: number,
-  cost: number,
-): Promise<void> {
-  if (endUserId === undefined || endUserId === '' || endUserId.length > MAX_END_USER_ID_LENGTH) return
-  await tx.query(
-    `insert into budget_end_user_spend (budget_id, end_user_id, window_start, spent_micro_usd) values ($1, $2, $3, $4)
-     on conflict (budget_id, end_user_id, window_start)
-     do update set spent_micro_usd = budget_end_user_spend.spent_micro_usd + excluded.spent_micro_usd`,
-    [budget.id, endUserId, new Date(windowStartMs(budget.budget_window, occurredAtMs)), cost],
-  )
-}
-
-/**
  * One end user's spend in a template's current window; 404 `budget_not_found` when the id names
  * no per-end-user budget (an unknown id, or a budget that is not a template).
  *

@@ -1,7 +1,7 @@
 // Where accepted spend records take effect: stored once per (gateway request id, command).
 import type { SpendRecord } from '@gw/contract'
 import type { Queryable } from '../db/database.js'
-import { applySpendRecord } from './apply-spend-record.js'
+import { applySpendLedger } from './apply-spend-record.js'
 
 /** Records per INSERT statement: 6 parameters each, far below PostgreSQL's 65,535. */
 export const SPEND_INSERT_CHUNK = 500
@@ -50,6 +50,6 @@ export async function applySpendRecords(
       if (insertedKeys.delete(key)) fresh.push(record)
     }
   }
-  for (const record of fresh) await applySpendRecord(tx, record, nowMs)
+  await applySpendLedger(tx, fresh, nowMs)
   return fresh
 }

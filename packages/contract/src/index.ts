@@ -82,6 +82,7 @@ export type {
   BudgetScope,
   CacheMode,
   CacheRule,
+  CacheRuleMode,
   GatewayKeyConfig,
   GuardrailAttachment,
   GuardrailConfig,
@@ -91,6 +92,7 @@ export type {
 export {
   budgetScopes,
   cacheModes,
+  cacheRuleModes,
   gatewayKeyConfigSchema,
   guardrailDirections,
   parseGatewayKeyConfig,

@@ -18,6 +18,8 @@ interface Slot {
 
 /** A {@link ResponseStore} in this process, with its occupancy for metrics and tests. */
 export interface MemoryResponseStore extends ResponseStore {
+  get(key: string): CachedResponse | undefined
+  set(key: string, entry: CachedResponse, ttlMs: number): void
   readonly bytes: number
   readonly size: number
 }

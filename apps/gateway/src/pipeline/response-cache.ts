@@ -89,8 +89,8 @@ function decide(state: RequestState, cache: ResponseCacheService): Applied | und
 
 /**
  * Looks the request up in the response cache, after the guardrails on the request and right
- * before dispatch. Off (undefined, nothing hashed, the body never read) unless the key has a
- * cache rule of mode `cache` matching the request, or the request says
+ * before dispatch. Off (undefined, not even a promise; nothing hashed, the body never read)
+ * unless the key has a cache rule of mode `cache` matching the request, or the request says
  * `X-LangWatch-Response-Cache: use|refresh` (`bypass` turns a rule off). On a hit the stored
  * answer is replayed to `sink` (so guardrails on the response still run) with
  * `X-LangWatch-Response-Cache: hit` and `Age`; its result costs nothing and says `cacheHit`. On a
@@ -99,19 +99,29 @@ function decide(state: RequestState, cache: ResponseCacheService): Applied | und
  * any guardrail on the response touched them. Throws 400 `bad_request` on a bad header value.
  *
  * @example
- * const cached = await lookupResponseCache(services.responseCache, { state, sink: governed ?? sink })
+ * const pending = lookupResponseCache(services.responseCache, { state, sink: governed ?? sink })
+ * const cached = pending && (await pending)
  * state.result = cached?.hit ?? (await dispatch(providers, { …, sink: cached?.capture ?? governed ?? sink }))
  * cached?.keep(state.result)
  */
-export async function lookupResponseCache(
+export function lookupResponseCache(
   cache: ResponseCacheService,
   input: { state: RequestState; sink: ResponseSink },
-): Promise<ResponseCacheLookup | undefined> {
-  const { state, sink } = input
-  const wire = cachedWires[state.api]
+): Promise<ResponseCacheLookup> | undefined {
+  const wire = cachedWires[input.state.api]
   if (wire === undefined) return undefined
-  const applied = decide(state, cache)
-  if (applied === undefined) return undefined
+  const applied = decide(input.state, cache)
+  // Off: no promise either, so the route does not even await.
+  return applied === undefined ? undefined : lookUp(cache, input, wire, applied)
+}
+
+async function lookUp(
+  cache: ResponseCacheService,
+  input: { state: RequestState; sink: ResponseSink },
+  wire: CachedWire,
+  applied: Applied,
+): Promise<ResponseCacheLookup> {
+  const { state, sink } = input
   const key = state.key!
   const plan = state.plan!
   const parsed = state.body!.parsed

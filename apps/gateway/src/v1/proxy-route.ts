@@ -99,7 +99,8 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         cacheMode,
         modifiedBy,
       })
-      const cached = await lookupResponseCache(services.responseCache, { state, sink: governed ?? sink })
+      const pending = lookupResponseCache(services.responseCache, { state, sink: governed ?? sink })
+      const cached = pending && (await pending)
       state.result =
         cached?.hit ??
         (await dispatch(services.providers, {

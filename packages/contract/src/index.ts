@@ -83,6 +83,7 @@ export type {
   BudgetScope,
   CacheMode,
   CacheRule,
+  CacheRuleMode,
   GatewayKeyConfig,
   GuardrailAttachment,
   GuardrailConfig,
@@ -92,6 +93,7 @@ export type {
 export {
   budgetScopes,
   cacheModes,
+  cacheRuleModes,
   gatewayKeyConfigSchema,
   guardrailDirections,
   parseGatewayKeyConfig,

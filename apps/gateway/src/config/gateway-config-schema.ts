@@ -169,6 +169,22 @@ export const gatewayConfigSchema = v.object({
     }),
     'GATEWAY_REDIS',
   ),
+  responseCache: withEnvName(
+    v.object({
+      /** Bound on the bytes of all entries of the in-process store (least recently used out first). */
+      maxBytes: withEnvName(envBytes(64 * MiB, { min: 0 }), 'GATEWAY_RESPONSE_CACHE_MAX_BYTES'),
+      /** Larger answers are served but not stored. */
+      maxEntryBytes: withEnvName(
+        envBytes(1 * MiB, { min: 1 * KiB }),
+        'GATEWAY_RESPONSE_CACHE_MAX_ENTRY_BYTES',
+      ),
+      /** TTL when the header turns the cache on and no cache rule names one. */
+      defaultTtlMs: withEnvName(envDuration(300_000), 'GATEWAY_RESPONSE_CACHE_DEFAULT_TTL'),
+      /** Cap on any TTL, a rule's included. */
+      maxTtlMs: withEnvName(envDuration(86_400_000), 'GATEWAY_RESPONSE_CACHE_MAX_TTL'),
+    }),
+    'GATEWAY_RESPONSE_CACHE',
+  ),
   startupNetcheck: withEnvName(
     v.object({
       hosts: envList([]),

@@ -12,7 +12,8 @@ import {
 import type { ClientApi, RoutePlan } from '@gw/providers'
 import type { RequestBody } from './request-state.js'
 
-function parseMetadata(header: string | string[] | undefined): Record<string, unknown> | undefined {
+/** Parses `X-LangWatch-Metadata` (a JSON object) for rule matchers; undefined when absent or not one. */
+export function parseMetadata(header: string | string[] | undefined): Record<string, unknown> | undefined {
   if (typeof header !== 'string') return undefined
   try {
     const value: unknown = JSON.parse(header)

@@ -23,7 +23,8 @@ export interface SpendSettlement {
  * An error answer with no usage, or a client gone before the response started, releases it. A
  * request of a key with budgets sends a `confirmSpend` to the spool (the ledger settles budgets and
  * feeds spend per key and model from it); a key without budgets does only with
- * `GATEWAY_SPEND_RECORD=all`, so a key with no governance pays nothing here by default.
+ * `GATEWAY_SPEND_RECORD=all`, so a key with no governance pays nothing here by default. An answer
+ * from the response cache costs 0 and no tokens, and its record says `cache_hit: true`.
  *
  * @example
  * confirmSpend(services.governance, state.key, state, state.result)
@@ -67,6 +68,7 @@ export function confirmSpend(
     model_provider_id: result.providerId,
     model: result.model,
     cost_micro_usd: cost,
+    ...(result.cacheHit === true ? { cache_hit: true } : {}),
     ...(usage === undefined
       ? {}
       : {

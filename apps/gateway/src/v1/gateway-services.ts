@@ -15,6 +15,7 @@ import { type ChangeFeed, createChangeFeed } from '../key-sync/change-feed.js'
 import { createKeyResolver } from '../key-sync/key-resolver.js'
 import { createLookupLimiter } from '../key-sync/lookup-limiter.js'
 import { createAuthenticator } from '../pipeline/authenticate.js'
+import { createResponseCache, type ResponseCacheService } from '../response-cache/create-response-cache.js'
 import { createRequestTelemetry, type RequestTelemetry } from '../telemetry/create-request-telemetry.js'
 import { createRouting } from './create-routing.js'
 
@@ -42,6 +43,8 @@ export interface GatewayServices {
   governance: GovernanceOptions
   /** Rate limiter, budget enforcer and spend spool (the rate limit and spend steps). */
   budgets: Budgets
+  /** The exact-match response cache (in process, or Redis when `GATEWAY_REDIS_URL` is set). */
+  responseCache: ResponseCacheService
   /**
    * Start-up work before `/startupz` turns 200: the bootstrap pull when
    * `LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS` is on (undefined when it is off). Never throws.
@@ -133,6 +136,10 @@ export function createGatewayServices(
     nodeId: controlPlane.nodeId ?? hostname(),
     ...(options.now === undefined ? {} : { now: options.now }),
   })
+  const responseCache = createResponseCache(config, {
+    logger,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  })
   return {
     telemetry,
     authenticate: createAuthenticator({
@@ -148,6 +155,7 @@ export function createGatewayServices(
       metrics.guardrailVerdicts.inc(labels),
     ),
     budgets,
+    responseCache,
     async warmUp() {
       if (!config.authCache.bootstrapAllKeys) return undefined
       return bootstrapAuthCache({
@@ -164,6 +172,7 @@ export function createGatewayServices(
       await feed.close()
       await budgets.spool.close()
       budgets.shared?.client.disconnect()
+      await responseCache.close()
       await Promise.all([client.close(), providers.close(), telemetry.tracing.shutdown()])
     },
   }

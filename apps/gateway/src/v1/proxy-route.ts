@@ -19,6 +19,7 @@ import { applyRateLimit } from '../pipeline/rate-limit.js'
 import { type ReadBodyOptions, readBody } from '../pipeline/read-body.js'
 import { createRequestState } from '../pipeline/request-state.js'
 import { resolveModel } from '../pipeline/resolve-model.js'
+import { lookupResponseCache } from '../pipeline/response-cache.js'
 import { admitShared } from '../pipeline/shared-admit.js'
 import { admitSpend, excludeBudgetedProviders } from '../pipeline/spend-admit.js'
 import { confirmSpend, releaseSpend } from '../pipeline/spend-confirm.js'
@@ -109,13 +110,18 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         cacheMode,
         modifiedBy,
       })
-      state.result = await dispatch(services.providers, {
-        state,
-        body: state.body,
-        plan: state.plan,
-        sink: governed ?? sink,
-      })
+      const pending = lookupResponseCache(services.responseCache, { state, sink: governed ?? sink })
+      const cached = pending && (await pending)
+      state.result =
+        cached?.hit ??
+        (await dispatch(services.providers, {
+          state,
+          body: state.body,
+          plan: state.plan,
+          sink: cached?.capture ?? governed ?? sink,
+        }))
       await governed?.settled()
+      cached?.keep(state.result)
       confirmSpend(budgets, state.key, state, state.result)
       recordTelemetry(state.context, state.result)
     } catch (error) {

@@ -79,6 +79,9 @@ const budgetSchema = v.object({
 
 export const cacheModes = ['respect', 'force', 'disable'] as const
 export type CacheMode = (typeof cacheModes)[number]
+/** A cache rule's action: a provider-marker mode, or `cache` (the gateway's response cache, for `ttl` seconds). */
+export const cacheRuleModes = [...cacheModes, 'cache'] as const
+export type CacheRuleMode = (typeof cacheRuleModes)[number]
 
 const cacheRuleSchema = v.object({
   id: v.string(),
@@ -95,7 +98,7 @@ const cacheRuleSchema = v.object({
     () => ({}),
   ),
   action: v.object({
-    mode: v.picklist(cacheModes),
+    mode: v.picklist(cacheRuleModes),
     ttl: v.optional(v.number()),
     salt: v.optional(v.string()),
   }),

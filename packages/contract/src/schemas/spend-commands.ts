@@ -53,6 +53,8 @@ export const spendPayloadSchema = v.looseObject({
   estimated_cost_micro_usd: v.optional(v.number()),
   /** confirmSpend: the actual cost. */
   cost_micro_usd: v.optional(v.number()),
+  /** confirmSpend: answered from the gateway's response cache (cost 0, no provider call). */
+  cache_hit: v.optional(v.boolean()),
   usage: v.optional(spendUsageSchema),
   /** failSpend: why the reservation is released. */
   reason: v.optional(v.string()),

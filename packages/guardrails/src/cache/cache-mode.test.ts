@@ -64,6 +64,21 @@ describe('resolveCacheMode', () => {
     )
   })
 
+  it('keeps response-cache rules (mode cache) apart from marker rules', () => {
+    const mixed = [
+      { id: 'store', priority: 9, matchers: {}, action: { mode: 'cache' as const, ttl: 60 } },
+      { id: 'strip', priority: 1, matchers: {}, action: { mode: 'disable' as const } },
+    ]
+    expect(resolveCacheMode(undefined, compileCacheRules(mixed), facts)).toMatchObject({ ruleId: 'strip' })
+    expect(resolveCacheMode(undefined, compileCacheRules(mixed, 'response'), facts)).toEqual({
+      mode: 'cache',
+      source: 'rule',
+      ruleId: 'store',
+      ttl: 60,
+    })
+    expect(compileCacheRules([mixed[1]!], 'response')).toBeNull()
+  })
+
   it('compiles globs anchored', () => {
     expect(globToRegExp('gpt-4?-*').test('gpt-4o-mini')).toBe(true)
     expect(globToRegExp('gpt-4').test('gpt-4o')).toBe(false)

@@ -1,11 +1,11 @@
 // Compiles a key's cache_rules once per config revision: sorted by priority, model globs as regexes.
-import type { CacheMode, CacheRule } from '@gw/contract'
+import type { CacheRule, CacheRuleMode } from '@gw/contract'
 
 /** One compiled cache rule. */
 export interface CompiledCacheRule {
   id: string
   priority: number
-  mode: CacheMode
+  mode: CacheRuleMode
   ttl?: number
   model?: RegExp
   vkId?: string
@@ -25,13 +25,19 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /**
- * Compiles cache rules, highest priority first (ties keep the config's order). Returns null
- * when there are none, so the cache step costs nothing for the key.
+ * Compiles cache rules, highest priority first (ties keep the config's order). `markers` (the
+ * default) keeps the provider-marker modes (respect, force, disable); `response` keeps the rules
+ * of mode `cache` (the response cache), so each decision picks among its own rules. Returns null
+ * when there are none, so the step costs nothing for the key.
  *
  * @example
  * const rules = compileCacheRules([{ id: 'r1', priority: 10, matchers: { model: 'claude-*' }, action: { mode: 'force' } }])
  */
-export function compileCacheRules(rules: readonly CacheRule[]): readonly CompiledCacheRule[] | null {
+export function compileCacheRules(
+  all: readonly CacheRule[],
+  kind: 'markers' | 'response' = 'markers',
+): readonly CompiledCacheRule[] | null {
+  const rules = all.filter((rule) => (rule.action.mode === 'cache') === (kind === 'response'))
   if (rules.length === 0) return null
   const compiled = rules.map((rule): CompiledCacheRule => {
     const { matchers, action } = rule

@@ -1,5 +1,5 @@
 // Decides a request's cache mode: the X-LangWatch-Cache header, else the best matching cache rule, else respect.
-import { type CacheMode, cacheModes, GatewayError } from '@gw/contract'
+import { type CacheMode, type CacheRuleMode, cacheModes, GatewayError } from '@gw/contract'
 import type { CompiledCacheRule } from './compile-cache-rules.js'
 
 /** What a cache rule can match on. */
@@ -16,7 +16,7 @@ export interface CacheRequestFacts {
 
 /** The decided mode and where it came from. */
 export interface CacheDecision {
-  mode: CacheMode
+  mode: CacheRuleMode
   source: 'header' | 'rule' | 'key' | 'default'
   ruleId?: string
   ttl?: number

@@ -59,4 +59,6 @@ export interface ForwardResult {
   clientAborted: boolean
   /** The upstream broke off after the response started (an error event ended the stream). */
   streamError: string | undefined
+  /** Answered from the gateway's response cache: no upstream call, nothing to charge. */
+  cacheHit?: boolean
 }

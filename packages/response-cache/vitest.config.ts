@@ -1,0 +1,3 @@
+import { createVitestConfig } from '../../vitest.shared.js'
+
+export default createVitestConfig()

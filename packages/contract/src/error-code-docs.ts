@@ -56,7 +56,8 @@ export const errorCodeDescriptions = {
   policy_invalid:
     "The key's policy rules hold a pattern that does not compile: the key fails closed until it is fixed.",
   draining: 'The gateway is shutting down; retry on another replica.',
-  overloaded: 'The gateway is at a capacity limit (requests in flight, or request bodies being decompressed); retry after `Retry-After`.',
+  overloaded:
+    'The gateway is at a capacity limit (requests in flight, or request bodies being decompressed); retry after `Retry-After`.',
   service_unavailable: 'A dependency is unavailable; retry later.',
   provider_timeout: 'The provider did not answer in time.',
 } as const satisfies Record<ErrorCode, string>

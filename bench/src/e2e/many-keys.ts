@@ -18,7 +18,7 @@ export interface ManyKeysRun {
   closedLoop: ClosedLoopResult
   p99AtRateMs: number
   p50AtRateMs: number
-  /** Non-200 answers at the fixed rate (the unknown keys' 401s in the miss run). */
+  /** Non-200 answers at the fixed rate (the unknown keys' 401s and rationed 429s in the miss run). */
   rateErrors: number
   /** Auth-cache misses the gateway counted over both loads (undefined for the floor). */
   misses?: number
@@ -30,7 +30,7 @@ export interface ManyKeysResult {
   missPerMille: number
   floor: ManyKeysRun
   hits: ManyKeysRun
-  /** 5 % unknown keys with the default lookup rationing (most answered 401 without a lookup). */
+  /** 5 % unknown keys with the default lookup rationing (most answered 429 without a lookup). */
   withMisses: ManyKeysRun
   /** 5 % unknown keys with rationing lifted: each one a control-plane lookup. */
   withLookups: ManyKeysRun
@@ -103,7 +103,7 @@ async function startManyKeysGateway(
     logLevel: options.logLevel,
     mode: options.mode,
     // The bootstrap pull warms the cache with every key before ready (the lookup rationing would
-    // turn a burst of first requests into 401s).
+    // turn a burst of first requests into 429s).
     env: {
       LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS: 'true',
       LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_TIMEOUT: '120s',

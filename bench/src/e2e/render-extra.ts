@@ -68,11 +68,11 @@ function renderManyKeys(report: E2eReport): string[] {
     'was never issued. Such a key is not in the auth cache (a **miss**): the gateway may ask the control',
     'plane to resolve it, which finds nothing, and answers `401 invalid_api_key`. Those lookups are',
     'rationed (`LW_GATEWAY_AUTH_LOOKUP_RATE`, 200/s, and `…_PER_CLIENT`, 20/s per client address, bursts',
-    '2× and 4×); past the ration the key gets the same 401 without a lookup. All load here comes from',
+    '2× and 4×); past the ration the key gets 429 `auth_lookup_rate_limited` without a lookup. All load here comes from',
     'one loopback address, so with the defaults most unknown keys are answered by the ration; the last',
     'row is a second gateway with rationing lifted, where every unknown key costs a lookup. "cache',
     'misses" counts the lookups the gateway made (`gateway_auth_cache_events_total{event="miss"}`),',
-    '"non-200" the 401s. Seeded keys are deleted afterwards so the cold start pulls only its own.',
+    '"non-200" the 401s and 429s. Seeded keys are deleted afterwards so the cold start pulls only its own.',
     '',
     renderTable(
       [

@@ -43,6 +43,8 @@ export const errorCodeDescriptions = {
   unsupported_media_type: 'A `Content-Encoding` the gateway cannot decode.',
   request_timeout: 'The client sent its request too slowly.',
   rate_limited: 'A rate limit (RPM, RPD, TPM) or a provider 429; `Retry-After` says when to retry.',
+  auth_lookup_rate_limited:
+    'A key this gateway has not cached could not be checked: control-plane lookups of uncached keys are rationed (`LW_GATEWAY_AUTH_LOOKUP_RATE`, `…_PER_CLIENT`); retry after `Retry-After`.',
   internal_error: 'A bug: the gateway could not complete the request; the request id helps find it.',
   not_implemented: 'The route or feature exists in the contract but is not built.',
   provider_error: 'Every provider candidate failed (or the last failure passed through).',
@@ -54,7 +56,8 @@ export const errorCodeDescriptions = {
   policy_invalid:
     "The key's policy rules hold a pattern that does not compile: the key fails closed until it is fixed.",
   draining: 'The gateway is shutting down; retry on another replica.',
-  overloaded: 'Too many request bodies are being decompressed at once; retry after `Retry-After`.',
+  overloaded:
+    'The gateway is at a capacity limit (requests in flight, or request bodies being decompressed); retry after `Retry-After`.',
   service_unavailable: 'A dependency is unavailable; retry later.',
   provider_timeout: 'The provider did not answer in time.',
 } as const satisfies Record<ErrorCode, string>

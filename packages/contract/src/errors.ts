@@ -40,6 +40,8 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, type: 'invalid_request_error' },
   request_timeout: { status: 408, type: 'invalid_request_error' },
   rate_limited: { status: 429, type: 'rate_limit_error' },
+  /** The gateway rations control-plane lookups of keys it has not cached; this one was not checked. */
+  auth_lookup_rate_limited: { status: 429, type: 'rate_limit_error' },
   internal_error: { status: 500, type: 'api_error' },
   not_implemented: { status: 501, type: 'api_error' },
   provider_error: { status: 502, type: 'api_error' },

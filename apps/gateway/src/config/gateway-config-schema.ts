@@ -41,6 +41,8 @@ export const gatewayConfigSchema = v.object({
     maxRequestBodyBytes: envBytes(32 * MiB, { min: 1 }),
     maxDecodingBytes: envBytes(128 * MiB, { min: 1 }),
     maxHeaderBytes: envBytes(64 * KiB, { min: 1 * KiB, max: 16 * MiB }),
+    /** /v1 requests held at once; past it 503 `overloaded` before any work. 0: no cap. */
+    maxInflightRequests: envInteger(2_048, { min: 0 }),
   }),
   terminationGraceMs: withEnvName(v.optional(envDuration()), 'TERMINATION_GRACE_SECONDS'),
   controlPlane: v.object({

@@ -27,6 +27,8 @@ export class RequestContext {
   streaming = false
   /** True once the body was refused unread; the connection is closed after the response. */
   bodyAbandoned = false
+  /** Counted against SERVER_MAX_INFLIGHT_REQUESTS until its access line is recorded. */
+  admitted = false
   provider: string | undefined = undefined
   model: string | undefined = undefined
   /** Display prefix of the virtual key, never the key. */

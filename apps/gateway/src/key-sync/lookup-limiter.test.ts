@@ -26,4 +26,10 @@ describe('createLookupLimiter', () => {
     limiter.tryTake('c') // evicts 'a', whose bucket starts full again
     expect(limiter.tryTake('a')).toBe(true)
   })
+
+  it('tells refused callers to retry after the slower bucket refills one token', () => {
+    expect(createLookupLimiter({ rate: 200, perClientRate: 20 }).retryAfterSeconds).toBe(1)
+    expect(createLookupLimiter({ rate: 200, perClientRate: 0.25 }).retryAfterSeconds).toBe(4)
+    expect(createLookupLimiter({ rate: 0.1, perClientRate: 20 }).retryAfterSeconds).toBe(10)
+  })
 })

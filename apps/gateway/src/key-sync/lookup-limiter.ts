@@ -20,6 +20,8 @@ interface Bucket {
 /** Rations lookups; `tryTake` is false once a bucket is empty. */
 export interface LookupLimiter {
   tryTake(clientAddress: string | undefined): boolean
+  /** Whole seconds after which a refused caller finds a token again (the slower bucket's refill, at least 1). */
+  readonly retryAfterSeconds: number
 }
 
 function refill(bucket: Bucket, now: number, rate: number, burst: number): void {
@@ -43,6 +45,7 @@ export function createLookupLimiter(options: LookupLimiterOptions): LookupLimite
   const global: Bucket = { tokens: burst, at: now() }
   const clients = new Map<string, Bucket>()
   return {
+    retryAfterSeconds: Math.max(1, Math.ceil(1 / Math.min(options.rate, options.perClientRate))),
     tryTake(clientAddress) {
       const at = now()
       const address = clientAddress ?? 'unknown'

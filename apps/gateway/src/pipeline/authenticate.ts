@@ -1,6 +1,7 @@
 // Step 2 of the pipeline: the presented key → a cached, verified bundle and config.
 import type { IncomingHttpHeaders } from 'node:http'
 import { type AuthCache, type CachedKey, toClientAuthError } from '@gw/auth-cache'
+import { GatewayError } from '@gw/contract'
 import { extractPresentedKey } from '../http/extract-key.js'
 import type { LookupLimiter } from '../key-sync/lookup-limiter.js'
 
@@ -12,13 +13,24 @@ export interface AuthenticatorOptions {
    * its change feed from that revision, not from the organisation's first change).
    */
   onOrganization?: (organizationId: string, revision: string) => void
-  /** Rations control-plane lookups of unknown keys; past it they get 401 without a lookup. */
+  /** Rations control-plane lookups of keys not cached; past it they get 429 without a lookup. */
   lookupLimiter?: LookupLimiter
 }
 
 // A missing key gets the very body of a malformed or unknown one: the answer must not tell a
 // prober which of the three it hit (where to send a key is in the docs, not in the error).
 const missingKey = () => toClientAuthError(undefined, true)
+
+// A key this gateway has not cached may be valid (a new key, one evicted by the change feed, a
+// cold replica): past the lookup ration it is not judged but deferred, with the same answer for
+// valid and invalid keys so a prober learns nothing. SDKs retry 429 after Retry-After.
+function lookupRationed(retryAfter: number): GatewayError {
+  return new GatewayError(
+    'auth_lookup_rate_limited',
+    'This gateway is checking too many keys it has not seen yet; the key was not checked. Retry after Retry-After',
+    { retryAfter },
+  )
+}
 
 /**
  * Builds the authenticate step. A cache hit is synchronous work (hash + LRU lookup); a miss
@@ -38,9 +50,9 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     if (raw === undefined) throw missingKey()
     const hit = cache.peek(raw)
     if (hit !== undefined) return hit
-    // Only keys nobody has seen cost a lookup; a flood of them is answered like a wrong key.
+    // Only keys nobody has seen cost a lookup; past the ration they are deferred, not judged.
     if (lookupLimiter !== undefined && cache.needsLookup(raw) && !lookupLimiter.tryTake(clientAddress)) {
-      throw missingKey()
+      throw lookupRationed(lookupLimiter.retryAfterSeconds)
     }
     const key = await cache.get(raw)
     onOrganization?.(key.claims.org_id, key.claims.revision)

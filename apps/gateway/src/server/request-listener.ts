@@ -17,6 +17,7 @@ import { acceptRequestId, createRequestIdGenerator } from '../http/request-id.js
 import type { RouteTable } from '../http/route-table.js'
 import type { LifecycleState } from '../lifecycle/lifecycle-state.js'
 import { type AccessLogEntry, writeAccessLog } from '../logging/access-log.js'
+import type { LoadShedder } from './load-shedder.js'
 
 /** Options of {@link createGatewayRequestListener}. */
 export interface GatewayRequestListenerOptions {
@@ -28,6 +29,8 @@ export interface GatewayRequestListenerOptions {
   lifecycle: LifecycleState
   /** Request id source. Default `req_<monotonic ULID>`. */
   nextRequestId?: () => string
+  /** Caps the /v1 requests held at once (SERVER_MAX_INFLIGHT_REQUESTS). Default: no cap. */
+  shedder?: LoadShedder
   /** Called after every response closes; the drain closes idle connections there. */
   onResponseClosed?: () => void
 }
@@ -50,7 +53,7 @@ export interface GatewayRequestListener {
  * http.createServer(listener).listen(5563)
  */
 export function createGatewayRequestListener(options: GatewayRequestListenerOptions): GatewayRequestListener {
-  const { metrics, logger, lifecycle, onResponseClosed } = options
+  const { metrics, logger, lifecycle, onResponseClosed, shedder } = options
   // The adapter refuses some requests before Hono runs (a bad Host header, an invalid absolute
   // URL); those get the envelope too instead of its empty 400.
   const answerAdapterError = (error: unknown): Response => {
@@ -96,6 +99,8 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
 
   function recordRequest(context: RequestContext, entry: AccessLogEntry): void {
     const { route, method, durationMs } = entry
+    // Released once the route recorded its result: a client that left early frees no memory before that.
+    if (context.admitted) shedder!.release()
     const status = entry.status
     metrics.httpRequests.inc({
       route,
@@ -113,7 +118,8 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
     listener(incoming, outgoing) {
       const startedAt = performance.now()
       const requestId = acceptRequestId(incoming.headers['x-request-id']) ?? nextRequestId()
-      attachRequestContext(incoming, new RequestContext(requestId, startedAt, outgoing, shared))
+      const context = new RequestContext(requestId, startedAt, outgoing, shared)
+      attachRequestContext(incoming, context)
       outgoing.setHeader('x-request-id', requestId)
       outgoing.setHeader('cache-control', 'no-store')
       // While draining, every response tells the client not to reuse the connection.
@@ -122,6 +128,11 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
       metrics.inFlightRequests.inc()
       metrics.requestRate.record()
       outgoing.on('close', onResponseClose)
+      if (shedder !== undefined) {
+        const admission = shedder.admit(incoming, outgoing)
+        if (admission === 'shed') return
+        if (admission === 'admitted') context.admitted = true
+      }
       void honoListener(incoming, outgoing)
     },
   }

@@ -15,6 +15,7 @@ import { createLogger } from '../logging/create-logger.js'
 import { gatewayVersion } from '../version.js'
 import { createGatewayApp, type GatewayRoutes } from './create-gateway-app.js'
 import { createHttpServer, listen } from './create-http-server.js'
+import { createLoadShedder } from './load-shedder.js'
 import { createGatewayRequestListener } from './request-listener.js'
 
 /** Options of {@link startGateway}. */
@@ -98,6 +99,7 @@ export async function startGateway(
     logger,
     metrics,
     lifecycle,
+    shedder: createLoadShedder({ maxInFlight: config.server.maxInflightRequests, metrics, logger }),
     onResponseClosed: () => drainer?.onResponseClosed(),
   })
   const server = createHttpServer(requests.listener, config.server)

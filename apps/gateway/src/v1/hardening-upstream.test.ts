@@ -104,7 +104,7 @@ describe('stalled upstream', () => {
 })
 
 describe('unknown-key floods', () => {
-  it('answers unknown keys 401 without a lookup past the budget, and serves known keys', async () => {
+  it('answers uncached keys 429 + Retry-After without a lookup past the budget, and serves known keys', async () => {
     const limited = await stack.startGateway({
       LW_GATEWAY_AUTH_LOOKUP_RATE: '1',
       LW_GATEWAY_AUTH_LOOKUP_RATE_PER_CLIENT: '1',
@@ -117,13 +117,33 @@ describe('unknown-key floods', () => {
       { length: 20 },
       (_, index) => `${key.slice(0, -6)}${String(index).padStart(6, 'x')}`,
     )
-    const statuses = await Promise.all(
-      unknown.map((raw) => chat(limited.gateway.url, raw).then((a) => a.status)),
-    )
-    expect(new Set(statuses)).toEqual(new Set([401]))
+    const answers = await Promise.all(unknown.map((raw) => chat(limited.gateway.url, raw)))
     const lookups = stack.controlPlaneProxy.count('POST /api/internal/gateway/resolve-key') - lookupsBefore
     expect(lookups).toBeLessThanOrEqual(3)
+    // Looked up: 401; rationed: 429, not judged (the same answer a valid uncached key gets).
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(lookups)
+    const rationed = answers.filter((answer) => answer.status === 429)
+    expect(rationed).toHaveLength(20 - lookups)
+    for (const answer of rationed) {
+      expect(answer.headers.get('retry-after')).toBe('1')
+      expect(answer.json()).toMatchObject({ error: { code: 'auth_lookup_rate_limited' } })
+    }
     expect((await chat(limited.gateway.url, key)).status).toBe(200)
+  })
+
+  it('defers a valid key it has not cached past the budget, and serves it once the client retries', async () => {
+    const limited = await stack.startGateway({ LW_GATEWAY_AUTH_LOOKUP_RATE_PER_CLIENT: '1' })
+    const keys = await Promise.all(Array.from({ length: 5 }, () => stack.createKey()))
+    // The client's bucket holds 4 lookups: the first four cold keys are resolved, the fifth waits.
+    for (const { key } of keys.slice(0, 4)) expect((await chat(limited.gateway.url, key)).status).toBe(200)
+    const lookupsBefore = stack.controlPlaneProxy.count('POST /api/internal/gateway/resolve-key')
+    const deferred = await chat(limited.gateway.url, keys[4]!.key)
+    expect(deferred.status).toBe(429)
+    expect(deferred.headers.get('retry-after')).toBe('1')
+    expect(deferred.json()).toMatchObject({ error: { code: 'auth_lookup_rate_limited' } })
+    expect(stack.controlPlaneProxy.count('POST /api/internal/gateway/resolve-key')).toBe(lookupsBefore)
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    expect((await chat(limited.gateway.url, keys[4]!.key)).status).toBe(200)
   })
 })
 

@@ -17,11 +17,13 @@ describe('createGatewayMetrics', () => {
     metrics.budgetBlocks.inc({ scope: 'project' })
     metrics.guardrailVerdicts.inc({ direction: 'request', verdict: 'allow' })
     metrics.routingDecisions.inc({ strategy: 'weighted' })
+    metrics.requestsShed.inc({ reason: 'in_flight_cap' })
     const text = await metrics.scrape()
     const expected = {
       gateway_http_requests_total: 'counter',
       gateway_http_request_duration_seconds: 'histogram',
       gateway_in_flight_requests: 'gauge',
+      gateway_requests_shed_total: 'counter',
       gateway_streaming_active: 'gauge',
       gateway_draining: 'gauge',
       lw_gateway_rps: 'gauge',
@@ -41,6 +43,7 @@ describe('createGatewayMetrics', () => {
     }
     expect(text).toContain('gateway_circuit_state{provider_id="mp_1"} 2')
     expect(text).toContain('gateway_routing_decisions_total{strategy="weighted"} 1')
+    expect(text).toContain('gateway_requests_shed_total{reason="in_flight_cap"} 1')
     expect(text).toContain(
       'gateway_http_requests_total{route="/healthz",method="GET",status="200",provider="",model=""} 1',
     )

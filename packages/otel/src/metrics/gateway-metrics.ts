@@ -23,6 +23,8 @@ export interface GatewayMetrics {
   readonly httpRequests: Counter<'route' | 'method' | 'status' | 'provider' | 'model'>
   readonly httpRequestDuration: Histogram<'route' | 'method'>
   readonly inFlightRequests: Gauge
+  /** Requests refused before any work to bound memory; `reason` = `in_flight_cap`. */
+  readonly requestsShed: Counter<'reason'>
   readonly streamingActive: Gauge
   /** 1 while the process drains after SIGTERM, else 0. */
   readonly draining: Gauge
@@ -125,6 +127,12 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     inFlightRequests: new Gauge({
       name: 'gateway_in_flight_requests',
       help: 'Requests currently being handled',
+      registers,
+    }),
+    requestsShed: new Counter({
+      name: 'gateway_requests_shed_total',
+      help: 'Requests answered 503 overloaded before any work because too many were in flight, by reason',
+      labelNames: ['reason'],
       registers,
     }),
     streamingActive: new Gauge({

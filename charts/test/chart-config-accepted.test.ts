@@ -40,6 +40,34 @@ describe.skipIf(helm.missing)(
       expect(config.terminationGraceMs).toBe(30_000)
       expect(config.controlPlane.baseUrl).toBe('http://control-plane:5560')
       expect(config.admin.addr).toBeUndefined()
+      expect(config.routing).toEqual({ stickyMaxSessions: 100_000, stickyTtlMs: 3_600_000 })
+      expect(config.responseCache).toEqual({
+        maxBytes: 67_108_864,
+        maxEntryBytes: 1_048_576,
+        defaultTtlMs: 300_000,
+        maxTtlMs: 86_400_000,
+      })
+    })
+
+    it('gateway: routing and response-cache values reach the gateway', () => {
+      const { manifests } = renderChart(helm.path!, 'gateway', {
+        set: {
+          'routing.stickyMaxSessions': 5000,
+          'routing.stickyTtl': '10m',
+          'responseCache.maxBytes': 268435456,
+          'responseCache.maxEntryBytes': 2048,
+          'responseCache.defaultTtl': '90s',
+          'responseCache.maxTtl': '2h30m',
+        },
+      })
+      const { config } = loadGatewayConfig(podEnvironment(manifests, secretValue))
+      expect(config.routing).toEqual({ stickyMaxSessions: 5_000, stickyTtlMs: 600_000 })
+      expect(config.responseCache).toEqual({
+        maxBytes: 268_435_456,
+        maxEntryBytes: 2_048,
+        defaultTtlMs: 90_000,
+        maxTtlMs: 9_000_000,
+      })
     })
 
     for (const profile of chartProfiles('control-plane')) {

@@ -270,6 +270,15 @@ describe.skipIf(helm.missing)(`charts/gateway ${helm.missing ? `(skipped: ${helm
     expect(render({ set: { 'networkPolicy.enabeld': true } }).ok).toBe(false)
   })
 
+  it('rejects routing and response-cache values the gateway would refuse', () => {
+    expect(render({ set: { 'responseCache.maxBytes': '64MiB' } }).ok).toBe(false)
+    expect(render({ set: { 'responseCache.maxEntryBytes': 100 } }).ok).toBe(false)
+    expect(render({ set: { 'responseCache.maxTtl': '1 day' } }).ok).toBe(false)
+    expect(render({ set: { 'routing.stickyMaxSessions': 0 } }).ok).toBe(false)
+    expect(render({ set: { 'routing.stickTtl': '1h' } }).ok).toBe(false)
+    expect(render({ set: { 'responseCache.defaultTtl': '1h30m', 'routing.stickyTtl': 600 } }).ok).toBe(true)
+  })
+
   it('exposes only /v1 on the Ingress, with TLS and the unbuffered, hour-long SSE annotations', () => {
     const ingress = only(render({ valueFiles: ['ci/ingress-values.yaml'] }).manifests, 'Ingress')
     expect(ingress.metadata.annotations).toEqual({

@@ -46,6 +46,21 @@ export function jsonFlag(flags: Flags, name: string): Record<string, unknown> | 
   }
 }
 
+/** `--config` with `--cache-rules` (a JSON array) set as its `cache_rules`; undefined when neither is given. */
+function keyConfigFlags(flags: Flags): Record<string, unknown> | undefined {
+  const config = jsonFlag(flags, 'config')
+  const text = flags['cache-rules']
+  if (text === undefined) return config
+  let rules: unknown
+  try {
+    rules = JSON.parse(text)
+  } catch {
+    throw new UsageError('--cache-rules must be a JSON array of rules')
+  }
+  if (!Array.isArray(rules)) throw new UsageError('--cache-rules must be a JSON array of rules')
+  return { ...config, cache_rules: rules }
+}
+
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, value)
@@ -178,7 +193,7 @@ export const commands: Readonly<Record<string, Command>> = {
   },
   'key create': {
     usage:
-      'key create --project <project-id> --name <name> [--principal <id>] [--env live|test] [--expires-at <iso>] [--config <json>]',
+      'key create --project <project-id> --name <name> [--principal <id>] [--env live|test] [--expires-at <iso>] [--config <json>] [--cache-rules <json>]',
     run: async (client, _args, flags) =>
       issued(
         await client.request(
@@ -190,7 +205,7 @@ export const commands: Readonly<Record<string, Command>> = {
             principal_id: flags.principal,
             environment: flags.env,
             expires_at: flags['expires-at'],
-            config: jsonFlag(flags, 'config'),
+            config: keyConfigFlags(flags),
           }),
         ),
       ),
@@ -217,7 +232,8 @@ export const commands: Readonly<Record<string, Command>> = {
     },
   },
   'key update': {
-    usage: 'key update <key-id> [--name <name>] [--expires-at <iso>] [--config <json>]',
+    usage:
+      'key update <key-id> [--name <name>] [--expires-at <iso>] [--config <json>] [--cache-rules <json>]',
     run: async (client, args, flags) =>
       show(
         await client.request(
@@ -226,7 +242,7 @@ export const commands: Readonly<Record<string, Command>> = {
           omitUndefined({
             name: flags.name,
             expires_at: flags['expires-at'],
-            config: jsonFlag(flags, 'config'),
+            config: keyConfigFlags(flags),
           }),
         ),
         keyColumns,

@@ -60,6 +60,7 @@ const valueFlags = [
   'strategy',
   'targets',
   'sticky',
+  'cache-rules',
 ] as const
 
 function help(): string {
@@ -71,6 +72,10 @@ function help(): string {
     '        --field <path>  print one field of the JSON answer (id, virtual_key.id, key…)',
     '',
     ...Object.values(commands).map((command) => `  gw-cp ${command.usage}`),
+    '',
+    'Key cache rules (--cache-rules, or "cache_rules" in --config; replaces the key\'s rules whole):',
+    '  [{"id":"faq","priority":1,"matchers":{"model":"gpt-4o*"},"action":{"mode":"cache","ttl":300}}]',
+    '  mode: respect|force|disable (cache_control markers) or cache (the response cache, ttl seconds)',
   ].join('\n')
 }
 

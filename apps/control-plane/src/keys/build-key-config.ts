@@ -57,8 +57,7 @@ function providerIdsOf(providers: readonly ProviderSlot[]): ReadonlySet<string> 
 
 /**
  * The config document the gateway caches for a key. Budgets come from `sources.budgets` and
- * guardrails from `sources.guardrails`; cache rules are empty until the control plane manages
- * them; a fallback chain skips providers deleted since the key was configured.
+ * guardrails from `sources.guardrails`; cache rules are the key policy's; a fallback chain skips providers deleted since the key was configured.
  *
  * @example
  * const config = buildKeyConfig({ key, projectOtlpToken: null, providers })
@@ -105,7 +104,7 @@ export function buildKeyConfig(sources: KeyConfigSources): GatewayKeyConfig {
     guardrail_attachments: keepKnownAttachments(attached.guardrail_attachments, attached.guardrails),
     policy_rules: policy.policy_rules,
     budgets: sources.budgets ?? [],
-    cache_rules: [],
+    cache_rules: policy.cache_rules,
     expires_at: expiresAtSeconds(key),
   }
 }

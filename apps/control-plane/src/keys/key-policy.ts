@@ -1,7 +1,8 @@
-// The per-key policy stored as JSON (aliases, allow-lists, fallback, rate limits, policy rules) and its admin input schema.
+// The per-key policy stored as JSON (aliases, allow-lists, fallback, rate limits, policy and cache rules) and its admin input schema.
 import { guardrailDirections, routingModes } from '@gw/contract'
 import { compilePattern, isPatternProblem } from '@gw/guardrails'
 import * as v from 'valibot'
+import { cacheRulesInputSchema } from './cache-rules-input.js'
 
 // The gateway's own compiler, so a pattern accepted here is one the gateway can run.
 const regexPattern = v.pipe(
@@ -70,6 +71,8 @@ export const keyPolicyInputSchema = v.strictObject({
       }),
     ),
   ),
+  /** Cache rules (#17 marker modes and the response cache's `cache`); replaced whole. */
+  cache_rules: v.optional(cacheRulesInputSchema),
 })
 
 /** Admin input for a key's policy. */
@@ -98,6 +101,7 @@ export function defaultKeyPolicy(): KeyPolicy {
       models: emptyDimension(),
     },
     guardrail_attachments: [],
+    cache_rules: [],
   }
 }
 

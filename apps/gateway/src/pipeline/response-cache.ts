@@ -57,7 +57,10 @@ function decide(state: RequestState, cache: ResponseCacheService): Applied | und
   // A key without cache rules and a request without the header pay this line only.
   if (header === undefined && rules.length === 0) return undefined
   const directive = parseResponseCacheHeader(header)
-  if (directive === 'bypass') return undefined
+  if (directive === 'bypass') {
+    cache.count('bypass')
+    return undefined
+  }
   const compiledRules = responseRulesOf(rules)
   let ttlS: number | undefined
   let salt: string | undefined
@@ -96,7 +99,9 @@ function decide(state: RequestState, cache: ResponseCacheService): Applied | und
  * `X-LangWatch-Response-Cache: hit` and `Age`; its result costs nothing and says `cacheHit`. On a
  * miss dispatch writes through a capture (`X-LangWatch-Response-Cache: miss`, or `refresh`) and
  * `keep` stores what may be stored: complete 2xx answers only, as the provider sent them, before
- * any guardrail on the response touched them. Throws 400 `bad_request` on a bad header value.
+ * any guardrail on the response touched them. Each lookup counts one `hit`, `miss` or `refresh`
+ * (a `bypass` header counts `bypass`); a request the cache does not apply to counts nothing.
+ * Throws 400 `bad_request` on a bad header value.
  *
  * @example
  * const pending = lookupResponseCache(services.responseCache, { state, sink: governed ?? sink })
@@ -170,9 +175,11 @@ async function lookUp(
         streamError: undefined,
         cacheHit: true,
       }
+      cache.count('hit')
       return { hit, capture: undefined, keep: () => {} }
     }
   }
+  cache.count(applied.directive === 'refresh' ? 'refresh' : 'miss')
   const capture = new ResponseCapture(sink, {
     wire,
     label: applied.directive === 'refresh' ? 'refresh' : 'miss',

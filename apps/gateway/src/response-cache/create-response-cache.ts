@@ -1,4 +1,5 @@
 // The response cache of one gateway process: in-process store, or Redis/Valkey when GATEWAY_REDIS_URL is set.
+import type { GatewayMetrics } from '@gw/otel'
 import { createMemoryResponseStore, createRedisResponseStore, type ResponseStore } from '@gw/response-cache'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
@@ -13,13 +14,20 @@ export interface ResponseCacheService {
   defaultTtlMs: number
   maxTtlMs: number
   now: () => number
+  /** Counts one request the cache applied to (`gateway_response_cache_requests_total`). */
+  count(result: ResponseCacheResult): void
   close(): Promise<void>
 }
+
+/** The `result` label of `gateway_response_cache_requests_total`. */
+export type ResponseCacheResult = 'hit' | 'miss' | 'refresh' | 'bypass'
 
 /** Options of {@link createResponseCache}. */
 export interface ResponseCacheOptions {
   logger: Logger
   now?: () => number
+  /** Where results are counted and the in-process store's size is read; absent → nothing counted. */
+  metrics?: Pick<GatewayMetrics, 'responseCacheRequests' | 'observeResponseCacheSize'>
 }
 
 const COMMAND_TIMEOUT_MS = 250
@@ -39,7 +47,9 @@ export function createResponseCache(
 ): ResponseCacheService {
   const now = options.now ?? Date.now
   const settings = config.responseCache
+  const counter = options.metrics?.responseCacheRequests
   const common = {
+    count: (result: ResponseCacheResult) => counter?.inc({ result }),
     maxEntryBytes: settings.maxEntryBytes,
     defaultTtlMs: settings.defaultTtlMs,
     maxTtlMs: settings.maxTtlMs,
@@ -48,6 +58,7 @@ export function createResponseCache(
   const url = config.redis.url
   if (url === undefined) {
     const store = createMemoryResponseStore({ maxBytes: settings.maxBytes, now })
+    options.metrics?.observeResponseCacheSize(() => ({ bytes: store.bytes, entries: store.size }))
     return { ...common, store, kind: 'memory', close: async () => store.close() }
   }
   let lastWarnMs = Number.NEGATIVE_INFINITY

@@ -138,6 +138,7 @@ export function createGatewayServices(
   })
   const responseCache = createResponseCache(config, {
     logger,
+    metrics,
     ...(options.now === undefined ? {} : { now: options.now }),
   })
   return {

@@ -138,7 +138,7 @@ describe('response cache', () => {
   it('turns on for a key whose cache rule (mode cache) matches the model, without any header', async () => {
     const { key: ruled } = await stack.createKey()
     await postV1(stack.gateway.url, '/v1/chat/completions', chat(question()), bearer(ruled))
-    // The reference control plane sends no cache rules yet: give the cached key config one.
+    // Set on the cached key config directly (cache-rules-admin.test.ts sets them via the admin API).
     const cached = stack.services.cache.peek(ruled)!
     const rules: CacheRule[] = [
       { id: 'mini', priority: 1, matchers: { model: 'gpt-4o-mini' }, action: { mode: 'cache', ttl: 60 } },

@@ -36,6 +36,9 @@ describe('createGatewayMetrics', () => {
       gateway_budget_store_fallbacks_total: 'counter',
       gateway_guardrail_verdicts_total: 'counter',
       gateway_routing_decisions_total: 'counter',
+      gateway_response_cache_requests_total: 'counter',
+      gateway_response_cache_bytes: 'gauge',
+      gateway_response_cache_entries: 'gauge',
     }
     for (const [name, type] of Object.entries(expected)) {
       expect(text).toContain(`# HELP ${name} `)
@@ -89,6 +92,24 @@ describe('createGatewayMetrics', () => {
       throw new Error('cache gone')
     })
     expect(await metrics.scrape()).toContain('gateway_auth_cache_entries 50000')
+  })
+
+  it('counts response cache results and reads its bytes and entries at scrape time', async () => {
+    const metrics = createGatewayMetrics({ collectProcessMetrics: false })
+    metrics.responseCacheRequests.inc({ result: 'hit' })
+    metrics.responseCacheRequests.inc({ result: 'hit' })
+    metrics.responseCacheRequests.inc({ result: 'miss' })
+    let held = { bytes: 2048, entries: 2 }
+    metrics.observeResponseCacheSize(() => held)
+    let text = await metrics.scrape()
+    expect(text).toContain('gateway_response_cache_requests_total{result="hit"} 2')
+    expect(text).toContain('gateway_response_cache_requests_total{result="miss"} 1')
+    expect(text).toContain('gateway_response_cache_bytes 2048')
+    expect(text).toContain('gateway_response_cache_entries 2')
+    held = { bytes: 0, entries: 0 }
+    text = await metrics.scrape()
+    expect(text).toContain('gateway_response_cache_bytes 0')
+    expect(text).toContain('gateway_response_cache_entries 0')
   })
 
   it('adds default labels to every series', async () => {

@@ -43,6 +43,13 @@ export interface GatewayMetrics {
   readonly guardrailVerdicts: Counter<'direction' | 'verdict'>
   /** Routing decisions by strategy: none, fallback_all, weighted, least_latency, least_busy, sticky. */
   readonly routingDecisions: Counter<'strategy'>
+  /** Requests the response cache looked at: `hit`, `miss`, `refresh` (forced miss), `bypass` (header). */
+  readonly responseCacheRequests: Counter<'result'>
+  /**
+   * `gateway_response_cache_bytes` / `_entries`, read at scrape time from the reader given here
+   * (the in-process store; not exported with a shared Redis store).
+   */
+  observeResponseCacheSize(read: () => { bytes: number; entries: number }): void
   /** Tokens by provider type and kind (`input`, `output`, `cache_read`, `cache_write`, `reasoning`). */
   readonly tokens: Counter<'provider' | 'type'>
   /** Cost at catalogue prices, in USD, by provider type. */
@@ -97,6 +104,24 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       } catch {}
     },
   })
+  let readResponseCacheSize: (() => { bytes: number; entries: number }) | undefined
+  const responseCacheGauge = (name: string, help: string, field: 'bytes' | 'entries') =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        try {
+          if (readResponseCacheSize !== undefined) this.set(readResponseCacheSize()[field])
+        } catch {}
+      },
+    })
+  responseCacheGauge('gateway_response_cache_bytes', 'Bytes held by the in-process response cache', 'bytes')
+  responseCacheGauge(
+    'gateway_response_cache_entries',
+    'Entries held by the in-process response cache',
+    'entries',
+  )
   const requestRate = createRateWindow({ windowSeconds: options.rpsWindowSeconds ?? 10, now: options.now })
 
   new Gauge({
@@ -197,6 +222,15 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       labelNames: ['strategy'],
       registers,
     }),
+    responseCacheRequests: new Counter({
+      name: 'gateway_response_cache_requests_total',
+      help: 'Requests the response cache applied to, by result: hit, miss, refresh (forced miss), bypass (header)',
+      labelNames: ['result'],
+      registers,
+    }),
+    observeResponseCacheSize(read) {
+      readResponseCacheSize = read
+    },
     tokens: new Counter({
       name: 'gateway_tokens_total',
       help: 'Tokens reported by providers, by provider type and kind',

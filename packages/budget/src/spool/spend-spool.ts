@@ -54,6 +54,11 @@ export interface SpendSpoolStats {
 export interface SpendSpool {
   /** Records one command; false when the spool is full and the record was dropped. */
   append(command: SpendCommandName, payload: SpendPayload): boolean
+  /**
+   * Records one command whose payload is already JSON text (a caller with a prepared template
+   * skips building and serialising an object per request); false when the record was dropped.
+   */
+  appendEncoded(command: SpendCommandName, payloadJson: string): boolean
   /** Seals what was appended and ships every pending segment now (resolves when done or failed). */
   shipNow(): Promise<void>
   stats(): SpendSpoolStats
@@ -210,24 +215,35 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
   }, shipIntervalMs)
   timer.unref()
 
+  // The record's fixed parts, serialised once: a line is `{"command":…,"payload":…,"pod_id":…,"pod_seq":n}`.
+  const suffix = `,"pod_id":${JSON.stringify(options.podId)},"pod_seq":`
+  const prefixes = {
+    admitSpend: '{"command":"admitSpend","payload":',
+    confirmSpend: '{"command":"confirmSpend","payload":',
+    failSpend: '{"command":"failSpend","payload":',
+  } satisfies Record<SpendCommandName, string>
+
+  const appendEncoded = (command: SpendCommandName, payloadJson: string): boolean => {
+    podSeq += 1
+    const line = `${prefixes[command]}${payloadJson}${suffix}${podSeq}}\n`
+    const bytes = Buffer.byteLength(line)
+    if (closed || stats.pendingBytes + bytes > maxBytes) {
+      stats.dropped += 1
+      return false
+    }
+    stats.pendingBytes += bytes
+    buffer.push(line)
+    if (!flushScheduled) {
+      flushScheduled = true
+      setImmediate(flush)
+    }
+    return true
+  }
+
   return {
     directory,
-    append(command, payload) {
-      podSeq += 1
-      const line = `${JSON.stringify({ command, payload, pod_id: options.podId, pod_seq: podSeq })}\n`
-      const bytes = Buffer.byteLength(line)
-      if (closed || stats.pendingBytes + bytes > maxBytes) {
-        stats.dropped += 1
-        return false
-      }
-      stats.pendingBytes += bytes
-      buffer.push(line)
-      if (!flushScheduled) {
-        flushScheduled = true
-        setImmediate(flush)
-      }
-      return true
-    },
+    append: (command, payload) => appendEncoded(command, JSON.stringify(payload)),
+    appendEncoded,
     shipNow: ship,
     stats: () => ({ ...stats }),
     async close() {

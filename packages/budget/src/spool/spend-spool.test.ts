@@ -77,6 +77,27 @@ describe('createSpendSpool', () => {
     expect(spool.stats()).toMatchObject({ shipped: 10, pendingBytes: 0, dropped: 0 })
   })
 
+  it('ships a prepared payload (appendEncoded) exactly as the same payload appended as an object', async () => {
+    const cp = ledger()
+    const spool = open(tempDirectory(), cp.send)
+    const payload = { gateway_request_id: 'req-"a"', cost_micro_usd: 12, model: 'm' }
+    spool.append('confirmSpend', payload)
+    spool.appendEncoded('failSpend', JSON.stringify({ ...payload, reason: 'status_502' }))
+    await spool.shipNow()
+    expect(cp.stored.get('req-"a"|confirmSpend')).toEqual({
+      command: 'confirmSpend',
+      payload,
+      pod_id: 'gw-a',
+      pod_seq: 1,
+    })
+    expect(cp.stored.get('req-"a"|failSpend')).toEqual({
+      command: 'failSpend',
+      payload: { ...payload, reason: 'status_502' },
+      pod_id: 'gw-a',
+      pod_seq: 2,
+    })
+  })
+
   it('keeps records while the control plane is down, then drains them with nothing lost or doubled', async () => {
     const cp = ledger()
     cp.setDown(true)

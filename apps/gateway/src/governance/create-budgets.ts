@@ -66,6 +66,7 @@ export function createBudgets(config: GatewayConfig, options: BudgetsOptions): B
     podId: options.nodeId,
     maxBytes: budgets.spoolMaxBytes,
     send: (records) => options.client.sendSpendCommands(records),
+    sendEncoded: (lines) => options.client.sendEncodedSpendCommands(lines),
     onShipError: (error) => {
       if (now() - lastWarnMs < WARN_EVERY_MS) return
       lastWarnMs = now()

@@ -98,6 +98,31 @@ describe('createSpendSpool', () => {
     })
   })
 
+  it('ships JSON lines through sendEncoded in batches, never through send', async () => {
+    const base = tempDirectory()
+    const cp = ledger()
+    const batches: number[] = []
+    const sendEncoded = async (lines: readonly string[]) => {
+      batches.push(lines.length)
+      return cp.send(lines.map((line) => JSON.parse(line) as SpendRecord))
+    }
+    const unused = async (): Promise<SpendCommandsResponse> => {
+      throw new Error('send must not be used when sendEncoded is given')
+    }
+    const spool = open(base, unused, { sendEncoded, batchSize: 3 })
+    for (let index = 0; index < 5; index += 1) {
+      spool.append('confirmSpend', { gateway_request_id: `req-${index}`, cost_micro_usd: index })
+    }
+    await spool.shipNow()
+    expect(batches).toEqual([3, 2])
+    expect(cp.stored.get('req-4|confirmSpend')?.payload).toEqual({
+      gateway_request_id: 'req-4',
+      cost_micro_usd: 4,
+    })
+    expect(spool.stats()).toMatchObject({ shipped: 5, pendingBytes: 0, failures: 0 })
+    expect(listSegments(spool.directory)).toEqual([])
+  })
+
   it('keeps records while the control plane is down, then drains them with nothing lost or doubled', async () => {
     const cp = ledger()
     cp.setDown(true)
@@ -161,7 +186,11 @@ describe('createSpendSpool', () => {
     await new Promise((resolve) => child.once('exit', resolve))
     expect(readdirSync(base)).toHaveLength(1)
     const cp = ledger()
-    const spool = open(base, cp.send)
+    // The restarted spool ships the adopted segment, read back from disk, as JSON lines.
+    const spool = open(base, cp.send, {
+      sendEncoded: (lines: readonly string[]) =>
+        cp.send(lines.map((line) => JSON.parse(line) as SpendRecord)),
+    })
     await spool.shipNow()
     expect([...cp.stored.keys()].sort()).toEqual(
       Array.from({ length: 25 }, (_, index) => `req-${index}|admitSpend`).sort(),

@@ -16,7 +16,7 @@ function recordingSpool() {
   return { spool, written }
 }
 
-const pending = (requestId: string): PendingAdmit => ({
+const pending = (requestId: string): PendingAdmit & { held: { done: boolean } } => ({
   key,
   requestId,
   model: 'm',

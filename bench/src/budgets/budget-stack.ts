@@ -4,14 +4,9 @@ import { mkdtempSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import {
-  createAdminClient,
-  generateControlPlaneSecrets,
-  loadControlPlaneConfig,
-  startControlPlane,
-} from '@gw/control-plane'
-import { startMockProvider } from '@gw/mock-provider'
+import { createAdminClient, generateControlPlaneSecrets } from '@gw/control-plane'
 
 /** A child process we started, with how to stop it. */
 export interface Child {
@@ -30,6 +25,29 @@ export interface BudgetStack {
 }
 
 const gatewayEntry = fileURLToPath(new URL('../../../apps/gateway/dist/main.js', import.meta.url))
+// The e2e bench's child entries: each prints `BENCH_READY url=…` once listening.
+const controlPlaneEntry = fileURLToPath(new URL('../e2e/sut/control-plane-main.ts', import.meta.url))
+const mockEntry = fileURLToPath(new URL('../e2e/sut/mock-upstream.ts', import.meta.url))
+
+/** Spawns a TypeScript entry from source (as this bench runs) and waits for its ready line. */
+async function spawnReady(
+  entry: string,
+  env: Record<string, string | undefined>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--conditions=gw-source', '--import=tsx', entry], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! })
+    lines.on('line', (line) => {
+      const match = /^BENCH_READY url=(\S+)/.exec(line)
+      if (match?.[1] !== undefined) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)))
+  })
+  return { child, url }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,7 +79,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the control plane (in-memory PGlite) and the mock upstream, and creates the two keys:
+ * Starts the control plane (in-memory PGlite) and the mock upstream as children, and creates the two keys:
  * `off` in an organization without budgets, `on` under organization, project and key budgets
  * (limits far above a run's spend) with RPM/RPD/TPM limits far above its rate.
  *
@@ -70,15 +88,18 @@ function stopChild(child: ChildProcess): Promise<void> {
  */
 export async function startBudgetStack(): Promise<BudgetStack> {
   const secrets = generateControlPlaneSecrets()
-  const mock = await startMockProvider()
-  const controlPlane = await startControlPlane(
-    loadControlPlaneConfig({
-      ...secrets,
-      CONTROL_PLANE_ADDR: '127.0.0.1:0',
-      CONTROL_PLANE_DATA_DIR: 'memory://',
-      LOG_LEVEL: 'error',
-    }),
-  )
+  const children = new Set<ChildProcess>()
+  // Control plane and upstream in their own processes: the ledger's ingest of spend records
+  // must not slow the load generator.
+  const mock = await spawnReady(mockEntry, {})
+  children.add(mock.child)
+  const controlPlane = await spawnReady(controlPlaneEntry, {
+    ...secrets,
+    CONTROL_PLANE_ADDR: '127.0.0.1:0',
+    CONTROL_PLANE_DATA_DIR: 'memory://',
+    LOG_LEVEL: 'error',
+  })
+  children.add(controlPlane.child)
   const admin = createAdminClient({ url: controlPlane.url, token: secrets.CONTROL_PLANE_ADMIN_TOKEN })
   const tenant = async (slug: string) => {
     const org = await admin.request<{ id: string }>('POST', '/organizations', { name: slug, slug })
@@ -117,7 +138,6 @@ export async function startBudgetStack(): Promise<BudgetStack> {
       limit_usd: 1_000_000,
     })
   }
-  const children = new Set<ChildProcess>()
   return {
     keys: { off: off.key, on: on.key },
     async startGateway(env = {}) {
@@ -174,8 +194,6 @@ export async function startBudgetStack(): Promise<BudgetStack> {
     },
     async close() {
       for (const child of children) await stopChild(child)
-      await controlPlane.close()
-      await mock.close()
     },
   }
 }

@@ -393,6 +393,18 @@ describe('createControlPlaneClient', () => {
     expect(seen.every((request) => request.verified.ok)).toBe(true)
   })
 
+  it('sends encoded spend records joined into one signed batch body, unchanged', async () => {
+    handler = (_request, response) => json(response, 200, { accepted: 2, rejected: [] })
+    const lines = [
+      '{"command":"confirmSpend","payload":{"gateway_request_id":"r1","cost_micro_usd":5},"pod_id":"p","pod_seq":1}\n',
+      '{"command":"failSpend","payload":{"gateway_request_id":"r2","reason":"x"},"pod_id":"p","pod_seq":2}\n',
+    ]
+    expect(await client().sendEncodedSpendCommands(lines)).toEqual({ accepted: 2, rejected: [] })
+    expect(seen[0]!.body).toBe(`{"records":[${lines.join(',')}]}`)
+    expect(JSON.parse(seen[0]!.body)).toEqual({ records: lines.map((line) => JSON.parse(line)) })
+    expect(seen[0]!.verified.ok).toBe(true)
+  })
+
   it('reports a 400 on spend commands as rejected and health by status', async () => {
     handler = (request, response) => {
       if (request.url.endsWith('/health')) json(response, 200, { status: 'ok' })

@@ -79,6 +79,11 @@ export interface ControlPlaneClient {
   readBootstrapPages(options: ReadBootstrapPagesOptions): AsyncIterable<BootstrapPage>
   getChanges(options: GetChangesOptions): Promise<{ currentRevision: string; changes: Change[] }>
   sendSpendCommands(records: SpendRecord[]): Promise<SpendCommandsResponse>
+  /**
+   * `sendSpendCommands` for records already serialised, one JSON object each (a spool's lines,
+   * trailing newline allowed): the batch body is joined from them, never parsed and re-serialised.
+   */
+  sendEncodedSpendCommands(recordsJson: readonly string[]): Promise<SpendCommandsResponse>
   checkGuardrail(body: GuardrailCheckRequest): Promise<GuardrailCheckResponse>
   /** `GET /budget-bucket-spend`: one end user's bucket of a per-end-user budget (404 → `rejected`). */
   getBudgetBucketSpend(budgetId: string, endUserId: string): Promise<BudgetBucketSpendResponse>
@@ -161,6 +166,16 @@ class HttpControlPlaneClient implements ControlPlaneClient {
       method: 'POST',
       path: '/spend-commands',
       body: { records },
+      endpoint: 'other',
+    })
+    return this.#caller.parse('other', parseSpendCommandsResponse, answer)
+  }
+
+  async sendEncodedSpendCommands(recordsJson: readonly string[]): Promise<SpendCommandsResponse> {
+    const answer = await this.#caller.call({
+      method: 'POST',
+      path: '/spend-commands',
+      encodedBody: `{"records":[${recordsJson.join(',')}]}`,
       endpoint: 'other',
     })
     return this.#caller.parse('other', parseSpendCommandsResponse, answer)

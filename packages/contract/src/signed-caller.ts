@@ -29,6 +29,8 @@ export interface CallOptions {
   path: string
   query?: string
   body?: unknown
+  /** A body already serialised as JSON (sent and signed as is); wins over `body`. */
+  encodedBody?: string
   headers?: Record<string, string>
   endpoint: ControlPlaneEndpoint
   timeoutMs?: number
@@ -98,7 +100,7 @@ export class SignedCaller {
   /** Sends one signed call and reads its answer. */
   async call(call: CallOptions): Promise<RawAnswer> {
     const path = `${this.prefix}${call.path}`
-    const body = call.body === undefined ? undefined : JSON.stringify(call.body)
+    const body = call.encodedBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body))
     // The nonce makes two identical calls (two nodes, one key, one second) sign differently:
     // the control plane refuses a signature it has seen.
     const query = this.#pathOnly

@@ -154,6 +154,8 @@ export const gatewayConfigSchema = v.object({
       /** Spend spool base directory (one subdirectory per process). Default: `<tmpdir>/langwatch-gateway-spool`. */
       spoolDir: withEnvName(v.optional(envString()), 'GATEWAY_SPEND_SPOOL_DIR'),
       spoolMaxBytes: withEnvName(envBytes(256 * MiB, { min: 64 * KiB }), 'GATEWAY_SPEND_SPOOL_MAX_BYTES'),
+      /** A request's admitSpend record is written only if it still runs after this (0: at once). */
+      admitDelayMs: withEnvName(envInteger(200, { min: 0, max: 60_000 }), 'GATEWAY_SPEND_ADMIT_DELAY_MS'),
       /**
        * Which requests leave spend records for the control plane's ledger: `budgeted` (keys with at
        * least one budget: what enforcement needs) or `all` (every priced request, for spend reports).

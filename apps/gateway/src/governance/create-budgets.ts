@@ -14,6 +14,7 @@ import type { GatewayMetrics } from '@gw/otel'
 import type { Catalog } from '@gw/providers'
 import type { Logger } from 'pino'
 import type { GatewayConfig } from '../config.js'
+import { createDeferredAdmits, type DeferredAdmits } from './deferred-admits.js'
 import { createEndUserBucketStore, createEndUserSync, type EndUserSync } from './end-user-sync.js'
 import { createSharedGovernance, type SharedGovernance } from './shared-governance.js'
 
@@ -22,6 +23,8 @@ export interface Budgets {
   limiter: RateLimiter
   enforcer: BudgetEnforcer
   spool: SpendSpool
+  /** Admit records held back `GATEWAY_SPEND_ADMIT_DELAY_MS` (dropped when the request ends first). */
+  admits: DeferredAdmits
   catalog: Catalog
   /** Redis-shared counters when `GATEWAY_REDIS_URL` is set. */
   shared: SharedGovernance | undefined
@@ -63,6 +66,7 @@ export function createBudgets(config: GatewayConfig, options: BudgetsOptions): B
     podId: options.nodeId,
     maxBytes: budgets.spoolMaxBytes,
     send: (records) => options.client.sendSpendCommands(records),
+    sendEncoded: (lines) => options.client.sendEncodedSpendCommands(lines),
     onShipError: (error) => {
       if (now() - lastWarnMs < WARN_EVERY_MS) return
       lastWarnMs = now()
@@ -84,6 +88,7 @@ export function createBudgets(config: GatewayConfig, options: BudgetsOptions): B
     limiter: createRateLimiter(),
     enforcer,
     spool,
+    admits: createDeferredAdmits(spool, budgets.admitDelayMs),
     recordAllSpend: budgets.record === 'all',
     catalog: options.catalog,
     shared,

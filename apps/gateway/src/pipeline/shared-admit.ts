@@ -128,6 +128,7 @@ export async function admitShared(
       estimateMicroUsd,
       nowMs,
       endUserId,
+      admission.reservation,
     )
   }
   return {

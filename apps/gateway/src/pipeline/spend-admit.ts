@@ -12,7 +12,6 @@ import {
 import type { RoutePlan } from '@gw/providers'
 import type { Budgets } from '../governance/create-budgets.js'
 import { estimatePriceOverride } from '../governance/price-overrides.js'
-import { spendIdentity } from '../governance/spend-identity.js'
 import type { RequestBody } from './request-state.js'
 
 /** A request's reservation, carried to "spend confirm". */
@@ -29,8 +28,12 @@ export interface SpendAdmission {
 
 const WARNING_HEADER = 'x-langwatch-budget-warning'
 
-function maxOutputTokens(parsed: Record<string, unknown>): number | null {
-  const value = parsed.max_tokens ?? parsed.max_completion_tokens ?? parsed.max_output_tokens
+// From the byte scan when there is one (no parse for the estimate), else from the parsed body.
+function maxOutputTokens(body: RequestBody): number | null {
+  const value =
+    body.scanned !== undefined
+      ? body.scanned.maxTokens
+      : (body.parsed.max_tokens ?? body.parsed.max_completion_tokens ?? body.parsed.max_output_tokens)
   return typeof value === 'number' && value >= 0 ? value : null
 }
 
@@ -74,6 +77,7 @@ export function admitSpend(
     estimateMicroUsd,
     nowMs,
     endUserId,
+    admission.reservation,
   )
   return {
     reservation: admission.reservation,
@@ -86,6 +90,7 @@ export function admitSpend(
 
 /** The body's `model` as the client sent it ('' when absent). */
 export function requestedModel(body: RequestBody): string {
+  if (body.scanned !== undefined) return body.scanned.model ?? ''
   return typeof body.parsed.model === 'string' ? body.parsed.model : ''
 }
 
@@ -107,13 +112,16 @@ export function estimateSpend(
   if (price === undefined) return 0
   return estimateCostMicroUsd({
     inputTokens: estimateInputTokens(body.raw.length),
-    maxOutputTokens: maxOutputTokens(body.parsed),
+    maxOutputTokens: maxOutputTokens(body),
     defaultOutputTokens: governance.defaultOutputTokens,
     price,
   })
 }
 
-/** Appends the request's `admitSpend` record to the spool. */
+/**
+ * Hands the request's `admitSpend` record to the deferred admits: written to the spool only if
+ * the request is still running after `GATEWAY_SPEND_ADMIT_DELAY_MS` (`held` not done by then).
+ */
 export function recordAdmit(
   governance: Budgets,
   key: CachedKey,
@@ -123,14 +131,17 @@ export function recordAdmit(
   estimateMicroUsd: number,
   nowMs: number,
   endUserId: string | null,
+  held: { readonly done: boolean },
 ): void {
-  governance.spool.append('admitSpend', {
-    ...spendIdentity(key, requestId),
-    ...(endUserId === null ? {} : { end_user_id: endUserId }),
+  governance.admits.admit({
+    key,
+    requestId,
     model,
-    budget_ids: budgets.map((budget) => budget.id),
-    estimated_cost_micro_usd: estimateMicroUsd,
-    occurred_at: nowMs,
+    budgets,
+    estimateMicroUsd,
+    occurredAtMs: nowMs,
+    endUserId,
+    held,
   })
 }
 

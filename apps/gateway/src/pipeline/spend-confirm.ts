@@ -5,7 +5,7 @@ import type { ForwardResult } from '@gw/providers'
 import type { Budgets } from '../governance/create-budgets.js'
 import { overrideCostMicroUsd } from '../governance/price-overrides.js'
 import { settleRateTokens, settleShared } from '../governance/shared-governance.js'
-import { spendIdentity } from '../governance/spend-identity.js'
+import { encodeConfirm, encodeFail } from '../governance/spend-records.js'
 import type { SpendAdmission } from './spend-admit.js'
 
 /** What {@link confirmSpend} and {@link releaseSpend} read from the request state (the state itself fits). */
@@ -62,26 +62,20 @@ export function confirmSpend(
   const nowMs = governance.now()
   if (spend?.reservation) governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
   if (spend?.shared) settleShared(governance, spend.shared, cost, result.providerId, nowMs)
-  governance.spool.append('confirmSpend', {
-    ...spendIdentity(key, settlement.context.requestId),
-    ...(spend?.endUserId == null ? {} : { end_user_id: spend.endUserId }),
-    model_provider_id: result.providerId,
-    model: result.model,
-    cost_micro_usd: cost,
-    ...(result.cacheHit === true ? { cache_hit: true } : {}),
-    ...(usage === undefined
-      ? {}
-      : {
-          usage: {
-            input_tokens: usage.inputTokens,
-            output_tokens: usage.outputTokens,
-            cache_read_input_tokens: usage.cacheReadInputTokens,
-            cache_creation_input_tokens: usage.cacheCreationInputTokens,
-            reasoning_tokens: usage.reasoningTokens,
-          },
-        }),
-    occurred_at: nowMs,
-  })
+  governance.spool.appendEncoded(
+    'confirmSpend',
+    encodeConfirm({
+      key,
+      requestId: settlement.context.requestId,
+      endUserId: spend?.endUserId,
+      providerId: result.providerId,
+      model: result.model,
+      costMicroUsd: cost,
+      cacheHit: result.cacheHit === true,
+      usage,
+      occurredAtMs: nowMs,
+    }),
+  )
 }
 
 /**
@@ -104,9 +98,8 @@ export function releaseSpend(
   if (held === null || held.done) return
   if (spend.reservation !== null) governance.enforcer.release(spend.reservation)
   if (spend.shared !== null) settleShared(governance, spend.shared, 0, null, governance.now())
-  governance.spool.append('failSpend', {
-    ...spendIdentity(key, settlement.context.requestId),
-    reason,
-    occurred_at: governance.now(),
-  })
+  governance.spool.appendEncoded(
+    'failSpend',
+    encodeFail(key, settlement.context.requestId, reason, governance.now()),
+  )
 }

@@ -171,6 +171,7 @@ export function createGatewayServices(
     },
     async close() {
       await feed.close()
+      budgets.admits.close()
       await budgets.spool.close()
       budgets.shared?.client.disconnect()
       await responseCache.close()

@@ -208,7 +208,7 @@ describe('response cache', () => {
       window: 'month',
       limit_usd: 1,
     })
-    const append = vi.spyOn(stack.services.budgets.spool, 'append')
+    const append = vi.spyOn(stack.services.budgets.spool, 'appendEncoded')
     const spent = async () => {
       await stack.services.budgets.spool.shipNow()
       return (await stack.admin.request<{ spent_micro_usd: number }>('GET', `/budgets/${budget.id}`))
@@ -222,7 +222,7 @@ describe('response cache', () => {
     expect(hit.headers.get('x-langwatch-response-cache')).toBe('hit')
     const confirmed = append.mock.calls
       .filter(([command]) => command === 'confirmSpend')
-      .map(([, payload]) => payload)
+      .map(([, payload]) => JSON.parse(payload) as Record<string, unknown>)
     append.mockRestore()
     expect(confirmed.at(-1)).toMatchObject({ cache_hit: true, cost_micro_usd: 0 })
     expect(confirmed.at(-1)).not.toHaveProperty('usage')

@@ -1,16 +1,8 @@
 // Spool segment files: `<seq>.open.jsonl` while appended to, `<seq>.jsonl` once sealed (fsynced).
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-} from 'node:fs'
+import { close, fsync, openSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { SpendRecord } from '@gw/contract'
+import { promisify } from 'node:util'
 
 const OPEN_SUFFIX = '.open.jsonl'
 const SEALED_SUFFIX = '.jsonl'
@@ -33,15 +25,24 @@ export function openSegment(directory: string, seq: number): { fd: number; path:
   return { fd: openSync(path, 'a'), path }
 }
 
+const fsyncAsync = promisify(fsync)
+const closeAsync = promisify(close)
+
 /**
- * Seals a segment: fsync, close, rename to its sealed name. After this the records survive a
- * machine crash, not only a process kill.
+ * Seals a segment: fsync, close, rename to its sealed name, on the thread pool (the event loop
+ * never waits for the disk). After this the records survive a machine crash, not only a process kill.
+ *
+ * @example
+ * const sealedPath = await sealSegment(fd, '/spool/gw-a-1/0000000001.open.jsonl')
  */
-export function sealSegment(fd: number, openPath: string): string {
-  fsyncSync(fd)
-  closeSync(fd)
+export async function sealSegment(fd: number, openPath: string): Promise<string> {
+  try {
+    await fsyncAsync(fd)
+  } finally {
+    await closeAsync(fd)
+  }
   const sealed = openPath.slice(0, -OPEN_SUFFIX.length) + SEALED_SUFFIX
-  renameSync(openPath, sealed)
+  await rename(openPath, sealed)
   return sealed
 }
 
@@ -63,23 +64,28 @@ export function listSegments(directory: string): SegmentFile[] {
 }
 
 /**
- * The records of a segment. A torn last line (the process died mid-write) is skipped: its
- * request's record was never acknowledged by anyone, and the same line cannot be half-counted.
+ * The record lines of a segment, each a JSON object as written. A torn last line (the process
+ * died mid-write) is skipped: its request's record was never acknowledged by anyone, and the
+ * same line cannot be half-counted.
+ *
+ * @example
+ * const lines = readSegmentLines('/spool/gw-a-1/0000000001.jsonl')
  */
-export function readSegment(path: string): SpendRecord[] {
-  const records: SpendRecord[] = []
+export function readSegmentLines(path: string): string[] {
+  const lines: string[] = []
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line === '') continue
     try {
-      records.push(JSON.parse(line) as SpendRecord)
+      JSON.parse(line)
+      lines.push(line)
     } catch {
       // torn write
     }
   }
-  return records
+  return lines
 }
 
-/** Deletes an acknowledged segment. */
-export function deleteSegment(path: string): void {
-  unlinkSync(path)
+/** Deletes an acknowledged segment, off the event loop. */
+export function deleteSegment(path: string): Promise<void> {
+  return unlink(path)
 }

@@ -77,6 +77,52 @@ describe('createSpendSpool', () => {
     expect(spool.stats()).toMatchObject({ shipped: 10, pendingBytes: 0, dropped: 0 })
   })
 
+  it('ships a prepared payload (appendEncoded) exactly as the same payload appended as an object', async () => {
+    const cp = ledger()
+    const spool = open(tempDirectory(), cp.send)
+    const payload = { gateway_request_id: 'req-"a"', cost_micro_usd: 12, model: 'm' }
+    spool.append('confirmSpend', payload)
+    spool.appendEncoded('failSpend', JSON.stringify({ ...payload, reason: 'status_502' }))
+    await spool.shipNow()
+    expect(cp.stored.get('req-"a"|confirmSpend')).toEqual({
+      command: 'confirmSpend',
+      payload,
+      pod_id: 'gw-a',
+      pod_seq: 1,
+    })
+    expect(cp.stored.get('req-"a"|failSpend')).toEqual({
+      command: 'failSpend',
+      payload: { ...payload, reason: 'status_502' },
+      pod_id: 'gw-a',
+      pod_seq: 2,
+    })
+  })
+
+  it('ships JSON lines through sendEncoded in batches, never through send', async () => {
+    const base = tempDirectory()
+    const cp = ledger()
+    const batches: number[] = []
+    const sendEncoded = async (lines: readonly string[]) => {
+      batches.push(lines.length)
+      return cp.send(lines.map((line) => JSON.parse(line) as SpendRecord))
+    }
+    const unused = async (): Promise<SpendCommandsResponse> => {
+      throw new Error('send must not be used when sendEncoded is given')
+    }
+    const spool = open(base, unused, { sendEncoded, batchSize: 3 })
+    for (let index = 0; index < 5; index += 1) {
+      spool.append('confirmSpend', { gateway_request_id: `req-${index}`, cost_micro_usd: index })
+    }
+    await spool.shipNow()
+    expect(batches).toEqual([3, 2])
+    expect(cp.stored.get('req-4|confirmSpend')?.payload).toEqual({
+      gateway_request_id: 'req-4',
+      cost_micro_usd: 4,
+    })
+    expect(spool.stats()).toMatchObject({ shipped: 5, pendingBytes: 0, failures: 0 })
+    expect(listSegments(spool.directory)).toEqual([])
+  })
+
   it('keeps records while the control plane is down, then drains them with nothing lost or doubled', async () => {
     const cp = ledger()
     cp.setDown(true)
@@ -140,7 +186,11 @@ describe('createSpendSpool', () => {
     await new Promise((resolve) => child.once('exit', resolve))
     expect(readdirSync(base)).toHaveLength(1)
     const cp = ledger()
-    const spool = open(base, cp.send)
+    // The restarted spool ships the adopted segment, read back from disk, as JSON lines.
+    const spool = open(base, cp.send, {
+      sendEncoded: (lines: readonly string[]) =>
+        cp.send(lines.map((line) => JSON.parse(line) as SpendRecord)),
+    })
     await spool.shipNow()
     expect([...cp.stored.keys()].sort()).toEqual(
       Array.from({ length: 25 }, (_, index) => `req-${index}|admitSpend`).sort(),

@@ -9,7 +9,10 @@ import {
   type SpendRecord,
 } from '@gw/contract'
 import { claimProcessDirectory, findOrphanDirectories, removeDirectory } from './process-directory.js'
-import { deleteSegment, listSegments, openSegment, readSegment, sealSegment } from './segment-files.js'
+import { deleteSegment, listSegments, openSegment, readSegmentLines, sealSegment } from './segment-files.js'
+
+/** Most bytes of sealed segments also kept in memory to ship from (past it they are read back from disk). */
+const IN_MEMORY_MAX_BYTES = 4 * 1024 * 1024
 
 /** Options for {@link createSpendSpool}. */
 export interface SpendSpoolOptions {
@@ -19,6 +22,11 @@ export interface SpendSpoolOptions {
   podId: string
   /** Sends one batch to `POST /spend-commands`; throws when the control plane cannot be reached. */
   send: (records: SpendRecord[]) => Promise<SpendCommandsResponse>
+  /**
+   * Sends one batch of records as their JSON lines (`ControlPlaneClient.sendEncodedSpendCommands`);
+   * when given, the spool ships without parsing and re-serialising records, and `send` is unused.
+   */
+  sendEncoded?: (recordsJson: readonly string[]) => Promise<SpendCommandsResponse>
   /** Most bytes kept on disk; records past it are dropped and counted. Default 256 MiB. */
   maxBytes?: number
   /** A segment is sealed past this size. Default 1 MiB. */
@@ -54,6 +62,11 @@ export interface SpendSpoolStats {
 export interface SpendSpool {
   /** Records one command; false when the spool is full and the record was dropped. */
   append(command: SpendCommandName, payload: SpendPayload): boolean
+  /**
+   * Records one command whose payload is already JSON text (a caller with a prepared template
+   * skips building and serialising an object per request); false when the record was dropped.
+   */
+  appendEncoded(command: SpendCommandName, payloadJson: string): boolean
   /** Seals what was appended and ships every pending segment now (resolves when done or failed). */
   shipNow(): Promise<void>
   stats(): SpendSpoolStats
@@ -66,6 +79,8 @@ export interface SpendSpool {
 interface QueuedSegment {
   path: string
   bytes: number
+  /** The segment's lines as written, while within {@link IN_MEMORY_MAX_BYTES}; null: read from disk. */
+  lines: string[] | null
   /** Batches of this segment already acknowledged (a retry resumes after them). */
   batchesDone: number
 }
@@ -74,7 +89,9 @@ interface QueuedSegment {
  * Opens the spool: claims this process's directory, adopts directories of dead processes (a
  * SIGKILLed gateway's unacknowledged records are shipped by the next one; the control plane's
  * idempotency per request id and command makes a resend harmless), and starts shipping.
- * Appends are coalesced into one write per event-loop turn; a segment is fsynced when sealed.
+ * Appends are coalesced into one write per event-loop turn; a segment is fsynced when sealed,
+ * on the thread pool, and shipped from memory (a segment adopted or past the in-memory cap is
+ * read back from disk).
  *
  * @example
  * const spool = createSpendSpool({ directory: '/var/lib/gateway/spool', podId: 'gw-a',
@@ -97,7 +114,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     const segments = listSegments(orphan)
     adopted.set(orphan, segments.length)
     for (const segment of segments) {
-      queue.push({ path: segment.path, bytes: segment.bytes, batchesDone: 0 })
+      queue.push({ path: segment.path, bytes: segment.bytes, lines: null, batchesDone: 0 })
       stats.pendingBytes += segment.bytes
     }
     if (segments.length === 0) removeDirectory(orphan)
@@ -105,7 +122,10 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
 
   let seq = 0
   let podSeq = 0
-  let active: { fd: number; path: string; bytes: number } | null = null
+  let active: { fd: number; path: string; bytes: number; lines: string[] } | null = null
+  let inMemoryBytes = 0
+  // Seals run one after another, so segments join the queue in the order they were written.
+  let sealing: Promise<void> = Promise.resolve()
   let buffer: string[] = []
   let flushScheduled = false
   let shipping: Promise<void> | null = null
@@ -132,10 +152,11 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     try {
       if (active === null) {
         seq += 1
-        active = { ...openSegment(directory, seq), bytes: 0 }
+        active = { ...openSegment(directory, seq), bytes: 0, lines: [] }
       }
       writeSync(active.fd, text)
       active.bytes += Buffer.byteLength(text)
+      for (const line of lines) active.lines.push(line)
       if (active.bytes >= segmentMaxBytes) seal()
     } catch (error) {
       stats.dropped += lines.length
@@ -146,14 +167,25 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
 
   const seal = (): void => {
     if (active === null) return
-    const path = sealSegment(active.fd, active.path)
-    queue.push({ path, bytes: active.bytes, batchesDone: 0 })
+    const segment = active
     active = null
+    sealing = sealing.then(async () => {
+      let path = segment.path
+      try {
+        path = await sealSegment(segment.fd, segment.path)
+      } catch (error) {
+        report(error) // still shipped under its open name; only the fsync guarantee is lost
+      }
+      const keep = inMemoryBytes + segment.bytes <= IN_MEMORY_MAX_BYTES
+      if (keep) inMemoryBytes += segment.bytes
+      queue.push({ path, bytes: segment.bytes, lines: keep ? segment.lines : null, batchesDone: 0 })
+    })
   }
 
-  const acknowledge = (segment: QueuedSegment): void => {
-    deleteSegment(segment.path)
+  const acknowledge = async (segment: QueuedSegment): Promise<void> => {
+    await deleteSegment(segment.path)
     stats.pendingBytes -= segment.bytes
+    if (segment.lines !== null) inMemoryBytes -= segment.bytes
     const owner = dirname(segment.path)
     const left = adopted.get(owner)
     if (left === undefined) return
@@ -163,19 +195,25 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     } else adopted.set(owner, left - 1)
   }
 
+  const sendBatch = (lines: string[]): Promise<SpendCommandsResponse> =>
+    options.sendEncoded !== undefined
+      ? options.sendEncoded(lines)
+      : options.send(lines.map((line) => JSON.parse(line) as SpendRecord))
+
   const shipSegment = async (segment: QueuedSegment): Promise<void> => {
-    const records = readSegment(segment.path)
-    for (let start = segment.batchesDone * batchSize; start < records.length; start += batchSize) {
-      const answer = await options.send(records.slice(start, start + batchSize))
+    const lines = segment.lines ?? readSegmentLines(segment.path)
+    for (let start = segment.batchesDone * batchSize; start < lines.length; start += batchSize) {
+      const answer = await sendBatch(lines.slice(start, start + batchSize))
       stats.shipped += answer.accepted
       stats.rejected += answer.rejected.length
       segment.batchesDone += 1
     }
-    acknowledge(segment)
+    await acknowledge(segment)
   }
 
   const shipAll = async (): Promise<void> => {
     try {
+      await sealing
       while (queue.length > 0) {
         await shipSegment(queue[0]!)
         queue.shift()
@@ -210,24 +248,35 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
   }, shipIntervalMs)
   timer.unref()
 
+  // The record's fixed parts, serialised once: a line is `{"command":…,"payload":…,"pod_id":…,"pod_seq":n}`.
+  const suffix = `,"pod_id":${JSON.stringify(options.podId)},"pod_seq":`
+  const prefixes = {
+    admitSpend: '{"command":"admitSpend","payload":',
+    confirmSpend: '{"command":"confirmSpend","payload":',
+    failSpend: '{"command":"failSpend","payload":',
+  } satisfies Record<SpendCommandName, string>
+
+  const appendEncoded = (command: SpendCommandName, payloadJson: string): boolean => {
+    podSeq += 1
+    const line = `${prefixes[command]}${payloadJson}${suffix}${podSeq}}\n`
+    const bytes = Buffer.byteLength(line)
+    if (closed || stats.pendingBytes + bytes > maxBytes) {
+      stats.dropped += 1
+      return false
+    }
+    stats.pendingBytes += bytes
+    buffer.push(line)
+    if (!flushScheduled) {
+      flushScheduled = true
+      setImmediate(flush)
+    }
+    return true
+  }
+
   return {
     directory,
-    append(command, payload) {
-      podSeq += 1
-      const line = `${JSON.stringify({ command, payload, pod_id: options.podId, pod_seq: podSeq })}\n`
-      const bytes = Buffer.byteLength(line)
-      if (closed || stats.pendingBytes + bytes > maxBytes) {
-        stats.dropped += 1
-        return false
-      }
-      stats.pendingBytes += bytes
-      buffer.push(line)
-      if (!flushScheduled) {
-        flushScheduled = true
-        setImmediate(flush)
-      }
-      return true
-    },
+    append: (command, payload) => appendEncoded(command, JSON.stringify(payload)),
+    appendEncoded,
     shipNow: ship,
     stats: () => ({ ...stats }),
     async close() {
@@ -237,6 +286,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
       if (shipping !== null) await shipping
       flush()
       seal()
+      await sealing
     },
   }
 }

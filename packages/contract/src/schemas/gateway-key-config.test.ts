@@ -125,7 +125,8 @@ describe('parseGatewayKeyConfig', () => {
     }
     const ratios = [0.9, null, 1.5, 0, '0.9', undefined].map(
       (warn_ratio) =>
-        parseGatewayKeyConfig({ project_id: 'p', budgets: [{ ...budget, warn_ratio }] }).budgets[0]?.warn_ratio,
+        parseGatewayKeyConfig({ project_id: 'p', budgets: [{ ...budget, warn_ratio }] }).budgets[0]
+          ?.warn_ratio,
     )
     expect(ratios).toEqual([0.9, null, null, null, null, undefined])
   })

@@ -10,6 +10,14 @@ const limitUsd = v.pipe(
   v.minValue(0, 'must be at least 0'),
   v.maxValue(1_000_000_000, 'must be at most 1,000,000,000 USD'),
 )
+/** Share of the limit from which the gateway warns; null → the gateway's `GATEWAY_BUDGET_WARN_RATIO`. */
+const warnRatio = v.nullable(
+  v.pipe(
+    v.number('must be a number between 0.01 and 1, or null'),
+    v.minValue(0.01, 'must be at least 0.01'),
+    v.maxValue(1, 'must be at most 1'),
+  ),
+)
 
 /** `POST /budgets`. */
 export const createBudgetSchema = v.strictObject({
@@ -27,6 +35,8 @@ export const createBudgetSchema = v.strictObject({
    * body's `user`) gets its own bucket of `limit_usd`. Fixed at creation, like the scope.
    */
   per_end_user: v.optional(v.boolean('must be true or false'), false),
+  /** Share of `limit_usd` (0.01–1) from which responses carry `X-LangWatch-Budget-Warning`; null → the gateway's default. */
+  warn_ratio: v.optional(warnRatio, null),
 })
 export type CreateBudgetInput = v.InferOutput<typeof createBudgetSchema>
 
@@ -37,6 +47,7 @@ export const updateBudgetSchema = v.strictObject({
   on_breach: v.optional(v.picklist(['block', 'warn'], 'must be block or warn')),
   provider_key: v.optional(v.nullable(id)),
   name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
+  warn_ratio: v.optional(warnRatio),
 })
 export type UpdateBudgetInput = v.InferOutput<typeof updateBudgetSchema>
 

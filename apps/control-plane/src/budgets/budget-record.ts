@@ -20,6 +20,8 @@ export interface BudgetRecord {
   updated_at: Date
   /** A per-end-user template: every end user of the scope has its own bucket. */
   per_end_user: boolean
+  /** Share of the limit from which the gateway warns; null → the gateway's default. */
+  warn_ratio: number | null
 }
 
 /** A budget as the admin API shows it, with its current window's spend. */
@@ -36,6 +38,8 @@ export interface Budget {
   name: string | null
   /** A per-end-user template; its `spent_*` is then 0 (spend is per end user, see `/budgets/:id/end-users/:end_user_id`). */
   per_end_user: boolean
+  /** Share of `limit_usd` from which the gateway warns; null → the gateway's `GATEWAY_BUDGET_WARN_RATIO`. */
+  warn_ratio: number | null
   spent_usd: number
   spent_micro_usd: number
   /** ISO time of the next reset; null for `total`. */
@@ -46,11 +50,15 @@ export interface Budget {
 
 /** Columns of {@link BudgetRecord}. */
 export const budgetColumns =
-  'id, organization_id, scope, scope_id, provider_key, budget_window, limit_micro_usd, on_breach, name, created_at, updated_at, per_end_user'
+  'id, organization_id, scope, scope_id, provider_key, budget_window, limit_micro_usd, on_breach, name, created_at, updated_at, per_end_user, warn_ratio'
 
 /** Normalises a row (bigint columns arrive as strings from node-postgres). */
 export function fromBudgetRow(row: BudgetRecord): BudgetRecord {
-  return { ...row, limit_micro_usd: Number(row.limit_micro_usd) }
+  return {
+    ...row,
+    limit_micro_usd: Number(row.limit_micro_usd),
+    warn_ratio: row.warn_ratio === null || row.warn_ratio === undefined ? null : Number(row.warn_ratio),
+  }
 }
 
 /**
@@ -101,6 +109,7 @@ export function toBudget(record: BudgetRecord, spentMicroUsd: number, nowMs: num
     on_breach: record.on_breach,
     name: record.name,
     per_end_user: record.per_end_user,
+    warn_ratio: record.warn_ratio,
     spent_usd: microUsdToUsd(spentMicroUsd),
     spent_micro_usd: spentMicroUsd,
     resets_at: resetsAt === null ? null : new Date(resetsAt).toISOString(),

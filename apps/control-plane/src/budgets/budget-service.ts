@@ -81,7 +81,7 @@ async function withSpend(db: Queryable, record: BudgetRecord, nowMs: number): Pr
  *
  * @example
  * await createBudget(deps, { scope: 'project', scope_id: project.id, window: 'month', limit_usd: 500,
- *   on_breach: 'block', provider_key: null, name: null })
+ *   on_breach: 'block', provider_key: null, name: null, per_end_user: false, warn_ratio: 0.9 })
  */
 export async function createBudget(deps: BudgetDeps, input: CreateBudgetInput): Promise<Budget> {
   const organizationId = await organizationOfScope(deps.db, input.scope, input.scope_id)
@@ -90,7 +90,7 @@ export async function createBudget(deps: BudgetDeps, input: CreateBudgetInput): 
   const id = newId('bud', nowMs)
   const record = await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<BudgetRecord>(
-      `insert into budgets (${budgetColumns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) returning ${budgetColumns}`,
+      `insert into budgets (${budgetColumns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) returning ${budgetColumns}`,
       [
         id,
         organizationId,
@@ -103,6 +103,7 @@ export async function createBudget(deps: BudgetDeps, input: CreateBudgetInput): 
         input.name,
         new Date(nowMs),
         input.per_end_user,
+        input.warn_ratio,
       ],
     )
     await appendChange(tx, organizationId, { kind: 'BUDGET_CREATED', budget_id: id }, nowMs)
@@ -140,7 +141,7 @@ export async function updateBudget(deps: BudgetDeps, id: string, input: UpdateBu
     await checkProviderKey(tx, current.organization_id, providerKey)
     const { rows } = await tx.query<BudgetRecord>(
       `update budgets set budget_window = $2, limit_micro_usd = $3, on_breach = $4, provider_key = $5, name = $6,
-         updated_at = $7 where id = $1 returning ${budgetColumns}`,
+         updated_at = $7, warn_ratio = $8 where id = $1 returning ${budgetColumns}`,
       [
         id,
         input.window ?? current.budget_window,
@@ -149,6 +150,7 @@ export async function updateBudget(deps: BudgetDeps, id: string, input: UpdateBu
         providerKey,
         input.name === undefined ? current.name : input.name,
         new Date(nowMs),
+        input.warn_ratio === undefined ? current.warn_ratio : input.warn_ratio,
       ],
     )
     await appendChange(tx, current.organization_id, { kind: 'BUDGET_UPDATED', budget_id: id }, nowMs)

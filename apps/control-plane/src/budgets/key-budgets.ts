@@ -86,6 +86,7 @@ export async function loadKeyBudgets(
           resets_at: resetsAt === null ? null : resetsAt / 1000,
           on_breach: budget.on_breach,
           per_end_user: budget.per_end_user,
+          warn_ratio: budget.warn_ratio,
         }
       }),
     )

@@ -55,6 +55,33 @@ describe('gw-cp budget', () => {
     expect(result.err).toContain('--limit-usd must be a number of USD')
   })
 
+  it("sets a budget's warn ratio with --warn-ratio and clears it with default", async () => {
+    const tenant = await seedTenant(h)
+    const created = await cli(
+      'budget',
+      'create',
+      '--scope',
+      'project',
+      '--scope-id',
+      tenant.projectId,
+      '--window',
+      'day',
+      '--limit-usd',
+      '5',
+      '--warn-ratio',
+      '0.9',
+      '--json',
+    )
+    expect(created.code, created.err).toBe(0)
+    const budget = JSON.parse(created.out) as { id: string; warn_ratio: number | null }
+    expect(budget.warn_ratio).toBe(0.9)
+    const cleared = await cli('budget', 'update', budget.id, '--warn-ratio', 'default', '--json')
+    expect(JSON.parse(cleared.out)).toMatchObject({ warn_ratio: null })
+    const bad = await cli('budget', 'update', budget.id, '--warn-ratio', 'high')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--warn-ratio must be a number between 0.01 and 1, or default')
+  })
+
   it('lists spend per day', async () => {
     const tenant = await seedTenant(h)
     const result = await cli('spend', 'list', '--project', tenant.projectId, '--json')

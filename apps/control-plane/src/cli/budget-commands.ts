@@ -15,6 +15,7 @@ const budgetColumns = [
   'limit_usd',
   'spent_usd',
   'on_breach',
+  'warn_ratio',
   'resets_at',
 ]
 const spendColumns = [
@@ -64,6 +65,17 @@ function perEndUser(flags: Flags): boolean | undefined {
   return value === 'true'
 }
 
+/** `--warn-ratio 0.9`, or `default` (null: the gateway's GATEWAY_BUDGET_WARN_RATIO). */
+function warnRatio(flags: Flags): number | null | undefined {
+  const value = flags['warn-ratio']
+  if (value === undefined) return undefined
+  if (value === 'default') return null
+  const ratio = Number(value)
+  if (value.trim() === '' || !Number.isFinite(ratio))
+    throw new UsageError('--warn-ratio must be a number between 0.01 and 1, or default')
+  return ratio
+}
+
 const providerFlag = (flags: Flags) => (flags.provider === 'none' ? null : flags.provider)
 const one = (row: Row) => ({ json: row, human: formatTable([row], budgetColumns) })
 
@@ -71,7 +83,7 @@ const one = (row: Row) => ({ json: row, human: formatTable([row], budgetColumns)
 export const budgetCommands: Readonly<Record<string, Command>> = {
   'budget create': {
     usage:
-      'budget create --scope organization|team|project|virtual_key|principal --scope-id <id> --window minute|hour|day|week|month|total --limit-usd <usd> [--on-breach block|warn] [--provider <provider-id>] [--name <name>] [--per-end-user true]',
+      'budget create --scope organization|team|project|virtual_key|principal --scope-id <id> --window minute|hour|day|week|month|total --limit-usd <usd> [--on-breach block|warn] [--provider <provider-id>] [--name <name>] [--per-end-user true] [--warn-ratio <0.01-1>]',
     run: async (client, _args, flags) =>
       one(
         await client.request(
@@ -86,6 +98,7 @@ export const budgetCommands: Readonly<Record<string, Command>> = {
             provider_key: flags.provider,
             name: flags.name,
             per_end_user: perEndUser(flags),
+            warn_ratio: warnRatio(flags),
           }),
         ),
       ),
@@ -114,7 +127,7 @@ export const budgetCommands: Readonly<Record<string, Command>> = {
   },
   'budget update': {
     usage:
-      'budget update <budget-id> [--window <window>] [--limit-usd <usd>] [--on-breach block|warn] [--provider <provider-id>|none] [--name <name>]',
+      'budget update <budget-id> [--window <window>] [--limit-usd <usd>] [--on-breach block|warn] [--provider <provider-id>|none] [--name <name>] [--warn-ratio <0.01-1>|default]',
     run: async (client, args, flags) =>
       one(
         await client.request(
@@ -126,6 +139,7 @@ export const budgetCommands: Readonly<Record<string, Command>> = {
             on_breach: flags['on-breach'],
             provider_key: providerFlag(flags),
             name: flags.name,
+            warn_ratio: warnRatio(flags),
           }),
         ),
       ),

@@ -56,6 +56,7 @@ const valueFlags = [
   'from',
   'to',
   'per-end-user',
+  'warn-ratio',
   'set',
   'strategy',
   'targets',

@@ -1,6 +1,7 @@
-// Budgets: the live bars, create, change the limit, reset, delete — all through /api/admin/budgets.
+// Budgets: the live bars, create, change the limit or warn threshold, reset, delete — all through /api/admin/budgets.
 import type { Hono } from 'hono'
 import { changeAdmin, field, readAdmin } from './admin-pages.js'
+import { warnRatioOfPercent } from './budget-warn.js'
 import { type Budget, BudgetsView, type BudgetTarget } from './budgets-view.js'
 import type { ConsoleDeps, ConsoleEnv } from './console-env.js'
 import type { VirtualKey } from './keys-view.js'
@@ -9,7 +10,7 @@ import { readTenancy } from './projects-page.js'
 const budgetPath = (id: string) => `/budgets/${encodeURIComponent(id)}`
 
 /**
- * Adds `/budgets` (list, create) and `/budgets/:id/{limit,reset,delete}`.
+ * Adds `/budgets` (list, create) and `/budgets/:id/{limit,warn,reset,delete}`.
  *
  * @example
  * addBudgetsPage(guarded, deps)
@@ -39,6 +40,7 @@ export function addBudgetsPage(routes: Hono<ConsoleEnv>, deps: ConsoleDeps): voi
     const form = await c.req.parseBody()
     const [scope = '', ...rest] = field(form, 'target').split(':')
     const name = field(form, 'name')
+    const warnRatio = warnRatioOfPercent(field(form, 'warn_percent'))
     const body = {
       scope,
       scope_id: rest.join(':'),
@@ -46,6 +48,7 @@ export function addBudgetsPage(routes: Hono<ConsoleEnv>, deps: ConsoleDeps): voi
       limit_usd: Number(field(form, 'limit_usd')),
       on_breach: field(form, 'on_breach') || 'block',
       ...(name === '' ? {} : { name }),
+      ...(warnRatio === null ? {} : { warn_ratio: warnRatio }),
     }
     return changeAdmin(deps, c, 'POST', '/budgets', body, 'Budget created.', '/console/budgets')
   })
@@ -59,6 +62,19 @@ export function addBudgetsPage(routes: Hono<ConsoleEnv>, deps: ConsoleDeps): voi
       budgetPath(c.req.param('id')),
       body,
       'Limit saved.',
+      '/console/budgets',
+    )
+  })
+  routes.post('/budgets/:id/warn', async (c) => {
+    const form = await c.req.parseBody()
+    const body = { warn_ratio: warnRatioOfPercent(field(form, 'warn_percent')) }
+    return changeAdmin(
+      deps,
+      c,
+      'PATCH',
+      budgetPath(c.req.param('id')),
+      body,
+      'Warn threshold saved.',
       '/console/budgets',
     )
   })

@@ -1,4 +1,5 @@
-// View of the budgets page: live spend bars (spent / limit, window, reset time, breach action) and the create form.
+// View of the budgets page: live spend bars (spent / limit, warn threshold, window, reset time, breach action) and the create form.
+import { WarnRatioForm, WarnThreshold } from './budget-warn.js'
 import { CsrfField, EmptyState, Layout } from './layout.js'
 import type { ConsoleSession } from './session-store.js'
 
@@ -13,6 +14,8 @@ export interface Budget {
   name: string | null
   spent_usd: number
   resets_at: string | null
+  /** Share of the limit from which the gateway warns; null → the gateway's default. */
+  warn_ratio?: number | null
 }
 
 /** Something a budget can cap, for the scope picker. */
@@ -45,6 +48,7 @@ function BudgetRow(props: { session: ConsoleSession; budget: Budget; targetLabel
           {usd(budget.spent_usd)} of {usd(budget.limit_usd)} ({Math.round(share * 100)}%)
           {share >= 1 && (budget.on_breach === 'block' ? ': requests are refused' : ': over, warning only')}
         </div>
+        <WarnThreshold warnRatio={budget.warn_ratio} share={share} />
       </td>
       <td>{budget.window}</td>
       <td>{budget.resets_at ?? 'never (total)'}</td>
@@ -65,6 +69,7 @@ function BudgetRow(props: { session: ConsoleSession; budget: Budget; targetLabel
             Save limit
           </button>
         </form>
+        <WarnRatioForm session={session} budgetId={budget.id} warnRatio={budget.warn_ratio} />
         <form method="post" action={`/console/budgets/${budget.id}/reset`}>
           <CsrfField session={session} />
           <button type="submit" class="secondary">
@@ -146,6 +151,8 @@ export function BudgetsView(props: { session: ConsoleSession; budgets: Budget[];
             <option value="block">block (refuse with 402)</option>
             <option value="warn">warn (let through, flag it)</option>
           </select>
+          <label for="budget-warn">Warns at % of the limit (optional; empty: the gateway default)</label>
+          <input id="budget-warn" name="warn_percent" type="number" min={1} max={100} step="any" />
           <label for="budget-name">Name (optional)</label>
           <input id="budget-name" name="name" maxlength={200} />
           <button type="submit">Create budget</button>

@@ -77,6 +77,20 @@ describe('createBudgetEnforcer', () => {
     })
   })
 
+  it("uses a budget's own warn_ratio over the enforcer's default", () => {
+    const enforcer = createBudgetEnforcer({ warnRatio: 0.8 })
+    const plan = enforcer.planFor(
+      { budgets: [budget({ warn_ratio: 0.3 }), budget({ id: 'p', scope: 'project', warn_ratio: null })] },
+      now,
+    )!
+    expect(enforcer.admit(plan, 2_000, now)).toMatchObject({ ok: true, warning: null })
+    expect(enforcer.admit(plan, 1_500, now)).toMatchObject({ ok: true, warning: 'virtual_key:35' })
+    expect(enforcer.admit(plan, 4_500, now)).toMatchObject({
+      ok: true,
+      warning: 'virtual_key:80,project:80',
+    })
+  })
+
   it('excludes a provider whose filtered budget is exhausted instead of refusing', () => {
     const enforcer = createBudgetEnforcer()
     const plan = enforcer.planFor(

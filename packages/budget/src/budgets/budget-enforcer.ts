@@ -43,7 +43,7 @@ export type BudgetAdmission =
 export interface BudgetEnforcerOptions {
   /** Shared counters; default a new in-process set. */
   counters?: BudgetCounters
-  /** Share of a limit from which responses carry the warning header. Default 0.8. */
+  /** Share of a limit from which responses carry the warning header, for budgets without their own `warn_ratio`. Default 0.8. */
   warnRatio?: number
 }
 
@@ -111,7 +111,7 @@ function warningOf(
     const counter = counters[index]!
     const budget = budgets[index]!
     const used = counter.spentMicroUsd + counter.reservedMicroUsd
-    if (budget.limitMicroUsd <= 0 || used < budget.limitMicroUsd * warnRatio) continue
+    if (budget.limitMicroUsd <= 0 || used < budget.limitMicroUsd * (budget.warnRatio ?? warnRatio)) continue
     const entry = `${budget.label}:${Math.floor((used * 100) / budget.limitMicroUsd)}`
     warning = warning === null ? entry : `${warning},${entry}`
   }

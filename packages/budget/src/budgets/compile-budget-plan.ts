@@ -22,6 +22,8 @@ export interface CompiledBudget {
   reportedResetsAt: number | null
   /** A per-end-user template: each end user has its own bucket (`counterKey` + the end user). */
   perEndUser: boolean
+  /** The budget's own warning ratio (`warn_ratio`); null → the enforcer's default. */
+  warnRatio: number | null
 }
 
 /** A key's compiled budgets; null from {@link compileBudgetPlan} means none apply. */
@@ -64,6 +66,7 @@ export function compileBudgetPlan(budgets: readonly BudgetConfig[]): BudgetPlan 
       reportedSpentMicroUsd: budget.spent_micro_usd,
       reportedResetsAt: budget.resets_at,
       perEndUser: template,
+      warnRatio: budget.warn_ratio ?? null,
     })
   }
   return compiled.length === 0 && unknownWindows.length === 0

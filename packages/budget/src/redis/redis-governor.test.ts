@@ -239,6 +239,22 @@ describe.skipIf(unavailable !== null)(
       expect((await admit(replicas[1]!, 'frank')).ok).toBe(true)
     })
 
+    it("warns from a budget's own warn_ratio, else the governor's default (0.8)", async () => {
+      const plan = compileBudgetPlan([budget({ warn_ratio: 0.3 }), budget({ scope: 'project' })])
+      const admit = (estimateMicroUsd: number) =>
+        replicas[0]!.admit({
+          keyId: 'w',
+          limits: null,
+          estimatedTokens: 0,
+          plan,
+          estimateMicroUsd,
+          nowMs: now,
+        })
+      expect(await admit(2_000)).toMatchObject({ ok: true, warning: null })
+      expect(await admit(1_500)).toMatchObject({ ok: true, warning: 'virtual_key:35' })
+      expect(await admit(4_500)).toMatchObject({ ok: true, warning: 'virtual_key:80,project:80' })
+    })
+
     it('rejects promptly, without hanging, when Redis is gone', async () => {
       const other = await startTestRedis()
       const client = new Redis(other.url, {

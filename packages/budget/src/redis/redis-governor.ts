@@ -66,7 +66,7 @@ export interface RedisGovernorOptions {
   client: Redis
   /** Prefix of every key. Default `lwgw:`. */
   keyPrefix?: string
-  /** Share of a limit from which the warning header is set. Default 0.8. */
+  /** Share of a limit from which the warning header is set, for budgets without their own `warn_ratio`. Default 0.8. */
   warnRatio?: number
 }
 
@@ -208,7 +208,7 @@ export function createRedisGovernor(options: RedisGovernorOptions): RedisGoverno
         }
         held.push(budget)
         heldKeys.push(keys[3 + index]!)
-        if (budget.limitMicroUsd > 0 && used >= budget.limitMicroUsd * warnRatio) {
+        if (budget.limitMicroUsd > 0 && used >= budget.limitMicroUsd * (budget.warnRatio ?? warnRatio)) {
           const entry = `${budget.label}:${Math.floor((used * 100) / budget.limitMicroUsd)}`
           warning = warning === null ? entry : `${warning},${entry}`
         }

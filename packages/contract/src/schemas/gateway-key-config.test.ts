@@ -113,6 +113,24 @@ describe('parseGatewayKeyConfig', () => {
     expect(config.guardrails[0]).toMatchObject({ id: 'g1', evaluator: 'pii', direction: 'pre' })
   })
 
+  it("reads a budget's warn_ratio leniently: out of (0, 1] or not a number is null", () => {
+    const budget = {
+      id: 'b',
+      scope: 'project',
+      scope_id: 'p',
+      provider_key: null,
+      window: 'day',
+      limit_micro_usd: 1,
+      resets_at: null,
+    }
+    const ratios = [0.9, null, 1.5, 0, '0.9', undefined].map(
+      (warn_ratio) =>
+        parseGatewayKeyConfig({ project_id: 'p', budgets: [{ ...budget, warn_ratio }] }).budgets[0]
+          ?.warn_ratio,
+    )
+    expect(ratios).toEqual([0.9, null, null, null, null, undefined])
+  })
+
   it('throws internal_error naming the offending field', () => {
     expect(() => parseGatewayKeyConfig({ budgets: [{ id: 'b', scope: 'galaxy' }] })).toThrowError(
       expect.objectContaining({ code: 'internal_error', meta: { field: 'budgets.0.scope' } }),

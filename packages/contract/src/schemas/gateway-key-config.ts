@@ -75,6 +75,17 @@ const budgetSchema = v.object({
    * a bucket it has not seen from `/budget-bucket-spend`.
    */
   per_end_user: v.optional(v.boolean()),
+  /**
+   * Ours: the share of `limit_micro_usd` from which responses carry `X-LangWatch-Budget-Warning`
+   * for this budget; null or absent → the gateway's default. Lenient: a value outside (0, 1] is
+   * treated as absent rather than refusing the whole config.
+   */
+  warn_ratio: v.optional(
+    v.pipe(
+      v.nullable(v.unknown()),
+      v.transform((value) => (typeof value === 'number' && value > 0 && value <= 1 ? value : null)),
+    ),
+  ),
 })
 
 export const cacheModes = ['respect', 'force', 'disable'] as const

@@ -1,36 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, seedTenant, startHarness, testSecrets } from '../test-utils/harness.js'
+import { type ConsoleSession, signInToConsole } from '../test-utils/console-session.js'
+import { type Harness, seedTenant, startHarness } from '../test-utils/harness.js'
 
 let h: Harness
-let cookie = ''
-let csrf = ''
+let session: ConsoleSession
 beforeAll(async () => {
   h = await startHarness({
     env: { LOG_LEVEL: 'error', CONTROL_PLANE_CONSOLE_GATEWAY_URL: 'https://gw.example/' },
   })
-  const signIn = await fetch(`${h.cp.url}/console/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: testSecrets.CONTROL_PLANE_ADMIN_TOKEN }),
-    redirect: 'manual',
-  })
-  cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  csrf = /name="_csrf" value="([^"]+)"/.exec(await page('/console/projects'))?.[1] ?? ''
+  session = await signInToConsole(h.cp.url)
 })
 afterAll(() => h.cp.close())
 
-async function page(path: string): Promise<string> {
-  return (await fetch(`${h.cp.url}${path}`, { headers: { cookie } })).text()
-}
-
-async function post(path: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${h.cp.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ ...fields, _csrf: csrf }),
-    redirect: 'manual',
-  })
-}
+const page = (path: string): Promise<string> => session.page(path)
+const post = (path: string, fields: Record<string, string>): Promise<Response> => session.post(path, fields)
 
 describe('console pages over the admin API', () => {
   it('shows an admin API refusal on the next page, worded as the API worded it', async () => {
@@ -110,7 +93,9 @@ describe('console pages over the admin API', () => {
   })
 
   it('renders an admin API read failure as an error page with the API status and message', async () => {
-    const response = await fetch(`${h.cp.url}/console/keys/vk_missing/revoke`, { headers: { cookie } })
+    const response = await fetch(`${h.cp.url}/console/keys/vk_missing/revoke`, {
+      headers: { cookie: session.cookie },
+    })
     expect(response.status).toBe(404)
     expect(await response.text()).toContain('The admin API answered 404')
   })

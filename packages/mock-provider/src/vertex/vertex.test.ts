@@ -98,6 +98,35 @@ describe('Vertex AI wire', () => {
     expect(await response.json()).toMatchObject({ error: { code: 400, status: 'INVALID_ARGUMENT' } })
   })
 
+  it('answers text-embedding :predict with one prediction per instance, sized by outputDimensionality', async () => {
+    const response = await post(`${prefix}/google/models/text-embedding-005:predict`, {
+      instances: [{ content: 'first text' }, { content: 'second' }],
+      parameters: { outputDimensionality: 8 },
+    })
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as {
+      predictions: {
+        embeddings: { values: number[]; statistics: { token_count: number; truncated: boolean } }
+      }[]
+    }
+    expect(body.predictions).toHaveLength(2)
+    for (const prediction of body.predictions) {
+      expect(prediction.embeddings.values).toHaveLength(8)
+      expect(prediction.embeddings.statistics.truncated).toBe(false)
+      expect(prediction.embeddings.statistics.token_count).toBeGreaterThan(0)
+    }
+    expect(body.predictions[0]!.embeddings.values).not.toEqual(body.predictions[1]!.embeddings.values)
+    expect(mock.requests.at(-1)).toMatchObject({ wire: 'vertex', operation: 'predict' })
+  })
+
+  it('refuses a :predict body without instances or with a non-string content (400 INVALID_ARGUMENT)', async () => {
+    for (const body of [{}, { instances: [] }, { instances: [{ content: 42 }] }]) {
+      const response = await post(`${prefix}/google/models/text-embedding-005:predict`, body)
+      expect(response.status, JSON.stringify(body)).toBe(400)
+      expect(await response.json()).toMatchObject({ error: { code: 400, status: 'INVALID_ARGUMENT' } })
+    }
+  })
+
   it('refuses a token the mock did not issue with 401 UNAUTHENTICATED', async () => {
     const response = await post(
       `${prefix}/google/models/gemini-2.0-flash:generateContent`,

@@ -1,6 +1,7 @@
 // End to end: three gateways sharing budgets and rate limits through Redis, and Redis dying mid-load.
+
+import { redisUnavailableReason, startTestRedis, type TestRedis } from '@gw/budget/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisUnavailableReason, startTestRedis, type TestRedis } from '../test-utils/start-redis.js'
 import type { StackGateway, TestStack } from '../test-utils/start-stack.js'
 import { startStack } from '../test-utils/start-stack.js'
 import { bearer, chatBody, postV1 } from '../test-utils/v1-http.js'

@@ -1,6 +1,7 @@
 // End to end with Redis: TPM settles from the input estimate to the actual tokens; end-user buckets shared by replicas.
+
+import { redisUnavailableReason, startTestRedis, type TestRedis } from '@gw/budget/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisUnavailableReason, startTestRedis, type TestRedis } from '../test-utils/start-redis.js'
 import { type StackGateway, startStack, type TestStack } from '../test-utils/start-stack.js'
 import { bearer, chatBody, postV1 } from '../test-utils/v1-http.js'
 

@@ -1,9 +1,10 @@
 // End to end over HTTP: the exact response cache — hits byte-identical on one wire and translated
 // across wires, streams replayed, errors and broken streams never stored, budgets untouched by hits.
+
+import { redisUnavailableReason, startTestRedis, type TestRedis } from '@gw/budget/testing'
 import type { CacheRule } from '@gw/contract'
 import type { MemoryResponseStore } from '@gw/response-cache'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { redisUnavailableReason, startTestRedis, type TestRedis } from '../test-utils/start-redis.js'
 import type { StackGateway } from '../test-utils/start-stack.js'
 import { startStack, type TestStack } from '../test-utils/start-stack.js'
 import { bearer, postV1, type RawAnswer } from '../test-utils/v1-http.js'

@@ -2,7 +2,7 @@ import type { BudgetConfig } from '@gw/contract'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compileBudgetPlan } from '../budgets/compile-budget-plan.js'
-import { redisUnavailableReason, startTestRedis, type TestRedis } from '../test-utils/start-redis.js'
+import { redisUnavailableReason, startTestRedis, type TestRedis } from '../testing/start-test-redis.js'
 import { createRedisGovernor, type RedisGovernor } from './redis-governor.js'
 
 const unavailable = redisUnavailableReason()

@@ -1,4 +1,4 @@
-// Test helper: a throwaway redis-server on a free loopback port, or the reason it cannot run (as in @gw/budget's tests).
+// `@gw/budget/testing`: a throwaway redis-server on a free loopback port for tests of Redis-backed budgets, or why it cannot run.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { createAdminClient, generateControlPlaneSecrets } from '@gw/control-plane'
+import { detectPinning, type Pinning, pinSelf } from '../e2e/processes.js'
 
 /** A child process we started, with how to stop it. */
 export interface Child {
@@ -18,6 +19,8 @@ export interface Child {
 /** The running stack: two keys (no governance, three budgets + rate limits) and how to start gateways. */
 export interface BudgetStack {
   keys: { off: string; on: string }
+  /** Whether the gateway runs alone on core 1 (everything else on core 0). */
+  pinning: Pinning
   startGateway(env?: Record<string, string>): Promise<Child>
   /** A redis-server on a free port, or the reason there is none. */
   startRedis(): Promise<Child | string>
@@ -89,6 +92,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startBudgetStack(): Promise<BudgetStack> {
   const secrets = generateControlPlaneSecrets()
   const children = new Set<ChildProcess>()
+  const pinning = detectPinning()
+  pinSelf(pinning, 0)
   // Control plane and upstream in their own processes: the ledger's ingest of spend records
   // must not slow the load generator.
   const mock = await spawnReady(mockEntry, {})
@@ -140,9 +145,13 @@ export async function startBudgetStack(): Promise<BudgetStack> {
   }
   return {
     keys: { off: off.key, on: on.key },
+    pinning,
     async startGateway(env = {}) {
       const port = await freePort()
-      const child = spawn(process.execPath, [gatewayEntry], {
+      // The gateway alone on core 1; this process (load), the control plane, mock and Redis on core 0.
+      const command = pinning.enabled ? 'taskset' : process.execPath
+      const args = pinning.enabled ? ['-c', '1', process.execPath, gatewayEntry] : [gatewayEntry]
+      const child = spawn(command, args, {
         env: {
           PATH: process.env.PATH,
           ENVIRONMENT: 'bench',

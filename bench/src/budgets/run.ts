@@ -29,6 +29,20 @@ async function cpuPerRequest(gateway: Child, key: string): Promise<number> {
   }
 }
 
+/** Gateway CPU per request at a fixed offered rate: both sides do the same number of requests per second. */
+async function cpuAtRate(gateway: Child, key: string, rate: number, seconds: number): Promise<number> {
+  const pool = createPool(gateway.url)
+  try {
+    await closedLoop(pool, key, 500, concurrency)
+    const before = readCpuMicros(gateway.pid)
+    const result = await constantRate(pool, key, rate, seconds)
+    failures += result.errors
+    return (readCpuMicros(gateway.pid) - before) / result.latenciesMs.length
+  } finally {
+    await pool.close()
+  }
+}
+
 async function latency(gateway: Child, key: string) {
   const pool = createPool(gateway.url)
   try {
@@ -60,6 +74,12 @@ try {
     cpu.on.push(await cpuPerRequest(local, stack.keys.on))
     if (shared !== undefined) cpu.redis.push(await cpuPerRequest(shared, stack.keys.on))
   }
+  const fixed = { off: [] as number[], on: [] as number[] }
+  for (let round = 0; round < rounds; round += 1) {
+    fixed.off.push(await cpuAtRate(local, stack.keys.off, 2_000, quick ? 3 : 6))
+    fixed.on.push(await cpuAtRate(local, stack.keys.on, 2_000, quick ? 3 : 6))
+  }
+  console.error('fixed rate', fixed)
   const off = median(cpu.off)
   const on = median(cpu.on)
   const lat = {
@@ -70,7 +90,11 @@ try {
   const lines = [
     `Run ${startedAt.toISOString()}, load average ${loadavg()
       .map((value) => fmt(value, 2))
-      .join(' / ')} at the end, ${quick ? 'quick' : 'full'} run.`,
+      .join(' / ')} at the end, ${quick ? 'quick' : 'full'} run. ${
+      stack.pinning.enabled
+        ? 'Gateway alone on core 1; load, control plane, mock and Redis on core 0 (`taskset`).'
+        : `Not pinned: ${stack.pinning.reason}.`
+    }`,
     '',
     '| gateway CPU per request (median of rounds) | µs | × budgets off |',
     '|---|---|---|',

@@ -65,6 +65,7 @@ export function createBudgets(config: GatewayConfig, options: BudgetsOptions): B
     directory: budgets.spoolDir ?? join(tmpdir(), 'langwatch-gateway-spool'),
     podId: options.nodeId,
     maxBytes: budgets.spoolMaxBytes,
+    flushIntervalMs: budgets.spoolFlushMs,
     send: (records) => options.client.sendSpendCommands(records),
     sendEncoded: (lines) => options.client.sendEncodedSpendCommands(lines),
     onShipError: (error) => {

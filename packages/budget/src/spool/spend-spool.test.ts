@@ -153,6 +153,30 @@ describe('createSpendSpool', () => {
     expect(spool.stats().pendingBytes).toBeLessThanOrEqual(600)
   })
 
+  it('writes the appends of one flush interval in one write, and at once past 64 KiB', async () => {
+    const base = tempDirectory()
+    const spool = open(base, ledger().send, { flushIntervalMs: 40 })
+    const written = () => listSegments(spool.directory).reduce((total, segment) => total + segment.bytes, 0)
+    for (let index = 0; index < 5; index += 1) {
+      spool.append('admitSpend', { gateway_request_id: `small-${index}`, estimated_cost_micro_usd: 1 })
+    }
+    await tick()
+    expect(written()).toBe(0)
+    await new Promise((resolve) => setTimeout(resolve, 80))
+    const afterInterval = written()
+    expect(afterInterval).toBeGreaterThan(0)
+    // Large records: the 64 KiB threshold writes them without waiting for the timer.
+    const big = 'x'.repeat(20 * 1024)
+    for (let index = 0; index < 4; index += 1) {
+      spool.append('admitSpend', {
+        gateway_request_id: `big-${index}-${big}`,
+        estimated_cost_micro_usd: 1,
+      })
+    }
+    expect(written()).toBeGreaterThan(afterInterval + 64 * 1024)
+    expect(spool.stats().pendingBytes).toBeGreaterThan(written() - 1)
+  })
+
   it('gives each process its own directory', async () => {
     const base = tempDirectory()
     const cp = ledger()

@@ -13,6 +13,8 @@ import { deleteSegment, listSegments, openSegment, readSegmentLines, sealSegment
 
 /** Most bytes of sealed segments also kept in memory to ship from (past it they are read back from disk). */
 const IN_MEMORY_MAX_BYTES = 4 * 1024 * 1024
+/** Buffered appends past this many bytes are written at once rather than at the next flush tick. */
+const FLUSH_AT_BYTES = 64 * 1024
 
 /** Options for {@link createSpendSpool}. */
 export interface SpendSpoolOptions {
@@ -33,6 +35,13 @@ export interface SpendSpoolOptions {
   segmentMaxBytes?: number
   /** Records per batch, at most 500. Default 500. */
   batchSize?: number
+  /**
+   * Appends are written to the open segment at most this often (one `write` for all of them), or
+   * at once past 64 KiB buffered. 0 writes once per event-loop turn. A process killed with SIGKILL
+   * loses what it appended within this window (never what was written: the page cache keeps it).
+   * Default 10 ms.
+   */
+  flushIntervalMs?: number
   /** How often the open segment is sealed and shipped. Default 1,000 ms. */
   shipIntervalMs?: number
   /** First retry delay after a failed batch, doubled up to `maxBackoffMs`. Default 250 ms. */
@@ -89,7 +98,7 @@ interface QueuedSegment {
  * Opens the spool: claims this process's directory, adopts directories of dead processes (a
  * SIGKILLed gateway's unacknowledged records are shipped by the next one; the control plane's
  * idempotency per request id and command makes a resend harmless), and starts shipping.
- * Appends are coalesced into one write per event-loop turn; a segment is fsynced when sealed,
+ * Appends are coalesced into one write per `flushIntervalMs`; a segment is fsynced when sealed,
  * on the thread pool, and shipped from memory (a segment adopted or past the in-memory cap is
  * read back from disk).
  *
@@ -104,6 +113,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
   const segmentMaxBytes = options.segmentMaxBytes ?? 1024 * 1024
   const batchSize = Math.min(options.batchSize ?? MAX_SPEND_RECORDS, MAX_SPEND_RECORDS)
   const shipIntervalMs = options.shipIntervalMs ?? 1_000
+  const flushIntervalMs = options.flushIntervalMs ?? 10
   const initialBackoffMs = options.initialBackoffMs ?? 250
   const maxBackoffMs = options.maxBackoffMs ?? 30_000
   const directory = claimProcessDirectory(options.directory, options.podId, now())
@@ -127,7 +137,9 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
   // Seals run one after another, so segments join the queue in the order they were written.
   let sealing: Promise<void> = Promise.resolve()
   let buffer: string[] = []
+  let bufferedBytes = 0
   let flushScheduled = false
+  let flushTimer: NodeJS.Timeout | null = null
   let shipping: Promise<void> | null = null
   let backoffMs = 0
   let retryTimer: NodeJS.Timeout | null = null
@@ -141,28 +153,48 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     }
   }
 
-  // Runs from setImmediate: a disk error must not become an uncaught exception, so the lines
+  // Runs from a timer (or inline past FLUSH_AT_BYTES): a disk error must not become an uncaught exception, so the lines
   // it could not write are counted as dropped and reported.
   const flush = (): void => {
     flushScheduled = false
+    if (flushTimer !== null) {
+      clearTimeout(flushTimer)
+      flushTimer = null
+    }
     if (buffer.length === 0) return
     const lines = buffer
+    const bytes = bufferedBytes
     buffer = []
-    const text = lines.join('')
+    bufferedBytes = 0
     try {
       if (active === null) {
         seq += 1
         active = { ...openSegment(directory, seq), bytes: 0, lines: [] }
       }
-      writeSync(active.fd, text)
-      active.bytes += Buffer.byteLength(text)
+      writeSync(active.fd, lines.join(''))
+      active.bytes += bytes
       for (const line of lines) active.lines.push(line)
       if (active.bytes >= segmentMaxBytes) seal()
     } catch (error) {
       stats.dropped += lines.length
-      stats.pendingBytes -= Buffer.byteLength(text)
+      stats.pendingBytes -= bytes
       report(error)
     }
+  }
+
+  const scheduleFlush = (): void => {
+    if (bufferedBytes >= FLUSH_AT_BYTES) {
+      flush()
+      return
+    }
+    if (flushScheduled) return
+    flushScheduled = true
+    if (flushIntervalMs <= 0) {
+      setImmediate(flush)
+      return
+    }
+    flushTimer = setTimeout(flush, flushIntervalMs)
+    flushTimer.unref()
   }
 
   const seal = (): void => {
@@ -265,11 +297,9 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
       return false
     }
     stats.pendingBytes += bytes
+    bufferedBytes += bytes
     buffer.push(line)
-    if (!flushScheduled) {
-      flushScheduled = true
-      setImmediate(flush)
-    }
+    scheduleFlush()
     return true
   }
 

@@ -11,7 +11,8 @@ const spool = createSpendSpool({
 for (let index = 0; index < Number(countText); index += 1) {
   spool.append('admitSpend', { gateway_request_id: `req-${index}`, estimated_cost_micro_usd: 10 })
 }
-setImmediate(() => {
+// Past the flush interval (default 10 ms), everything appended is on disk.
+setTimeout(() => {
   process.stdout.write('ready\n')
   setInterval(() => {}, 1_000)
-})
+}, 100)

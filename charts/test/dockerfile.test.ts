@@ -56,12 +56,14 @@ describe('Dockerfile', () => {
     })
   }
 
-  it('exposes the gateway port and gives the gateway its V8 flag', () => {
+  it('exposes the gateway port and gives the gateway its V8 flags (the shebang\'s)', () => {
     const { instructions } = stage('gateway')
     expect(instructions.find((each) => each.keyword === 'EXPOSE')?.args).toBe('5563')
-    expect(instructions.find((each) => each.keyword === 'ENTRYPOINT')?.args).toContain(
-      '--max-semi-space-size=8',
-    )
+    const entrypoint = instructions.find((each) => each.keyword === 'ENTRYPOINT')?.args
+    const shebang = readFileSync(new URL('../../apps/gateway/src/main.ts', import.meta.url), 'utf8').split('\n')[0]
+    const flags = shebang?.match(/--[a-z-]+=\d+/g) ?? []
+    expect(flags).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=100'])
+    for (const flag of flags) expect(entrypoint).toContain(flag)
   })
 
   it('keeps node_modules, dist and .git out of the build context', () => {

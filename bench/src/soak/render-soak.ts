@@ -14,7 +14,7 @@ export interface SoakPhase {
   controlPlane: ProcSample
   /** Control plane + upstream + load generator CPU over wall time: near 1 = their shared core was the limit. */
   loadCoreCpuShare: number
-  /** Time the load generator's event loop waited for a CPU, over wall time. */
+  /** Time the valid-traffic client's thread (the one that timestamps) waited for a CPU, over wall time. */
   generatorRunQueueShare: number
   /** The gateway's heap reading with the largest V8 heap (sampled every 2 s from /metrics). */
   heapPeak: HeapReading
@@ -56,7 +56,7 @@ function describeTraffic(report: SoakReport): string[] {
   const { rates } = report
   const placement =
     report.pinned === undefined
-      ? 'Load generator, mock upstream and control plane pinned to core 0, gateway alone on core 1 (`taskset`).'
+      ? 'Load generator, mock upstream and control plane pinned to core 0, gateway alone on core 1 (`taskset`). The valid requests are sent and timed on the load generator\'s main thread, the floods from a worker thread of their own, so a busy flood sender does not delay the valid answers\' timestamps.'
       : `Not pinned (${report.pinned}).`
   return [
     `Gateway ${report.gatewayMode}. ${placement}`,
@@ -124,7 +124,7 @@ export function renderSoakSection(report: SoakReport): string {
         'valid p99 ms',
         'p99 from schedule ms',
         'gateway waited for CPU',
-        'load generator waited for CPU',
+        'valid-traffic client waited for CPU',
       ],
       [latencyRow('quiet', quiet), latencyRow('soak', soak)],
     ),

@@ -12,7 +12,8 @@ import { describeMachine, renderMachine } from '../shared/machine.js'
 import { type HeapReading, lookupSample, readGatewayHeap, readGatewayMetric } from './gateway-metric.js'
 import { sampleProcess } from './proc-sampler.js'
 import { renderSoakSection, type SoakPhase } from './render-soak.js'
-import { runOpenLoop, type SoakStream } from './soak-load.js'
+import { startAttackThread } from './attack-worker.js'
+import { mergeTallies, type PhaseTally, runOpenLoop } from './soak-load.js'
 import { createSoakTraffic, type SoakRates } from './soak-traffic.js'
 
 const { values } = parseArgs({
@@ -65,15 +66,13 @@ const gateway = await startGatewayTarget(stack.value, options)
 if (!gateway.ok) throw new Error(gateway.reason)
 const { url, pid } = gateway.value.target
 const cpPid = stack.value.controlPlane.handle.pid
-const traffic = createSoakTraffic({
-  origin: new URL(url).origin,
-  key: stack.value.key,
-  rates,
-  attackerAddresses,
-})
+const trafficOptions = { origin: new URL(url).origin, key: stack.value.key, rates, attackerAddresses }
+// Valid traffic is sent and timed on this thread; the floods come from a worker thread.
+const traffic = createSoakTraffic(trafficOptions)
+const attack = await startAttackThread(trafficOptions)
 
 /** Runs one phase while sampling the gateway (RSS every 250 ms, CPU), the control plane, the upstream and this process. */
-async function measured(streams: SoakStream[], durationMs: number): Promise<SoakPhase> {
+async function measured(load: () => Promise<PhaseTally>, durationMs: number): Promise<SoakPhase> {
   const origin = new URL(url).origin
   const lookupsBefore = await readGatewayMetric(origin, lookupSample)
   const samplers = {
@@ -91,7 +90,7 @@ async function measured(streams: SoakStream[], durationMs: number): Promise<Soak
       })
       .catch(() => undefined)
   }, 2_000)
-  const tally = await runOpenLoop(streams, durationMs)
+  const tally = await load()
   clearInterval(heapTimer)
   const gateway = samplers.gateway.stop()
   const controlPlane = samplers.controlPlane.stop()
@@ -113,9 +112,12 @@ try {
   log('warm-up: 5 s of valid traffic')
   await runOpenLoop(traffic.quiet, 5_000)
   log(`quiet run: ${quietMs / 1000} s of valid traffic at ${rates.valid}/s`)
-  const quiet = await measured(traffic.quiet, quietMs)
+  const quiet = await measured(() => runOpenLoop(traffic.quiet, quietMs), quietMs)
   log(`soak: ${soakMs / 1000} s of valid traffic, unknown keys and compressed junk`)
-  const soak = await measured(traffic.mixed, soakMs)
+  const soak = await measured(async () => {
+    const [valid, flood] = await Promise.all([runOpenLoop(traffic.quiet, soakMs), attack.run(soakMs)])
+    return mergeTallies(valid, flood)
+  }, soakMs)
   log('recovery: 10 s without traffic')
   await new Promise((resolve) => setTimeout(resolve, 10_000))
   const recovery = { rss: readRssBytes(pid), heap: await readGatewayHeap(new URL(url).origin) }
@@ -133,6 +135,7 @@ try {
   if (values['no-write'] !== true) log(`wrote ${writeBenchmarkSection('soak', body)}`)
 } finally {
   await traffic.close()
+  await attack.close()
   await gateway.value.stop()
   await stack.value.stop()
   await upstream.handle.stop()

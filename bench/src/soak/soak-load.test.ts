@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Pool } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runOpenLoop, type SoakStream } from './soak-load.js'
+import { mergeTallies, type PhaseTally, runOpenLoop, type SoakStream } from './soak-load.js'
 import { unknownKeyLike } from './soak-traffic.js'
 
 let server: Server
@@ -77,5 +77,33 @@ describe('unknownKeyLike', () => {
     expect(first.slice(0, key.length - 16)).toBe(key.slice(0, key.length - 16))
     expect(first).not.toBe(key)
     expect(unknownKeyLike(key)).not.toBe(first)
+  })
+})
+
+describe('mergeTallies', () => {
+  it('adds counts, concatenates latencies and keeps the first code of each label', () => {
+    const valid: PhaseTally = {
+      serviceMs: [1, 2],
+      correctedMs: [1.5, 2.5],
+      statuses: new Map([['valid 200', 2]]),
+      sent: new Map([['valid', 2]]),
+      codes: new Map(),
+    }
+    const flood: PhaseTally = {
+      serviceMs: [],
+      correctedMs: [],
+      statuses: new Map([
+        ['unknown-key 401', 5],
+        ['valid 200', 1],
+      ]),
+      sent: new Map([['unknown-key', 5]]),
+      codes: new Map([['unknown-key 401', 'invalid_api_key']]),
+    }
+    const merged = mergeTallies(valid, flood)
+    expect(merged.serviceMs).toEqual([1, 2])
+    expect(merged.statuses.get('valid 200')).toBe(3)
+    expect(merged.statuses.get('unknown-key 401')).toBe(5)
+    expect(merged.sent.get('unknown-key')).toBe(5)
+    expect(merged.codes.get('unknown-key 401')).toBe('invalid_api_key')
   })
 })

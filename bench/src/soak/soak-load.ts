@@ -130,3 +130,27 @@ export async function runOpenLoop(
   }
   return { ...tally, serviceMs: [...tally.serviceMs], correctedMs: [...tally.correctedMs], statuses }
 }
+
+/**
+ * One tally of two that ran side by side (the valid stream and the attack thread): counts add up,
+ * latencies are concatenated, the first error code seen for a label is kept.
+ *
+ * @example
+ * const tally = mergeTallies(await runOpenLoop(valid, ms), await attack.run(ms))
+ */
+export function mergeTallies(first: PhaseTally, second: PhaseTally): PhaseTally {
+  const add = (a: Map<string, number>, b: Map<string, number>) => {
+    const sum = new Map(a)
+    for (const [label, value] of b) sum.set(label, (sum.get(label) ?? 0) + value)
+    return sum
+  }
+  const codes = new Map(second.codes)
+  for (const [label, code] of first.codes) codes.set(label, code)
+  return {
+    serviceMs: [...first.serviceMs, ...second.serviceMs],
+    correctedMs: [...first.correctedMs, ...second.correctedMs],
+    statuses: add(first.statuses, second.statuses),
+    sent: add(first.sent, second.sent),
+    codes,
+  }
+}

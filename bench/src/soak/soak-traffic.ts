@@ -47,6 +47,8 @@ export function unknownKeyLike(key: string): string {
 export interface SoakTraffic {
   quiet: SoakStream[]
   mixed: SoakStream[]
+  /** The mix without the valid stream (what the attack thread sends). */
+  attack: SoakStream[]
   close(): Promise<void>
 }
 
@@ -125,6 +127,7 @@ export function createSoakTraffic(options: SoakTrafficOptions): SoakTraffic {
   return {
     quiet: [valid],
     mixed,
+    attack: mixed.filter((stream) => stream !== valid),
     close: async () => {
       await Promise.all(pools.map((created) => created.destroy()))
     },

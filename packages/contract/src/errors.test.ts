@@ -19,6 +19,17 @@ describe('GatewayError', () => {
     expect(passthrough.retryable).toBe(true)
   })
 
+  it('captures no stack for client refusals (< 500), keeps one for server errors', () => {
+    const before = Error.stackTraceLimit
+    const refused = new GatewayError('invalid_api_key', 'Invalid API key')
+    const failed = new GatewayError('internal_error', 'boom')
+    const overridden = new GatewayError('bad_request', 'upstream said 503', { status: 503 })
+    expect(refused.stack).toBe('GatewayError: Invalid API key')
+    expect(failed.stack?.split('\n').length).toBeGreaterThan(1)
+    expect(overridden.stack?.split('\n').length).toBeGreaterThan(1)
+    expect(Error.stackTraceLimit).toBe(before)
+  })
+
   it('is recognised by shape, not by class identity', () => {
     const copy = { name: 'GatewayError', code: 'not_found', message: 'x' }
     expect(isGatewayError(copy)).toBe(true)

@@ -95,10 +95,20 @@ export class GatewayError extends Error {
   readonly retryAfter: number | undefined
 
   constructor(code: ErrorCode, message: string, options: GatewayErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
     const entry = errorCodes[code]
+    const status = options.status ?? entry.status
+    // A refusal of the client's request (< 500) is expected, not a fault: capturing a stack costs
+    // microseconds per refused request (a flood of unknown keys is thousands a second) and no one
+    // reads it. Server-side errors keep theirs.
+    const limit = Error.stackTraceLimit
+    if (status < 500) Error.stackTraceLimit = 0
+    try {
+      super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    } finally {
+      Error.stackTraceLimit = limit
+    }
     this.code = code
-    this.status = options.status ?? entry.status
+    this.status = status
     this.type = entry.type
     this.retryable = options.retryable ?? (this.status === 429 || this.status >= 500)
     this.meta = options.meta

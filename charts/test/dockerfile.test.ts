@@ -56,11 +56,13 @@ describe('Dockerfile', () => {
     })
   }
 
-  it('exposes the gateway port and gives the gateway its V8 flags (the shebang\'s)', () => {
+  it("exposes the gateway port and gives the gateway its V8 flags (the shebang's)", () => {
     const { instructions } = stage('gateway')
     expect(instructions.find((each) => each.keyword === 'EXPOSE')?.args).toBe('5563')
     const entrypoint = instructions.find((each) => each.keyword === 'ENTRYPOINT')?.args
-    const shebang = readFileSync(new URL('../../apps/gateway/src/main.ts', import.meta.url), 'utf8').split('\n')[0]
+    const shebang = readFileSync(new URL('../../apps/gateway/src/main.ts', import.meta.url), 'utf8').split(
+      '\n',
+    )[0]
     const flags = shebang?.match(/--[a-z-]+=\d+/g) ?? []
     expect(flags).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=100'])
     for (const flag of flags) expect(entrypoint).toContain(flag)

@@ -18,7 +18,8 @@ export interface Child {
 
 /** The running stack: two keys (no governance, three budgets + rate limits) and how to start gateways. */
 export interface BudgetStack {
-  keys: { off: string; on: string }
+  /** off: no governance; rl: RPM/RPD/TPM only; one: one budget only; on: 3 budgets + RPM/RPD/TPM. */
+  keys: { off: string; rl: string; one: string; on: string }
   /** Whether the gateway runs alone on core 1 (everything else on core 0). */
   pinning: Pinning
   startGateway(env?: Record<string, string>): Promise<Child>
@@ -130,6 +131,15 @@ export async function startBudgetStack(): Promise<BudgetStack> {
   const plain = await tenant('bench-off')
   const governed = await tenant('bench-on')
   const off = await key(plain.project, {})
+  const rl = await key(plain.project, { rate_limits: { rpm: 10_000_000, rpd: 100_000_000, tpm: 1e12 } })
+  const single = await tenant('bench-one')
+  const one = await key(single.project, {})
+  await admin.request('POST', '/budgets', {
+    scope: 'virtual_key',
+    scope_id: one.virtual_key.id,
+    window: 'month',
+    limit_usd: 1_000_000,
+  })
   const on = await key(governed.project, { rate_limits: { rpm: 10_000_000, rpd: 100_000_000, tpm: 1e12 } })
   for (const [scope, scopeId] of [
     ['organization', governed.org],
@@ -144,7 +154,7 @@ export async function startBudgetStack(): Promise<BudgetStack> {
     })
   }
   return {
-    keys: { off: off.key, on: on.key },
+    keys: { off: off.key, rl: rl.key, one: one.key, on: on.key },
     pinning,
     async startGateway(env = {}) {
       const port = await freePort()

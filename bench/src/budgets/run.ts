@@ -78,10 +78,11 @@ try {
     cpu.on.push(await cpuPerRequest(local, stack.keys.on))
     if (shared !== undefined) cpu.redis.push(await cpuPerRequest(shared, stack.keys.on))
   }
-  const fixed = { off: [] as number[], on: [] as number[] }
+  const fixed = { off: [] as number[], rl: [] as number[], one: [] as number[], on: [] as number[] }
   for (let round = 0; round < rounds; round += 1) {
-    fixed.off.push(await cpuAtRate(local, stack.keys.off, fixedRate, quick ? 3 : 6))
-    fixed.on.push(await cpuAtRate(local, stack.keys.on, fixedRate, quick ? 3 : 6))
+    for (const name of ['off', 'rl', 'one', 'on'] as const) {
+      fixed[name].push(await cpuAtRate(local, stack.keys[name], fixedRate, quick ? 3 : 6))
+    }
   }
   const off = median(cpu.off)
   const on = median(cpu.on)
@@ -106,10 +107,22 @@ try {
     shared === undefined
       ? `| budgets on, Redis | skipped: ${redis as string} | — |`
       : `| budgets on, Redis (same key, second gateway) | ${fmt(median(cpu.redis))} | ${fmt(median(cpu.redis) / off, 2)}× |`,
-    `| budgets off, at a fixed ${fixedRate} req/s (both sides the same arrival pattern) | ${fmt(median(fixed.off))} | 1.00× |`,
-    `| budgets on, in process, at a fixed ${fixedRate} req/s | ${fmt(median(fixed.on))} | ${fmt(median(fixed.on) / median(fixed.off), 2)}× |`,
     '',
-    `Fixed-rate rounds: off ${fixed.off.map((v) => fmt(v)).join(', ')}; on ${fixed.on.map((v) => fmt(v)).join(', ')} µs.`,
+    `| gateway CPU per request at a fixed ${fixedRate} req/s (same arrivals on every side; median of rounds) | µs | × budgets off |`,
+    '|---|---|---|',
+    ...(
+      [
+        ['budgets off (key without governance)', 'off'],
+        ['rate limits only (RPM/RPD/TPM)', 'rl'],
+        ['one budget only', 'one'],
+        ['budgets on, in process (3 budgets + RPM/RPD/TPM)', 'on'],
+      ] as const
+    ).map(
+      ([label, name]) =>
+        `| ${label} | ${fmt(median(fixed[name]))} | ${fmt(median(fixed[name]) / median(fixed.off), 2)}× |`,
+    ),
+    '',
+    `Fixed-rate rounds (µs): ${(['off', 'rl', 'one', 'on'] as const).map((name) => `${name} ${fixed[name].map((v) => fmt(v)).join(', ')}`).join('; ')}.`,
     '',
     `Rounds: ${rounds} × ${requestsPerRound} requests at concurrency ${concurrency} (${failures} failed); per-round µs off ${cpu.off.map((v) => fmt(v)).join(', ')}; on ${cpu.on.map((v) => fmt(v)).join(', ')}${cpu.redis.length > 0 ? `; Redis ${cpu.redis.map((v) => fmt(v)).join(', ')}` : ''}.`,
     '',

@@ -56,7 +56,7 @@ function describeTraffic(report: SoakReport): string[] {
   const { rates } = report
   const placement =
     report.pinned === undefined
-      ? 'Load generator, mock upstream and control plane pinned to core 0, gateway alone on core 1 (`taskset`). The valid requests are sent and timed on the load generator\'s main thread, the floods from a worker thread of their own, so a busy flood sender does not delay the valid answers\' timestamps.'
+      ? "Load generator, mock upstream and control plane pinned to core 0, gateway alone on core 1 (`taskset`). The valid requests are sent and timed on the load generator's main thread, the floods from a worker thread of their own, so a busy flood sender does not delay the valid answers' timestamps."
       : `Not pinned (${report.pinned}).`
   return [
     `Gateway ${report.gatewayMode}. ${placement}`,

@@ -1,12 +1,19 @@
 // The app's one onError and notFound: every failure leaves as the error envelope, never raw.
+
+import type { ServerResponse } from 'node:http'
 import { GatewayError, isGatewayError } from '@gw/contract'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Logger } from 'pino'
-import { errorShapeForPath, gatewayErrorResponse } from './error-response.js'
+import {
+  type ErrorShape,
+  errorShapeForPath,
+  gatewayErrorResponse,
+  writeGatewayError,
+} from './error-response.js'
 import type { GatewayEnv } from './gateway-env.js'
-import { findRequestContext } from './request-context.js'
+import { findRequestContext, type RequestContext } from './request-context.js'
 import { type RouteTable, unmatchedRoute } from './route-table.js'
 
 const codeByStatus: Record<number, GatewayError['code']> = {
@@ -43,6 +50,28 @@ export function createErrorHandler(logger: Logger): ErrorHandler<GatewayEnv> {
     }
     return gatewayErrorResponse(toGatewayError(error, context?.requestId, log), errorShapeForPath(c.req.path))
   }
+}
+
+/**
+ * The onError of a route the listener serves without Hono (a direct route): the same
+ * answers as {@link createErrorHandler}, written to the Node response.
+ *
+ * @example
+ * route.handle(incoming, outgoing, context).catch((error) => writeUnhandledError(error, outgoing, context, route.shape))
+ */
+export function writeUnhandledError(
+  error: unknown,
+  outgoing: ServerResponse,
+  context: RequestContext,
+  shape: ErrorShape,
+): void {
+  const log = context.logger
+  if (outgoing.headersSent) {
+    log.error({ err: error }, 'error_after_response_started')
+    outgoing.destroy()
+    return
+  }
+  writeGatewayError(outgoing, toGatewayError(error, context.requestId, log), shape)
 }
 
 function toGatewayError(error: unknown, requestId: string | undefined, log: Logger): GatewayError {

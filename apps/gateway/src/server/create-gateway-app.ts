@@ -3,6 +3,7 @@ import type { GatewayMetrics } from '@gw/otel'
 import { Hono } from 'hono'
 import type { Logger } from 'pino'
 import type { GatewayConfig } from '../config.js'
+import type { DirectRoutes } from '../http/direct-routes.js'
 import { createErrorHandler, createUnknownRouteHandler } from '../http/error-handler.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
 import { createRouteTable, type RouteTable } from '../http/route-table.js'
@@ -13,6 +14,11 @@ import { gatewayVersion } from '../version.js'
 
 /** What route modules get to build their handlers (read once, at mount time). */
 export interface GatewayRouteContext {
+  /**
+   * Exact-path POST routes the Node listener may serve without Hono (they are mounted on the
+   * app too, which serves them when the listener does not: a query string, an unusual Host).
+   */
+  directRoutes: DirectRoutes
   config: GatewayConfig
   logger: Logger
   metrics: GatewayMetrics
@@ -27,7 +33,9 @@ export interface GatewayRouteContext {
 export type GatewayRoutes = (app: Hono<GatewayEnv>, context: GatewayRouteContext) => void
 
 /** Dependencies of {@link createGatewayApp}. */
-export interface GatewayAppDependencies extends GatewayRouteContext {
+export interface GatewayAppDependencies extends Omit<GatewayRouteContext, 'directRoutes'> {
+  /** Filled by route modules; pass the listener's map. Default: a map nobody reads. */
+  directRoutes?: DirectRoutes
   /** Route modules, mounted in order after the probes and /metrics. Default none. */
   routes?: GatewayRoutes | readonly GatewayRoutes[]
 }
@@ -42,7 +50,8 @@ export interface GatewayAppDependencies extends GatewayRouteContext {
  * const app = createGatewayApp({ config, logger, metrics, lifecycle, routes: mountChatRoutes })
  */
 export function createGatewayApp(dependencies: GatewayAppDependencies): Hono<GatewayEnv> {
-  const { routes = [], ...context } = dependencies
+  const { routes = [], directRoutes = new Map(), ...rest } = dependencies
+  const context: GatewayRouteContext = { ...rest, directRoutes }
   const app = new Hono<GatewayEnv>()
   let routeTable: RouteTable | undefined
   mountProbes(app, { lifecycle: context.lifecycle, version: gatewayVersion })

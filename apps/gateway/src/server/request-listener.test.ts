@@ -54,6 +54,35 @@ describe('request id', () => {
   })
 })
 
+describe('direct routes (served without Hono)', () => {
+  it('serves an exact-path POST directly, with the id, no-store and the route label', async () => {
+    const response = await call('POST', '/test/direct', { 'x-request-id': 'direct-1' })
+    expect(response).toMatchObject({ status: 200, text: 'direct' })
+    expect(response.headers['x-request-id']).toBe('direct-1')
+    expect(response.headers['cache-control']).toBe('no-store')
+    const line = gateway.logs.find('access').find((entry) => entry.request_id === 'direct-1')
+    expect(line).toMatchObject({ route: '/test/direct', status: 200 })
+  })
+
+  it('leaves a query string, another method or an unusual Host to Hono', async () => {
+    expect((await call('POST', '/test/direct?x=1')).text).toBe('hono')
+    expect((await call('GET', '/test/direct')).status).toBe(405)
+    const odd = await call('POST', '/test/direct', { host: 'user@example.com' })
+    expect(odd.text).not.toBe('direct')
+  })
+
+  it('answers a crash in a direct route with the internal_error envelope in its shape, and logs it', async () => {
+    const response = await call('POST', '/test/direct-crash', { 'x-request-id': 'direct-crash-1' })
+    expect(response.status).toBe(500)
+    expect(JSON.parse(response.text)).toMatchObject({ type: 'error', error: { type: 'api_error' } })
+    expect(response.headers['x-request-id']).toBe('direct-crash-1')
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(gateway.logs.find('unhandled_error').some((entry) => entry.request_id === 'direct-crash-1')).toBe(
+      true,
+    )
+  })
+})
+
 describe('Cache-Control: no-store', () => {
   it.each([
     ['GET', '/healthz'],

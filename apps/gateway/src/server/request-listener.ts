@@ -5,6 +5,8 @@ import type { GatewayMetrics } from '@gw/otel'
 import { getRequestListener, RequestError } from '@hono/node-server'
 import type { Hono } from 'hono'
 import type { Logger } from 'pino'
+import { type DirectRoutes, directRouteFor } from '../http/direct-routes.js'
+import { writeUnhandledError } from '../http/error-handler.js'
 import { gatewayErrorResponse } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
 import {
@@ -31,6 +33,8 @@ export interface GatewayRequestListenerOptions {
   nextRequestId?: () => string
   /** Caps the /v1 requests held at once (SERVER_MAX_INFLIGHT_REQUESTS). Default: no cap. */
   shedder?: LoadShedder
+  /** Exact-path POST routes served without Hono (filled when the routes are mounted). Default none. */
+  directRoutes?: DirectRoutes
   /** Called after every response closes; the drain closes idle connections there. */
   onResponseClosed?: () => void
 }
@@ -54,6 +58,7 @@ export interface GatewayRequestListener {
  */
 export function createGatewayRequestListener(options: GatewayRequestListenerOptions): GatewayRequestListener {
   const { metrics, logger, lifecycle, onResponseClosed, shedder } = options
+  const directRoutes: DirectRoutes = options.directRoutes ?? new Map()
   // The adapter refuses some requests before Hono runs (a bad Host header, an invalid absolute
   // URL); those get the envelope too instead of its empty 400.
   const answerAdapterError = (error: unknown): Response => {
@@ -133,7 +138,16 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
         if (admission === 'shed') return
         if (admission === 'admitted') context.admitted = true
       }
-      void honoListener(incoming, outgoing)
+      const direct = directRouteFor(directRoutes, incoming)
+      if (direct === undefined) {
+        void honoListener(incoming, outgoing)
+        return
+      }
+      // The proxied routes skip Hono: no URL object, request or context to build per request.
+      context.route = incoming.url
+      direct
+        .handle(incoming, outgoing, context)
+        .catch((error: unknown) => writeUnhandledError(error, outgoing, context, direct.shape))
     },
   }
 }

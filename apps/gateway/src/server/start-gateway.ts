@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import { createAdminListener } from '../admin/admin-listener.js'
 import { createAdminApp } from '../admin/create-admin-app.js'
 import type { GatewayConfig } from '../config.js'
+import type { DirectRoutes } from '../http/direct-routes.js'
 import { createRouteTable, type RouteTable } from '../http/route-table.js'
 import { createDrainController, type DrainController, type DrainResult } from '../lifecycle/drain.js'
 import { trackConnections } from '../lifecycle/end-open-streams.js'
@@ -90,11 +91,20 @@ export async function startGateway(
   }
   const metrics = options.metrics ?? createGatewayMetrics()
   const lifecycle = createLifecycleState()
-  const app = createGatewayApp({ config, logger, metrics, lifecycle, routes: options.routes ?? [] })
+  const directRoutes: DirectRoutes = new Map()
+  const app = createGatewayApp({
+    config,
+    logger,
+    metrics,
+    lifecycle,
+    directRoutes,
+    routes: options.routes ?? [],
+  })
   let routeTable: RouteTable | undefined
   let drainer: DrainController | undefined
   const requests = createGatewayRequestListener({
     app,
+    directRoutes,
     routeTable: () => (routeTable ??= createRouteTable(app)),
     logger,
     metrics,

@@ -14,8 +14,27 @@ import type { GatewayRoutes } from '../server/create-gateway-app.js'
  * - `POST /test/raw-error`: a GatewayError written with `writeGatewayError`.
  * - `GET /test/gateway-error`, `GET /test/crash`: throw a GatewayError / a plain Error.
  * - `POST /v1/messages`: throws a GatewayError, to see the Anthropic error shape.
+ * - `POST /test/direct` and `POST /test/direct-crash`: direct routes (served by the listener
+ *   without Hono: 200 `direct` / a plain Error); Hono serves the same paths otherwise, with 203
+ *   `hono` / 203 `hono-crash`, so a test can tell which one answered.
  */
-export const testRoutes: GatewayRoutes = (app, { config }) => {
+export const testRoutes: GatewayRoutes = (app, { config, directRoutes }) => {
+  directRoutes.set('/test/direct', {
+    shape: 'openai',
+    async handle(_incoming, outgoing, context) {
+      context.keyPrefix = 'direct'
+      outgoing.writeHead(200, ['content-type', 'text/plain'])
+      outgoing.end('direct')
+    },
+  })
+  directRoutes.set('/test/direct-crash', {
+    shape: 'anthropic',
+    async handle() {
+      throw new Error('direct route crashed')
+    },
+  })
+  app.post('/test/direct', (c) => c.text('hono', 203))
+  app.post('/test/direct-crash', (c) => c.text('hono-crash', 203))
   app.get('/test/stream', (c) => {
     const chunks = Number(c.req.query('chunks') ?? '10')
     const interval = Number(c.req.query('interval') ?? '100')

@@ -7,7 +7,7 @@ import { getRequestContext } from '../http/request-context.js'
 import type { GatewayRoutes } from '../server/create-gateway-app.js'
 import type { GatewayServices } from './gateway-services.js'
 import { toAnthropicModelList, toOpenAIModelList } from './list-models.js'
-import { createProxyHandler } from './proxy-route.js'
+import { createProxyHandler, createProxyPipeline } from './proxy-route.js'
 
 const proxiedRoutes: ReadonlyArray<{ path: string; api: ClientApi; shape: ErrorShape; peek: boolean }> = [
   { path: '/v1/chat/completions', api: 'openai-chat', shape: 'openai', peek: false },
@@ -25,24 +25,24 @@ const proxiedRoutes: ReadonlyArray<{ path: string; api: ClientApi; shape: ErrorS
  * await startGateway(config, { logger, metrics, routes: createV1Routes(services) })
  */
 export function createV1Routes(services: GatewayServices): GatewayRoutes {
-  return (app, { config }) => {
+  return (app, { config, directRoutes }) => {
     const decodeBudget = new DecodeBudget(config.server.maxDecodingBytes)
     for (const route of proxiedRoutes) {
-      app.post(
-        route.path,
-        createProxyHandler({
+      const options = {
+        api: route.api,
+        shape: route.shape,
+        services,
+        body: {
           api: route.api,
-          shape: route.shape,
-          services,
-          body: {
-            api: route.api,
-            maxBytes: config.server.maxRequestBodyBytes,
-            decodeBudget,
-            expectJson: true,
-            logBody: route.peek && config.logging.messageBody,
-          },
-        }),
-      )
+          maxBytes: config.server.maxRequestBodyBytes,
+          decodeBudget,
+          expectJson: true,
+          logBody: route.peek && config.logging.messageBody,
+        },
+      }
+      // Hono serves the path when the listener does not (a query string, an unusual Host).
+      app.post(route.path, createProxyHandler(options))
+      directRoutes.set(route.path, createProxyPipeline(options))
     }
     const startedAt = new Date()
     app.get('/v1/models', async (c) => {

@@ -1,14 +1,16 @@
 // The handler of every proxied /v1 route: the request pipeline, step by step, written to the raw response.
 
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isGatewayError } from '@gw/contract'
 import type { ClientApi } from '@gw/providers'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context } from 'hono'
 import { resolveEndUser, syncEndUserBuckets } from '../governance/end-user.js'
 import { abandonRequestBody } from '../http/body.js'
+import type { DirectRoute } from '../http/direct-routes.js'
 import { type ErrorShape, writeGatewayError } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
-import { getRequestContext } from '../http/request-context.js'
+import { getRequestContext, type RequestContext } from '../http/request-context.js'
 import { settleRouting } from '../pipeline/apply-routing.js'
 import { applyCacheControl } from '../pipeline/cache-control.js'
 import { dispatch } from '../pipeline/dispatch.js'
@@ -47,13 +49,30 @@ export interface ProxyHandlerOptions {
  * app.post('/v1/chat/completions', createProxyHandler({ api: 'openai-chat', shape: 'openai', services, body: { maxBytes, logBody: false } }))
  */
 export function createProxyHandler(options: ProxyHandlerOptions) {
+  const pipeline = createProxyPipeline(options)
+  return async function proxyHandler(c: Context<GatewayEnv>): Promise<Response> {
+    await pipeline.handle(c.env.incoming, c.env.outgoing, getRequestContext(c))
+    return RESPONSE_ALREADY_SENT
+  }
+}
+
+/**
+ * The same pipeline as a {@link DirectRoute}: the gateway's Node listener calls it without Hono
+ * for an exact-path POST (no URL object, no Hono request or context per request).
+ *
+ * @example
+ * directRoutes.set('/v1/chat/completions', createProxyPipeline({ api: 'openai-chat', shape: 'openai', services, body }))
+ */
+export function createProxyPipeline(options: ProxyHandlerOptions): DirectRoute {
   const { api, shape, services } = options
   const { budgets } = services
   const bodyOptions = options.body
-  return async function proxyHandler(c: Context<GatewayEnv>): Promise<Response> {
-    const incoming = c.env.incoming
-    const outgoing = c.env.outgoing
-    const state = createRequestState(api, incoming, getRequestContext(c))
+  async function handle(
+    incoming: IncomingMessage,
+    outgoing: ServerResponse,
+    context: RequestContext,
+  ): Promise<void> {
+    const state = createRequestState(api, incoming, context)
     const sink = new DeferredEndSink(outgoing, state.context)
     let failure: unknown
     state.context.recording = true
@@ -137,6 +156,6 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       state.context.recorded()
       traceRequest(services.telemetry, state, failure)
     }
-    return RESPONSE_ALREADY_SENT
   }
+  return { handle, shape }
 }

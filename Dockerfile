@@ -49,5 +49,5 @@ ENV NODE_ENV=production \
   TMPDIR=/tmp
 USER 65532:65532
 EXPOSE 5563
-ENTRYPOINT ["/usr/bin/tini", "--", "/nodejs/bin/node", "--max-semi-space-size=8", "--heap-growing-percent=100"]
+ENTRYPOINT ["/usr/bin/tini", "--", "/nodejs/bin/node", "--max-semi-space-size=8"]
 CMD ["dist/main.js"]

@@ -9,10 +9,7 @@ const root = new URL('..', import.meta.url).pathname
 const binaries = {
   'gw-cp': { file: 'apps/control-plane/dist/cli.js', flags: [] },
   // the gateway's shebang flags (a smaller young generation), as `pnpm --filter @gw/gateway start` uses
-  'gw-gateway': {
-    file: 'apps/gateway/dist/main.js',
-    flags: ['--max-semi-space-size=8', '--heap-growing-percent=100'],
-  },
+  'gw-gateway': { file: 'apps/gateway/dist/main.js', flags: ['--max-semi-space-size=8'] },
 }
 const [name, ...args] = process.argv.slice(2)
 const binary = binaries[name]

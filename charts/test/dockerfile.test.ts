@@ -64,7 +64,7 @@ describe('Dockerfile', () => {
       '\n',
     )[0]
     const flags = shebang?.match(/--[a-z-]+=\d+/g) ?? []
-    expect(flags).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=100'])
+    expect(flags).toEqual(['--max-semi-space-size=8'])
     for (const flag of flags) expect(entrypoint).toContain(flag)
   })
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=100
+#!/usr/bin/env -S node --max-semi-space-size=8
 // Entry point of the gw-gateway command (dist/main.js).
 // The shebang caps V8's young generation at 2 × 8 MiB: the default 2 × 16 MiB fills up under
 // load and costs ~15 MiB of RSS to save ~1 µs of GC per request. Only the command line can set

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { createAdminClient, generateControlPlaneSecrets } from '@gw/control-plane'
 import { detectPinning, type Pinning, pinSelf } from '../e2e/processes.js'
+import { shebangNodeFlags } from '../e2e/stack/gateway-entry.js'
 
 /** A child process we started, with how to stop it. */
 export interface Child {
@@ -160,7 +161,9 @@ export async function startBudgetStack(): Promise<BudgetStack> {
       const port = await freePort()
       // The gateway alone on core 1; this process (load), the control plane, mock and Redis on core 0.
       const command = pinning.enabled ? 'taskset' : process.execPath
-      const args = pinning.enabled ? ['-c', '1', process.execPath, gatewayEntry] : [gatewayEntry]
+      // With the flags of the entry's shebang, as the `gw-gateway` bin runs it.
+      const node = [...shebangNodeFlags(gatewayEntry), gatewayEntry]
+      const args = pinning.enabled ? ['-c', '1', process.execPath, ...node] : node
       const child = spawn(command, args, {
         env: {
           PATH: process.env.PATH,

@@ -405,6 +405,16 @@ describe('createControlPlaneClient', () => {
     expect(seen[0]!.verified.ok).toBe(true)
   })
 
+  it('sends a prebuilt spend batch body as the bytes given, signed', async () => {
+    handler = (_request, response) => json(response, 200, { accepted: 1, rejected: [] })
+    const body = Buffer.from(
+      '{"records":[{"command":"confirmSpend","payload":{"gateway_request_id":"r1","model":"é"},"pod_id":"p","pod_seq":1} ]}',
+    )
+    expect(await client().sendSpendCommandsBody(body)).toEqual({ accepted: 1, rejected: [] })
+    expect(Buffer.from(seen[0]!.body)).toEqual(body)
+    expect(seen[0]!.verified.ok).toBe(true)
+  })
+
   it('reports a 400 on spend commands as rejected and health by status', async () => {
     handler = (request, response) => {
       if (request.url.endsWith('/health')) json(response, 200, { status: 'ok' })

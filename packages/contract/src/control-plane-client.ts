@@ -84,6 +84,11 @@ export interface ControlPlaneClient {
    * trailing newline allowed): the batch body is joined from them, never parsed and re-serialised.
    */
   sendEncodedSpendCommands(recordsJson: readonly string[]): Promise<SpendCommandsResponse>
+  /**
+   * `sendSpendCommands` for a batch body already built, `{"records":[…]}` as UTF-8 JSON bytes (at
+   * most 500 records): sent and signed as the bytes given, with no conversion.
+   */
+  sendSpendCommandsBody(body: Uint8Array): Promise<SpendCommandsResponse>
   checkGuardrail(body: GuardrailCheckRequest): Promise<GuardrailCheckResponse>
   /** `GET /budget-bucket-spend`: one end user's bucket of a per-end-user budget (404 → `rejected`). */
   getBudgetBucketSpend(budgetId: string, endUserId: string): Promise<BudgetBucketSpendResponse>
@@ -171,11 +176,19 @@ class HttpControlPlaneClient implements ControlPlaneClient {
     return this.#caller.parse('other', parseSpendCommandsResponse, answer)
   }
 
-  async sendEncodedSpendCommands(recordsJson: readonly string[]): Promise<SpendCommandsResponse> {
+  sendEncodedSpendCommands(recordsJson: readonly string[]): Promise<SpendCommandsResponse> {
+    return this.#sendSpendBody(`{"records":[${recordsJson.join(',')}]}`)
+  }
+
+  sendSpendCommandsBody(body: Uint8Array): Promise<SpendCommandsResponse> {
+    return this.#sendSpendBody(body)
+  }
+
+  async #sendSpendBody(encodedBody: string | Uint8Array): Promise<SpendCommandsResponse> {
     const answer = await this.#caller.call({
       method: 'POST',
       path: '/spend-commands',
-      encodedBody: `{"records":[${recordsJson.join(',')}]}`,
+      encodedBody,
       endpoint: 'other',
     })
     return this.#caller.parse('other', parseSpendCommandsResponse, answer)

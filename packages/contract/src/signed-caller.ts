@@ -29,8 +29,8 @@ export interface CallOptions {
   path: string
   query?: string
   body?: unknown
-  /** A body already serialised as JSON (sent and signed as is); wins over `body`. */
-  encodedBody?: string
+  /** A body already serialised as JSON, text or UTF-8 bytes (sent and signed as is); wins over `body`. */
+  encodedBody?: string | Uint8Array
   headers?: Record<string, string>
   endpoint: ControlPlaneEndpoint
   timeoutMs?: number

@@ -67,7 +67,7 @@ export function createBudgets(config: GatewayConfig, options: BudgetsOptions): B
     maxBytes: budgets.spoolMaxBytes,
     flushIntervalMs: budgets.spoolFlushMs,
     send: (records) => options.client.sendSpendCommands(records),
-    sendEncoded: (lines) => options.client.sendEncodedSpendCommands(lines),
+    sendBody: (body) => options.client.sendSpendCommandsBody(body),
     onShipError: (error) => {
       if (now() - lastWarnMs < WARN_EVERY_MS) return
       lastWarnMs = now()

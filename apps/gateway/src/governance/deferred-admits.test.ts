@@ -59,9 +59,28 @@ describe('createDeferredAdmits', () => {
     admits.close()
   })
 
+  it('drops a finished admit at once, in either generation, and ignores stale or empty tickets', () => {
+    const { spool, written } = recordingSpool()
+    const admits = createDeferredAdmits(spool, 200)
+    const fresh = admits.admit(pending('req_fresh'))
+    vi.advanceTimersByTime(200) // one sweep: req_fresh is now in the previous generation
+    const young = admits.admit(pending('req_young'))
+    const running = admits.admit(pending('req_running'))
+    // `held.done` stays false: only the tickets say these requests ended.
+    admits.finish(fresh)
+    admits.finish(young)
+    admits.finish(-1)
+    vi.advanceTimersByTime(400)
+    expect(written).toEqual(['admitSpend req_running'])
+    admits.finish(running) // two generations later: a no-op, nothing breaks
+    vi.advanceTimersByTime(400)
+    expect(written).toEqual(['admitSpend req_running'])
+    admits.close()
+  })
+
   it('writes at once with delay 0, and writes running requests on close', () => {
     const direct = recordingSpool()
-    createDeferredAdmits(direct.spool, 0).admit(pending('req_now'))
+    expect(createDeferredAdmits(direct.spool, 0).admit(pending('req_now'))).toBe(-1)
     expect(direct.written).toEqual(['admitSpend req_now'])
     const closing = recordingSpool()
     const admits = createDeferredAdmits(closing.spool, 200)

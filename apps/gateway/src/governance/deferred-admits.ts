@@ -9,11 +9,19 @@ export interface PendingAdmit extends AdmitFacts {
 
 /** Holds admit records back; see {@link createDeferredAdmits}. */
 export interface DeferredAdmits {
-  /** Records the admit, now (delay 0) or once the delay passed if `held` is not done by then. */
-  admit(pending: PendingAdmit): void
+  /**
+   * Records the admit, now (delay 0) or once the delay passed if the request is still running
+   * then. Returns the ticket to hand to {@link DeferredAdmits.finish} (-1: nothing is held).
+   */
+  admit(pending: PendingAdmit): number
+  /** The request ended (settled or released): its admit is dropped and no longer referenced. */
+  finish(ticket: number): void
   /** Stops the timer and writes the admits of requests still running (graceful shutdown). */
   close(): void
 }
+
+/** Admits one generation holds at most; past it an admit is written at once. */
+const GENERATION_SLOTS = 2 ** 24
 
 /**
  * An admit moves no money in the ledger (only `confirmSpend` does); it is the evidence of a
@@ -24,28 +32,58 @@ export interface DeferredAdmits {
  * the requests it had just admitted (their reservations died with the process either way).
  * `delayMs` 0 writes every admit at once.
  *
+ * A finished request's entry is cleared at once (`finish`), not at the next sweep: held for the
+ * whole delay, every admit (and the request id and reservation it points to) would outlive a
+ * few young-generation collections and be copied into the old generation, for nothing.
+ *
  * @example
  * const admits = createDeferredAdmits(spool, 200)
- * admits.admit({ key, requestId, model, budgets, estimateMicroUsd, occurredAtMs, endUserId, held: reservation })
+ * const ticket = admits.admit({ key, requestId, model, budgets, estimateMicroUsd, occurredAtMs, endUserId, held: reservation })
+ * // … the request completes …
+ * admits.finish(ticket)
  */
 export function createDeferredAdmits(spool: SpendSpool, delayMs: number): DeferredAdmits {
   const write = (pending: AdmitFacts): void => {
     spool.appendEncoded('admitSpend', encodeAdmit(pending))
   }
-  if (delayMs <= 0) return { admit: write, close() {} }
-  // Two generations: an admit pushed to `current` is checked on the second tick after it.
-  let current: PendingAdmit[] = []
-  let previous: PendingAdmit[] = []
+  if (delayMs <= 0) {
+    return {
+      admit(pending) {
+        write(pending)
+        return -1
+      },
+      finish() {},
+      close() {},
+    }
+  }
+  // Two generations: an admit pushed to `current` is checked on the second tick after it. A
+  // ticket is `generation × GENERATION_SLOTS + index`.
+  let generation = 0
+  let current: (PendingAdmit | undefined)[] = []
+  let previous: (PendingAdmit | undefined)[] = []
   const sweep = (): void => {
-    for (const pending of previous) if (!pending.held.done) write(pending)
+    for (const pending of previous) if (pending !== undefined && !pending.held.done) write(pending)
     previous = current
     current = []
+    generation += 1
   }
   const timer = setInterval(sweep, delayMs)
   timer.unref()
   return {
     admit(pending) {
+      if (current.length >= GENERATION_SLOTS) {
+        write(pending)
+        return -1
+      }
       current.push(pending)
+      return generation * GENERATION_SLOTS + current.length - 1
+    },
+    finish(ticket) {
+      if (ticket < 0) return
+      const of = Math.floor(ticket / GENERATION_SLOTS)
+      const index = ticket - of * GENERATION_SLOTS
+      if (of === generation) current[index] = undefined
+      else if (of === generation - 1) previous[index] = undefined
     },
     close() {
       clearInterval(timer)

@@ -118,8 +118,9 @@ export async function admitShared(
   }
   if (admission.warning !== null) outgoing.setHeader('x-langwatch-budget-warning', admission.warning)
   if (plan === null) return { rateLimit, spend: undefined }
+  let admitTicket = -1
   if (admission.reservation !== null) {
-    recordAdmit(
+    admitTicket = recordAdmit(
       governance,
       key,
       requestId,
@@ -139,6 +140,7 @@ export async function admitShared(
       estimateMicroUsd,
       excluded: admission.excludedProviders,
       endUserId,
+      admitTicket,
     },
   }
 }

@@ -24,6 +24,8 @@ export interface SpendAdmission {
   excluded: readonly BudgetBreach[]
   /** The end user whose template buckets hold the reservation; null without templates. */
   endUserId: string | null
+  /** The deferred admit's ticket, handed back when the request ends (-1: none held). */
+  admitTicket: number
 }
 
 const WARNING_HEADER = 'x-langwatch-budget-warning'
@@ -68,7 +70,7 @@ export function admitSpend(
     throw budgetExceededError(admission.breach)
   }
   if (admission.warning !== null) outgoing.setHeader(WARNING_HEADER, admission.warning)
-  recordAdmit(
+  const admitTicket = recordAdmit(
     governance,
     key,
     requestId,
@@ -85,6 +87,7 @@ export function admitSpend(
     estimateMicroUsd,
     excluded: admission.excludedProviders,
     endUserId,
+    admitTicket,
   }
 }
 
@@ -121,6 +124,7 @@ export function estimateSpend(
 /**
  * Hands the request's `admitSpend` record to the deferred admits: written to the spool only if
  * the request is still running after `GATEWAY_SPEND_ADMIT_DELAY_MS` (`held` not done by then).
+ * Returns the ticket that "spend confirm" hands back when the request ends.
  */
 export function recordAdmit(
   governance: Budgets,
@@ -132,8 +136,8 @@ export function recordAdmit(
   nowMs: number,
   endUserId: string | null,
   held: { readonly done: boolean },
-): void {
-  governance.admits.admit({
+): number {
+  return governance.admits.admit({
     key,
     requestId,
     model,

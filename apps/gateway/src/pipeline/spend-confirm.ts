@@ -60,8 +60,12 @@ export function confirmSpend(
   }
   const cost = result.costMicroUsd ?? spend?.estimateMicroUsd ?? 0
   const nowMs = governance.now()
-  if (spend?.reservation) governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
-  if (spend?.shared) settleShared(governance, spend.shared, cost, result.providerId, nowMs)
+  if (spend !== undefined) {
+    if (spend.reservation !== null)
+      governance.enforcer.settle(spend.reservation, cost, result.providerId, nowMs)
+    if (spend.shared !== null) settleShared(governance, spend.shared, cost, result.providerId, nowMs)
+    governance.admits.finish(spend.admitTicket)
+  }
   governance.spool.appendEncoded(
     'confirmSpend',
     encodeConfirm({
@@ -98,6 +102,7 @@ export function releaseSpend(
   if (held === null || held.done) return
   if (spend.reservation !== null) governance.enforcer.release(spend.reservation)
   if (spend.shared !== null) settleShared(governance, spend.shared, 0, null, governance.now())
+  governance.admits.finish(spend.admitTicket)
   governance.spool.appendEncoded(
     'failSpend',
     encodeFail(key, settlement.context.requestId, reason, governance.now()),

@@ -98,28 +98,43 @@ describe('createSpendSpool', () => {
     })
   })
 
-  it('ships JSON lines through sendEncoded in batches, never through send', async () => {
+  it('ships the bytes it wrote through sendBody as {"records":[…]} batches, never through send', async () => {
     const base = tempDirectory()
     const cp = ledger()
     const batches: number[] = []
-    const sendEncoded = async (lines: readonly string[]) => {
-      batches.push(lines.length)
-      return cp.send(lines.map((line) => JSON.parse(line) as SpendRecord))
+    const sendBody = async (body: Uint8Array) => {
+      const { records } = JSON.parse(Buffer.from(body).toString('utf8')) as { records: SpendRecord[] }
+      batches.push(records.length)
+      return cp.send(records)
     }
     const unused = async (): Promise<SpendCommandsResponse> => {
-      throw new Error('send must not be used when sendEncoded is given')
+      throw new Error('send must not be used when sendBody is given')
     }
-    const spool = open(base, unused, { sendEncoded, batchSize: 3 })
+    // flushIntervalMs 0: one write per event-loop turn, so the two turns below make two chunks
+    // (5 lines, then 4): batches of 3 cut the first chunk and join its rest with the second.
+    const spool = open(base, unused, { sendBody, batchSize: 3, flushIntervalMs: 0 })
     for (let index = 0; index < 5; index += 1) {
+      spool.append('confirmSpend', {
+        gateway_request_id: `req-${index}`,
+        model: 'modèle-€',
+        cost_micro_usd: index,
+      })
+    }
+    await tick()
+    for (let index = 5; index < 9; index += 1) {
       spool.append('confirmSpend', { gateway_request_id: `req-${index}`, cost_micro_usd: index })
     }
     await spool.shipNow()
-    expect(batches).toEqual([3, 2])
+    expect(batches).toEqual([3, 2, 3, 1])
     expect(cp.stored.get('req-4|confirmSpend')?.payload).toEqual({
       gateway_request_id: 'req-4',
+      model: 'modèle-€',
       cost_micro_usd: 4,
     })
-    expect(spool.stats()).toMatchObject({ shipped: 5, pendingBytes: 0, failures: 0 })
+    expect([...cp.stored.keys()]).toEqual(
+      Array.from({ length: 9 }, (_, index) => `req-${index}|confirmSpend`),
+    )
+    expect(spool.stats()).toMatchObject({ shipped: 9, pendingBytes: 0, failures: 0 })
     expect(listSegments(spool.directory)).toEqual([])
   })
 
@@ -210,10 +225,10 @@ describe('createSpendSpool', () => {
     await new Promise((resolve) => child.once('exit', resolve))
     expect(readdirSync(base)).toHaveLength(1)
     const cp = ledger()
-    // The restarted spool ships the adopted segment, read back from disk, as JSON lines.
+    // The restarted spool ships the adopted segment, read back from disk, as one batch body.
     const spool = open(base, cp.send, {
-      sendEncoded: (lines: readonly string[]) =>
-        cp.send(lines.map((line) => JSON.parse(line) as SpendRecord)),
+      sendBody: (body: Uint8Array) =>
+        cp.send((JSON.parse(Buffer.from(body).toString('utf8')) as { records: SpendRecord[] }).records),
     })
     await spool.shipNow()
     expect([...cp.stored.keys()].sort()).toEqual(

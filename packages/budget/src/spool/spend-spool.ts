@@ -25,10 +25,11 @@ export interface SpendSpoolOptions {
   /** Sends one batch to `POST /spend-commands`; throws when the control plane cannot be reached. */
   send: (records: SpendRecord[]) => Promise<SpendCommandsResponse>
   /**
-   * Sends one batch of records as their JSON lines (`ControlPlaneClient.sendEncodedSpendCommands`);
-   * when given, the spool ships without parsing and re-serialising records, and `send` is unused.
+   * Sends one batch as the request body's bytes, `{"records":[…]}` JSON
+   * (`ControlPlaneClient.sendSpendCommandsBody`); when given, the spool ships the bytes it wrote,
+   * without parsing, re-serialising or re-encoding records, and `send` is unused.
    */
-  sendEncoded?: (recordsJson: readonly string[]) => Promise<SpendCommandsResponse>
+  sendBody?: (body: Uint8Array) => Promise<SpendCommandsResponse>
   /** Most bytes kept on disk; records past it are dropped and counted. Default 256 MiB. */
   maxBytes?: number
   /** A segment is sealed past this size. Default 1 MiB. */
@@ -72,8 +73,9 @@ export interface SpendSpool {
   /** Records one command; false when the spool is full and the record was dropped. */
   append(command: SpendCommandName, payload: SpendPayload): boolean
   /**
-   * Records one command whose payload is already JSON text (a caller with a prepared template
-   * skips building and serialising an object per request); false when the record was dropped.
+   * Records one command whose payload is already JSON text on one line, as `JSON.stringify`
+   * writes it (a caller with a prepared template skips building and serialising an object per
+   * request); false when the record was dropped.
    */
   appendEncoded(command: SpendCommandName, payloadJson: string): boolean
   /** Seals what was appended and ships every pending segment now (resolves when done or failed). */
@@ -85,13 +87,96 @@ export interface SpendSpool {
   close(): Promise<void>
 }
 
+/** Bytes as written to a segment: whole `\n`-terminated JSON lines. */
+interface Chunk {
+  data: Buffer
+  lines: number
+}
+
 interface QueuedSegment {
   path: string
   bytes: number
-  /** The segment's lines as written, while within {@link IN_MEMORY_MAX_BYTES}; null: read from disk. */
-  lines: string[] | null
+  /** The segment's bytes as written, while within {@link IN_MEMORY_MAX_BYTES}; null: read from disk. */
+  chunks: Chunk[] | null
   /** Batches of this segment already acknowledged (a retry resumes after them). */
   batchesDone: number
+}
+
+const BODY_PREFIX = Buffer.from('{"records":[')
+const BODY_SUFFIX = Buffer.from(']}')
+const NEWLINE = 0x0a
+
+/** `chunks` cut into pieces of at most `batchSize` lines (a cut falls after a newline). */
+function piecesOf(chunks: readonly Chunk[], batchSize: number): Chunk[] {
+  const pieces: Chunk[] = []
+  for (const chunk of chunks) {
+    if (chunk.lines <= batchSize) {
+      pieces.push(chunk)
+      continue
+    }
+    let start = 0
+    let lines = 0
+    let at = 0
+    while (at < chunk.data.length) {
+      at = chunk.data.indexOf(NEWLINE, at) + 1
+      lines += 1
+      if (lines === batchSize || at === chunk.data.length) {
+        pieces.push({ data: chunk.data.subarray(start, at), lines })
+        start = at
+        lines = 0
+      }
+    }
+  }
+  return pieces
+}
+
+/**
+ * Batches of whole pieces, at most `batchSize` lines each, in order: the same chunks always give
+ * the same batches, so a retry can skip the batches already acknowledged.
+ */
+function batchesOf(chunks: readonly Chunk[], batchSize: number): Chunk[][] {
+  const batches: Chunk[][] = []
+  let batch: Chunk[] = []
+  let lines = 0
+  for (const piece of piecesOf(chunks, batchSize)) {
+    if (lines + piece.lines > batchSize) {
+      batches.push(batch)
+      batch = []
+      lines = 0
+    }
+    batch.push(piece)
+    lines += piece.lines
+  }
+  if (batch.length > 0) batches.push(batch)
+  return batches
+}
+
+/** `{"records":[line,line,…]}` from lines as written: each newline becomes a comma, the last a space. */
+function recordsBody(batch: readonly Chunk[]): Buffer {
+  let length = BODY_PREFIX.length + BODY_SUFFIX.length
+  for (const piece of batch) length += piece.data.length
+  const body = Buffer.allocUnsafe(length)
+  let at = BODY_PREFIX.copy(body, 0)
+  for (const piece of batch) at += piece.data.copy(body, at)
+  BODY_SUFFIX.copy(body, at)
+  let newline = body.indexOf(NEWLINE, BODY_PREFIX.length)
+  while (newline !== -1) {
+    const next = body.indexOf(NEWLINE, newline + 1)
+    body[newline] = next === -1 ? 0x20 : 0x2c
+    newline = next
+  }
+  return body
+}
+
+/** The records of a batch as objects, for a `send` without `sendBody`. */
+function recordsOf(batch: readonly Chunk[]): SpendRecord[] {
+  const records: SpendRecord[] = []
+  for (const piece of batch) {
+    for (const line of piece.data.toString('utf8').split('\n')) {
+      if (line !== '') records.push(JSON.parse(line) as SpendRecord)
+    }
+  }
+  return records
 }
 
 /**
@@ -124,7 +209,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     const segments = listSegments(orphan)
     adopted.set(orphan, segments.length)
     for (const segment of segments) {
-      queue.push({ path: segment.path, bytes: segment.bytes, lines: null, batchesDone: 0 })
+      queue.push({ path: segment.path, bytes: segment.bytes, chunks: null, batchesDone: 0 })
       stats.pendingBytes += segment.bytes
     }
     if (segments.length === 0) removeDirectory(orphan)
@@ -132,7 +217,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
 
   let seq = 0
   let podSeq = 0
-  let active: { fd: number; path: string; bytes: number; lines: string[] } | null = null
+  let active: { fd: number; path: string; bytes: number; chunks: Chunk[] } | null = null
   let inMemoryBytes = 0
   // Seals run one after another, so segments join the queue in the order they were written.
   let sealing: Promise<void> = Promise.resolve()
@@ -169,11 +254,14 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     try {
       if (active === null) {
         seq += 1
-        active = { ...openSegment(directory, seq), bytes: 0, lines: [] }
+        active = { ...openSegment(directory, seq), bytes: 0, chunks: [] }
       }
-      writeSync(active.fd, lines.join(''))
+      // Kept as written, off the JS heap: line strings held until acknowledged (a second or
+      // more) would be copied into the old generation by every young collection on the way.
+      const data = Buffer.from(lines.join(''), 'utf8')
+      for (let written = 0; written < data.length; ) written += writeSync(active.fd, data, written)
       active.bytes += bytes
-      for (const line of lines) active.lines.push(line)
+      active.chunks.push({ data, lines: lines.length })
       if (active.bytes >= segmentMaxBytes) seal()
     } catch (error) {
       stats.dropped += lines.length
@@ -210,14 +298,14 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
       }
       const keep = inMemoryBytes + segment.bytes <= IN_MEMORY_MAX_BYTES
       if (keep) inMemoryBytes += segment.bytes
-      queue.push({ path, bytes: segment.bytes, lines: keep ? segment.lines : null, batchesDone: 0 })
+      queue.push({ path, bytes: segment.bytes, chunks: keep ? segment.chunks : null, batchesDone: 0 })
     })
   }
 
   const acknowledge = async (segment: QueuedSegment): Promise<void> => {
     await deleteSegment(segment.path)
     stats.pendingBytes -= segment.bytes
-    if (segment.lines !== null) inMemoryBytes -= segment.bytes
+    if (segment.chunks !== null) inMemoryBytes -= segment.bytes
     const owner = dirname(segment.path)
     const left = adopted.get(owner)
     if (left === undefined) return
@@ -227,15 +315,21 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     } else adopted.set(owner, left - 1)
   }
 
-  const sendBatch = (lines: string[]): Promise<SpendCommandsResponse> =>
-    options.sendEncoded !== undefined
-      ? options.sendEncoded(lines)
-      : options.send(lines.map((line) => JSON.parse(line) as SpendRecord))
+  const sendBatch = (batch: Chunk[]): Promise<SpendCommandsResponse> =>
+    options.sendBody !== undefined ? options.sendBody(recordsBody(batch)) : options.send(recordsOf(batch))
+
+  const chunksOf = (segment: QueuedSegment): Chunk[] => {
+    if (segment.chunks !== null) return segment.chunks
+    const lines = readSegmentLines(segment.path)
+    return lines.length === 0
+      ? []
+      : [{ data: Buffer.from(`${lines.join('\n')}\n`, 'utf8'), lines: lines.length }]
+  }
 
   const shipSegment = async (segment: QueuedSegment): Promise<void> => {
-    const lines = segment.lines ?? readSegmentLines(segment.path)
-    for (let start = segment.batchesDone * batchSize; start < lines.length; start += batchSize) {
-      const answer = await sendBatch(lines.slice(start, start + batchSize))
+    const batches = batchesOf(chunksOf(segment), batchSize)
+    for (let index = segment.batchesDone; index < batches.length; index += 1) {
+      const answer = await sendBatch(batches[index]!)
       stats.shipped += answer.accepted
       stats.rejected += answer.rejected.length
       segment.batchesDone += 1

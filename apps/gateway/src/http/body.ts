@@ -73,6 +73,30 @@ export function abandonRequestBody(incoming: IncomingMessage): void {
   closeAfterResponse(incoming, context.response)
 }
 
+/**
+ * Largest declared body a request refused before reading it may still upload: Node discards
+ * it and the connection stays open for the client's next request. Past it (or with no declared
+ * length) the connection is closed instead ({@link abandonRequestBody}).
+ */
+export const DISCARDABLE_BODY_BYTES = 64 * 1024
+
+/**
+ * For a request refused before its body was read (auth, rate limit): a body already received,
+ * or declared with a `Content-Length` of at most {@link DISCARDABLE_BODY_BYTES}, is left to
+ * Node, which discards the raw bytes (nothing is decompressed or parsed) and keeps the
+ * connection; any other body is abandoned and the connection closed after the response.
+ * Closing every refused connection made a flood of 401s and 429s a flood of new connections.
+ *
+ * @example
+ * if (refusedBeforeBody) settleRefusedBody(incoming) // then write the 401
+ */
+export function settleRefusedBody(incoming: IncomingMessage): void {
+  if (incoming.complete) return
+  const declared = incoming.headers['content-length']
+  if (declared !== undefined && Number(declared) <= DISCARDABLE_BODY_BYTES) return
+  abandonRequestBody(incoming)
+}
+
 function tooLarge(maxBytes: number, what: string): GatewayError {
   return new GatewayError(
     'payload_too_large',

@@ -1,6 +1,7 @@
 // End to end: a caller without a valid key makes the gateway read, decompress or parse nothing, and
 // decompression across requests is bounded by SERVER_MAX_DECODING_BYTES.
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStack, type TestStack } from '../test-utils/start-stack.js'
@@ -47,6 +48,38 @@ describe('authentication before the body', () => {
     const answer = await postNeverEnding({})
     expect(answer.status).toBe(401)
     expect(answer.connection).toBe('close')
+  })
+
+  it('keeps the connection of a refused request whose small declared body arrives after the answer', async () => {
+    const { hostname, port } = new URL(stack.gateway.url)
+    const socket = connect(Number(port), hostname)
+    let received = ''
+    socket.setEncoding('latin1')
+    socket.on('data', (chunk: string) => {
+      received += chunk
+    })
+    const answers = async (count: number) => {
+      for (let waited = 0; waited < 5_000; waited += 10) {
+        if (received.split('HTTP/1.1 ').length - 1 >= count && received.endsWith('}')) return
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      throw new Error(`expected ${count} answers on one connection, got: ${received}`)
+    }
+    const body = JSON.stringify(chatBody())
+    const head = (length: number) =>
+      `POST /v1/chat/completions HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`
+    // Headers only: the 401 comes before any body byte was sent.
+    socket.write(head(Buffer.byteLength(body)))
+    await answers(1)
+    expect(received).toMatch(/^HTTP\/1\.1 401 /)
+    expect(received.toLowerCase()).not.toContain('connection: close')
+    // The body follows and is discarded; the same connection serves the next request.
+    socket.write(body)
+    socket.write(`${head(Buffer.byteLength(body)).replace('\r\n\r\n', `\r\nAuthorization: Bearer ${key}\r\n\r\n`)}${body}`)
+    await answers(2)
+    expect(received.split('HTTP/1.1 ').map((answer) => answer.slice(0, 3))).toEqual(['', '401', '200'])
+    expect(socket.destroyed).toBe(false)
+    socket.destroy()
   })
 
   it('answers 401 to a malformed key with a body that never ends', async () => {

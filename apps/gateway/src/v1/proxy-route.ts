@@ -6,7 +6,7 @@ import type { ClientApi } from '@gw/providers'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context } from 'hono'
 import { resolveEndUser, syncEndUserBuckets } from '../governance/end-user.js'
-import { abandonRequestBody } from '../http/body.js'
+import { settleRefusedBody } from '../http/body.js'
 import type { DirectRoute } from '../http/direct-routes.js'
 import { type ErrorShape, writeGatewayError } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
@@ -147,8 +147,9 @@ export function createProxyPipeline(options: ProxyHandlerOptions): DirectRoute {
       if (state.key !== undefined) releaseSpend(budgets, state.key, state, 'refused')
       if (!isGatewayError(error)) throw error
       failure = error
-      // Refused before its body was read (auth): close the connection rather than drain the upload.
-      if (!incoming.complete) abandonRequestBody(incoming)
+      // Refused before its body was read (auth, limits): a small upload is discarded and the
+      // connection kept; anything larger closes it rather than drain it.
+      settleRefusedBody(incoming)
       writeGatewayError(outgoing, error, shape)
     } finally {
       settleRouting(services.routing, state)

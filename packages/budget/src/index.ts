@@ -16,7 +16,12 @@ export { compileBudgetPlan } from './budgets/compile-budget-plan.js'
 export type { CostEstimateInput, TokenPrice } from './estimate/estimate-cost.js'
 export { estimateCostMicroUsd, estimateInputTokens } from './estimate/estimate-cost.js'
 export { microUsdToUsd, usdToMicroUsd } from './money/micro-usd.js'
-export { rateLimitedError, rateLimitHeaders } from './rate-limit/rate-limit-response.js'
+export {
+  type HeaderTarget,
+  rateLimitedError,
+  rateLimitHeaders,
+  setRateLimitHeaders,
+} from './rate-limit/rate-limit-response.js'
 export type {
   RateLimitDecision,
   RateLimitDimension,

@@ -6,7 +6,7 @@ import {
   hasRateLimits,
   type RateLimitDecision,
   rateLimitedError,
-  rateLimitHeaders,
+  setRateLimitHeaders,
 } from '@gw/budget'
 import type { Budgets } from '../governance/create-budgets.js'
 import type { RequestBody } from './request-state.js'
@@ -34,8 +34,7 @@ export function applyRateLimit(
     estimateInputTokens(body.raw.length),
     governance.now(),
   )
-  const headers = rateLimitHeaders(decision)
-  for (const name in headers) outgoing.setHeader(name, headers[name]!)
+  setRateLimitHeaders(decision, outgoing)
   if (!decision.ok) throw rateLimitedError(decision)
   return decision
 }

@@ -7,7 +7,7 @@ import {
   hasRateLimits,
   type RateLimitDecision,
   rateLimitedError,
-  rateLimitHeaders,
+  setRateLimitHeaders,
 } from '@gw/budget'
 import { GatewayError } from '@gw/contract'
 import type { Budgets } from '../governance/create-budgets.js'
@@ -113,8 +113,7 @@ export async function admitShared(
   }
   const rateLimit = sharedRateLimitDecision(limits, admission, nowMs)
   if (rateLimit !== undefined) {
-    const headers = rateLimitHeaders(rateLimit)
-    for (const name in headers) outgoing.setHeader(name, headers[name]!)
+    setRateLimitHeaders(rateLimit, outgoing)
   }
   if (admission.warning !== null) outgoing.setHeader('x-langwatch-budget-warning', admission.warning)
   if (plan === null) return { rateLimit, spend: undefined }

@@ -23,6 +23,8 @@ export interface BudgetStack {
   keys: { off: string; rl: string; one: string; on: string }
   /** Whether the gateway runs alone on core 1 (everything else on core 0). */
   pinning: Pinning
+  /** The control plane's process (its ledger ingest runs there). */
+  controlPlanePid: number
   startGateway(env?: Record<string, string>): Promise<Child>
   /** A redis-server on a free port, or the reason there is none. */
   startRedis(): Promise<Child | string>
@@ -157,6 +159,7 @@ export async function startBudgetStack(): Promise<BudgetStack> {
   return {
     keys: { off: off.key, rl: rl.key, one: one.key, on: on.key },
     pinning,
+    controlPlanePid: controlPlane.child.pid ?? 0,
     async startGateway(env = {}) {
       const port = await freePort()
       // The gateway alone on core 1; this process (load), the control plane, mock and Redis on core 0.

@@ -4,6 +4,7 @@ import { loadavg } from 'node:os'
 import { readCpuMicros } from '../e2e/proc-stats.js'
 import { median, percentile } from '../shared/stats.js'
 import { type Child, startBudgetStack } from './budget-stack.js'
+import { startBusyLoop } from './busy-loop.js'
 import { closedLoop, constantRate, createPool } from './load.js'
 
 const quick = process.argv.includes('--quick')
@@ -15,6 +16,8 @@ const ratePerSecond = 1_000
 // slows the "on" side's load generator, so its gateway batches less. At a fixed rate both sides
 // see the same arrivals.
 const fixedRate = 2_000
+const fixedCycles = quick ? 4 : 12
+const fixedSliceSeconds = 2
 const rateSeconds = quick ? 4 : 10
 
 const fmt = (value: number, digits = 1) => value.toFixed(digits)
@@ -44,6 +47,15 @@ async function cpuAtRate(gateway: Child, key: string, rate: number, seconds: num
     return (readCpuMicros(gateway.pid) - before) / result.latenciesMs.length
   } finally {
     await pool.close()
+  }
+}
+
+/** Resolves once the control plane used under 5 % of a core over 200 ms (at most 3 s). */
+async function controlPlaneIdle(pid: number): Promise<void> {
+  for (let waited = 0; waited < 3_000; waited += 200) {
+    const before = readCpuMicros(pid)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    if (readCpuMicros(pid) - before < 10_000) return
   }
 }
 
@@ -78,12 +90,39 @@ try {
     cpu.on.push(await cpuPerRequest(local, stack.keys.on))
     if (shared !== undefined) cpu.redis.push(await cpuPerRequest(shared, stack.keys.on))
   }
-  const fixed = { off: [] as number[], rl: [] as number[], one: [] as number[], on: [] as number[] }
-  for (let round = 0; round < rounds; round += 1) {
-    for (const name of ['off', 'rl', 'one', 'on'] as const) {
-      fixed[name].push(await cpuAtRate(local, stack.keys[name], fixedRate, quick ? 3 : 6))
+  // Short slices, the four keys in turn, many cycles: each key's slice is compared with the `off`
+  // slice of its own cycle, so the host's drift (seconds to minutes) cancels out of the ratio.
+  // `control`: the `off` key again while a busy loop takes the share of core 0 the control plane
+  // took during this cycle's `on` slice (its ledger ingest): what that load alone does to the ratio.
+  const fixed = {
+    off: [] as number[],
+    rl: [] as number[],
+    one: [] as number[],
+    on: [] as number[],
+    control: [] as number[],
+  }
+  const controlShares: number[] = []
+  for (let cycle = 0; cycle < fixedCycles; cycle += 1) {
+    for (const name of ['off', 'rl', 'one'] as const) {
+      fixed[name].push(await cpuAtRate(local, stack.keys[name], fixedRate, fixedSliceSeconds))
+    }
+    const cpBefore = readCpuMicros(stack.controlPlanePid)
+    const onStarted = performance.now()
+    fixed.on.push(await cpuAtRate(local, stack.keys.on, fixedRate, fixedSliceSeconds))
+    const share =
+      (readCpuMicros(stack.controlPlanePid) - cpBefore) / ((performance.now() - onStarted) * 1_000)
+    controlShares.push(share)
+    // The control slice starts once the ingest of the `on` slice's last records is over.
+    await controlPlaneIdle(stack.controlPlanePid)
+    const loop = startBusyLoop(share)
+    try {
+      fixed.control.push(await cpuAtRate(local, stack.keys.off, fixedRate, fixedSliceSeconds))
+    } finally {
+      await loop.stop()
     }
   }
+  const paired = (name: keyof typeof fixed) =>
+    median(fixed[name].map((value, cycle) => value / (fixed.off[cycle] as number)))
   const off = median(cpu.off)
   const on = median(cpu.on)
   const lat = {
@@ -108,7 +147,7 @@ try {
       ? `| budgets on, Redis | skipped: ${redis as string} | — |`
       : `| budgets on, Redis (same key, second gateway) | ${fmt(median(cpu.redis))} | ${fmt(median(cpu.redis) / off, 2)}× |`,
     '',
-    `| gateway CPU per request at a fixed ${fixedRate} req/s (same arrivals on every side; median of rounds) | µs | × budgets off |`,
+    `| gateway CPU per request at a fixed ${fixedRate} req/s (same arrivals on every side; ${fixedCycles} cycles of ${fixedSliceSeconds} s per key) | median µs | median of paired ratios (× the same cycle's off) |`,
     '|---|---|---|',
     ...(
       [
@@ -116,13 +155,14 @@ try {
         ['rate limits only (RPM/RPD/TPM)', 'rl'],
         ['one budget only', 'one'],
         ['budgets on, in process (3 budgets + RPM/RPD/TPM)', 'on'],
+        [
+          `control: budgets off + a busy loop on core 0 as large as the control plane's ingest during "on" (median ${fmt(median(controlShares) * 100, 0)} % of a core)`,
+          'control',
+        ],
       ] as const
-    ).map(
-      ([label, name]) =>
-        `| ${label} | ${fmt(median(fixed[name]))} | ${fmt(median(fixed[name]) / median(fixed.off), 2)}× |`,
-    ),
+    ).map(([label, name]) => `| ${label} | ${fmt(median(fixed[name]))} | ${fmt(paired(name), 2)}× |`),
     '',
-    `Fixed-rate rounds (µs): ${(['off', 'rl', 'one', 'on'] as const).map((name) => `${name} ${fixed[name].map((v) => fmt(v)).join(', ')}`).join('; ')}.`,
+    `Fixed-rate slices (µs, in cycle order): ${(['off', 'rl', 'one', 'on', 'control'] as const).map((name) => `${name} ${fixed[name].map((v) => fmt(v)).join(', ')}`).join('; ')}.`,
     '',
     `Rounds: ${rounds} × ${requestsPerRound} requests at concurrency ${concurrency} (${failures} failed); per-round µs off ${cpu.off.map((v) => fmt(v)).join(', ')}; on ${cpu.on.map((v) => fmt(v)).join(', ')}${cpu.redis.length > 0 ? `; Redis ${cpu.redis.map((v) => fmt(v)).join(', ')}` : ''}.`,
     '',

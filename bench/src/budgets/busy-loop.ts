@@ -9,12 +9,13 @@ import { type ChildProcess, spawn } from 'node:child_process'
  * const loop = startBusyLoop(0.2) // 20 % of a core
  * try { await measure() } finally { await loop.stop() }
  */
-export function startBusyLoop(share: number): { stop(): Promise<void> } {
+export function startBusyLoop(share: number): { pid: number; stop(): Promise<void> } {
   const busyMs = Math.max(0, Math.min(1, share)) * 10
   const source = `const pause = new Int32Array(new SharedArrayBuffer(4));
 for (;;) { const start = performance.now(); while (performance.now() - start < ${busyMs}); Atomics.wait(pause, 0, 0, ${10 - busyMs}) }`
   const child: ChildProcess = spawn(process.execPath, ['-e', source], { stdio: 'ignore' })
   return {
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()

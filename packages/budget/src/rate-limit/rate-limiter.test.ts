@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rateLimitedError, rateLimitHeaders, setRateLimitHeaders } from './rate-limit-response.js'
+import { rateLimitedError, rateLimitHeaders } from './rate-limit-response.js'
 import { createRateLimiter, hasRateLimits } from './rate-limiter.js'
 
 const now = Date.UTC(2026, 11, 6, 12, 0, 15, 500)
@@ -49,17 +49,6 @@ describe('createRateLimiter', () => {
       'x-ratelimit-remaining-tokens': '400',
       'x-ratelimit-reset-tokens': '45s',
     })
-  })
-
-  it('sets only the request trio on a target when the key has no TPM', () => {
-    const set: [string, string][] = []
-    const decision = createRateLimiter().admit('vk', { ...none, rpm: 60 }, 100, now)
-    setRateLimitHeaders(decision, { setHeader: (name, value) => set.push([name, value]) })
-    expect(set).toEqual([
-      ['x-ratelimit-limit-requests', '60'],
-      ['x-ratelimit-remaining-requests', '59'],
-      ['x-ratelimit-reset-requests', '45s'],
-    ])
   })
 
   it('turns a refusal into a 429 with meta and Retry-After', () => {

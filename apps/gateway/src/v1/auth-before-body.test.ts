@@ -75,7 +75,9 @@ describe('authentication before the body', () => {
     expect(received.toLowerCase()).not.toContain('connection: close')
     // The body follows and is discarded; the same connection serves the next request.
     socket.write(body)
-    socket.write(`${head(Buffer.byteLength(body)).replace('\r\n\r\n', `\r\nAuthorization: Bearer ${key}\r\n\r\n`)}${body}`)
+    socket.write(
+      `${head(Buffer.byteLength(body)).replace('\r\n\r\n', `\r\nAuthorization: Bearer ${key}\r\n\r\n`)}${body}`,
+    )
     await answers(2)
     expect(received.split('HTTP/1.1 ').map((answer) => answer.slice(0, 3))).toEqual(['', '401', '200'])
     expect(socket.destroyed).toBe(false)

@@ -259,8 +259,8 @@ describe('createControlPlaneClient', () => {
     expect(first?.next_after).toBe('vk_1')
     expect(last?.next_after).toBeNull()
     expect(seen.map((request) => request.url)).toEqual([
-      '/api/internal/gateway/bootstrap?limit=5000',
-      '/api/internal/gateway/bootstrap?limit=5000&after=vk_1',
+      '/api/internal/gateway/bootstrap?limit=5000&templates=1',
+      '/api/internal/gateway/bootstrap?limit=5000&templates=1&after=vk_1',
     ])
     expect(seen.every((request) => request.verified.ok)).toBe(true)
   })

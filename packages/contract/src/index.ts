@@ -45,10 +45,20 @@ export {
 } from './hmac.js'
 export { parseJsonObject } from './parse-json-object.js'
 export { BOOTSTRAP_NEXT_HEADER, type ReadBootstrapPagesOptions } from './read-bootstrap-pages.js'
-export type { BootstrapKey, BootstrapPage, BootstrapProject } from './schemas/bootstrap.js'
+export type {
+  BootstrapKey,
+  BootstrapKeyOwn,
+  BootstrapPage,
+  BootstrapProject,
+  BootstrapTemplate,
+  BootstrapTemplates,
+} from './schemas/bootstrap.js'
 export {
   bootstrapKeyConfigSchema,
+  bootstrapKeyOwnSchema,
   bootstrapPageSchema,
+  bootstrapTemplateSchema,
+  KEY_OWN_FIELDS,
   MAX_BOOTSTRAP_PAGE_SIZE,
   parseBootstrapPage,
 } from './schemas/bootstrap.js'

@@ -2,7 +2,12 @@
 import { setImmediate } from 'node:timers/promises'
 import { ControlPlaneError } from './control-plane-error.js'
 import { RESPONSE_SIGNING_METHOD, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyRequest } from './hmac.js'
-import { type BootstrapPage, MAX_BOOTSTRAP_PAGE_SIZE, parseBootstrapPage } from './schemas/bootstrap.js'
+import {
+  type BootstrapPage,
+  type BootstrapTemplates,
+  MAX_BOOTSTRAP_PAGE_SIZE,
+  parseBootstrapPage,
+} from './schemas/bootstrap.js'
 import { headerValue, type RawAnswer, type SignedCaller } from './signed-caller.js'
 
 /** Header naming the next page's cursor, so the next request leaves before this page is parsed. */
@@ -28,7 +33,8 @@ function parseJsonText(text: string): unknown {
 /**
  * Yields every bootstrap page. Page n+1 is requested as soon as page n has arrived, before n is
  * checked and parsed; each page must carry a valid response signature and a cursor header that
- * agrees with its signed body (`ControlPlaneError` `rejected` otherwise).
+ * agrees with its signed body (`ControlPlaneError` `rejected` otherwise). It asks for pages with
+ * templates (`templates=1`); a control plane that sends whole configs instead is read as well.
  *
  * @example
  * for await (const page of readBootstrapPages(caller, secret, { limit: 1000 })) prime(page.keys)
@@ -43,7 +49,7 @@ export async function* readBootstrapPages(
   const onAbort = () => stop.abort()
   signal?.addEventListener('abort', onAbort, { once: true })
   const fetchPage = (after: string | null) => {
-    const query = new URLSearchParams({ limit: pageSize })
+    const query = new URLSearchParams({ limit: pageSize, templates: '1' })
     if (after !== null) query.set('after', after)
     const answer = caller.call({
       method: 'GET',
@@ -56,6 +62,9 @@ export async function* readBootstrapPages(
     answer.catch(() => undefined) // a read abandoned early must not reject unhandled
     return answer
   }
+  // A template is validated once per pull, whichever page names it again.
+  const templates: BootstrapTemplates = new Map()
+  const parsePage = (json: unknown) => parseBootstrapPage(json, templates)
   try {
     let pending: Promise<RawAnswer> | undefined = fetchPage(null)
     while (pending !== undefined) {
@@ -81,7 +90,7 @@ export async function* readBootstrapPages(
           upstreamStatus: answer.status,
         })
       }
-      const page = caller.parse('other', parseBootstrapPage, { ...answer, json: parseJsonText(answer.text) })
+      const page = caller.parse('other', parsePage, { ...answer, json: parseJsonText(answer.text) })
       // The cursor header is not signed: it must agree with the signed body.
       if (page.next_after !== next) {
         throw new ControlPlaneError(

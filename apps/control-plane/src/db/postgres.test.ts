@@ -1,3 +1,4 @@
+import { parseBootstrapPage, parseGatewayKeyConfig } from '@gw/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dumpDatabase } from '../test-utils/dump-database.js'
 import { type Harness, seedTenant, startHarness } from '../test-utils/harness.js'
@@ -89,6 +90,42 @@ if (postgres === null) {
         'sk-ant-postgres-test-secret-42',
       ]) {
         expect(dump).not.toContain(secret)
+      }
+    })
+
+    it('pages keys for /bootstrap with each distinct policy read once by its digest', async () => {
+      const harness = h as Harness
+      const tenant = await seedTenant(harness)
+      const mint = async (config: Record<string, unknown>) =>
+        (
+          (await harness.admin('POST', '/virtual-keys', { project_id: tenant.projectId, name: 'k', config }))
+            .body as { virtual_key: { id: string } }
+        ).virtual_key.id
+      const fast = { model_aliases: { fast: 'gpt-4o-mini' } }
+      const ids = [await mint(fast), await mint(fast), await mint({ model_aliases: { smart: 'gpt-4o' } })]
+      const { rows } = await harness.cp.db.query<{ id: string; config_digest: string }>(
+        'select id, config_digest from virtual_keys where id = any($1::text[]) order by id',
+        [ids],
+      )
+      expect(new Set(rows.map((row) => row.config_digest)).size).toBe(2)
+      expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.config_digest))).toBe(true)
+
+      const templates = new Map()
+      const keys = []
+      let after: string | null = null
+      do {
+        const suffix: string = after === null ? '' : `&after=${after}`
+        const page = parseBootstrapPage(
+          (await harness.internal('GET', `/bootstrap?limit=2&templates=1${suffix}`)).body,
+          templates,
+        )
+        keys.push(...page.keys)
+        after = page.next_after
+      } while (after !== null)
+      for (const id of [tenant.keyId, ...ids]) {
+        const config = parseGatewayKeyConfig((await harness.internal('GET', `/config/${id}`)).body)
+        const { providers: _providers, project_otlp_token: _token, ...expected } = config
+        expect(keys.find((key) => key.key_id === id)?.config).toEqual(expected)
       }
     })
   })

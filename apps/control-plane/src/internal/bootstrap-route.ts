@@ -11,6 +11,7 @@ import * as v from 'valibot'
 import { loadKeyBudgets } from '../budgets/key-budgets.js'
 import { currentRevisions } from '../changes/change-log.js'
 import { validate } from '../http/parse-body.js'
+import { createTemplateCache, renderKeyParts } from '../keys/key-config-parts.js'
 import { effectiveKeyState } from '../keys/key-state.js'
 import {
   loadProjectConfigParts,
@@ -36,6 +37,8 @@ const querySchema = v.object({
       v.maxValue(MAX_BOOTSTRAP_PAGE_SIZE, `must be at most ${MAX_BOOTSTRAP_PAGE_SIZE}`),
     ),
   ),
+  /** `1`: send each key's config as its own fields plus a shared template (see the contract's README). */
+  templates: v.optional(v.picklist(['0', '1'], 'must be 0 or 1')),
 })
 
 /** Options for {@link createBootstrapHandler}. */
@@ -49,7 +52,8 @@ export interface BootstrapHandlerOptions {
 /**
  * Builds the bootstrap handler. A page lists keys in id order with the claims resolve-key's
  * bundle would carry and the config /config would send (same ETag), minus the project parts,
- * which come once per project in `projects`. Organisation revisions are read first. Keys minted
+ * which come once per project in `projects`. With `templates=1` a key carries its own fields and
+ * the id of a template, sent once per page in `templates`. Organisation revisions are read first. Keys minted
  * before the cache digest existed are not listed: a gateway resolves those on first use.
  *
  * The page is signed as a whole (HMAC over its body, `RESPONSE` as the method) instead of one
@@ -69,7 +73,11 @@ export function createBootstrapHandler(
     const limit = query.limit ?? DEFAULT_BOOTSTRAP_PAGE_SIZE
     const revisions = await currentRevisions(deps.db)
     const nowMs = deps.now()
-    const records = await listBootstrapKeyRecords(deps.db, { after: query.after ?? null, limit, nowMs })
+    const { records, nextAfter } = await listBootstrapKeyRecords(deps.db, {
+      after: query.after ?? null,
+      limit,
+      nowMs,
+    })
     const projects = new Map<string, ProjectConfigParts>()
     for (const record of records) {
       if (!projects.has(record.project_id)) {
@@ -78,17 +86,25 @@ export function createBootstrapHandler(
     }
     const active = records.filter((record) => effectiveKeyState(record, nowMs) === 'active')
     const budgets = await loadKeyBudgets(deps.db, active, nowMs)
+    const cache = createTemplateCache()
+    const templates = new Map<string, string>()
+    const claimsOptions = { ttlSeconds: options.bundleTtlSeconds, now: () => nowMs }
     const keys = active.map((record) => {
-      const { json, etag } = renderOwnKeyConfig(
-        record,
-        projects.get(record.project_id)!,
-        nowMs,
-        budgets.get(record.id),
-      )
-      const claims = buildBundleClaims(bundleClaimsInput(record), {
-        ttlSeconds: options.bundleTtlSeconds,
-        now: deps.now,
-      })
+      const claims = buildBundleClaims(bundleClaimsInput(record), claimsOptions)
+      const parts = projects.get(record.project_id)!
+      if (query.templates === '1') {
+        const { own, template, etag } = renderKeyParts(record, parts, nowMs, budgets.get(record.id), cache)
+        templates.set(template.id, template.json)
+        return JSON.stringify({
+          key_hash: record.cache_digest,
+          key_id: record.id,
+          claims,
+          etag,
+          template: template.id,
+          own: { display_prefix: own.display_prefix, status: own.status },
+        })
+      }
+      const { json, etag } = renderOwnKeyConfig(record, parts, nowMs, budgets.get(record.id), cache)
       const head = JSON.stringify({ key_hash: record.cache_digest, key_id: record.id, claims, etag })
       return `${head.slice(0, -1)},"config":${json}}`
     })
@@ -105,10 +121,13 @@ export function createBootstrapHandler(
           String(revisions.get(id) ?? 0),
         ]),
       ),
-      next_after: records.length === limit ? records[records.length - 1]!.id : null,
+      next_after: nextAfter,
     }
     deps.logger.debug({ keys: keys.length, after: query.after ?? null }, 'bootstrap page served')
-    const body = `{"keys":[${keys.join(',')}],${JSON.stringify(rest).slice(1)}`
+    const templateTexts = [...templates].map(([id, json]) => `"${id}":${json}`)
+    const body = `{"keys":[${keys.join(',')}],${
+      query.templates === '1' ? `"templates":{${templateTexts.join(',')}},` : ''
+    }${JSON.stringify(rest).slice(1)}`
     const signed = signRequest({
       secret: options.internalSecret,
       method: RESPONSE_SIGNING_METHOD,

@@ -17,14 +17,17 @@ afterAll(async () => {
   await h?.close()
 })
 
-async function readAllPages(limit: number) {
+async function readAllPages(limit: number, form: { templates?: boolean; raw?: unknown[] } = {}) {
   const pages = []
+  const templates = new Map()
   let after: string | null = null
   do {
-    const query: string = after === null ? `?limit=${limit}` : `?limit=${limit}&after=${after}`
+    const base = `?limit=${limit}${form.templates === true ? '&templates=1' : ''}`
+    const query: string = after === null ? base : `${base}&after=${after}`
     const response = await h.internal('GET', `/bootstrap${query}`)
     expect(response.status).toBe(200)
-    const page = parseBootstrapPage(response.body)
+    form.raw?.push(response.body)
+    const page = parseBootstrapPage(response.body, templates)
     pages.push(page)
     after = page.next_after
   } while (after !== null && pages.length < 100)
@@ -90,25 +93,96 @@ describe('GET /bootstrap', () => {
     expect(page.revisions[tenant.organizationId]).toBe(revision.current_revision)
   })
 
-  it('gives each key of one page its own config, whether its policy is shared or not', async () => {
+  it.each([
+    ['whole configs', false],
+    ['templates', true],
+  ])(
+    'gives each key of one page its own config, whether its policy is shared or not (%s)',
+    async (_, templates) => {
+      const tenant = await seedTenant(h)
+      const aliases = { model_aliases: { fast: 'gpt-4o-mini' } }
+      const shared = [
+        await createKey(tenant.projectId, { config: aliases }),
+        await createKey(tenant.projectId, { config: aliases }),
+      ]
+      const own = await createKey(tenant.projectId, { config: { model_aliases: { smart: 'gpt-4o' } } })
+      const keys = new Map(
+        (await readAllPages(1_000, { templates }))
+          .flatMap((page) => page.keys)
+          .map((key) => [key.key_id, key]),
+      )
+      for (const { id } of [...shared, own, { id: tenant.keyId }]) {
+        const answer = await h.internal('GET', `/config/${id}`)
+        const {
+          providers: _providers,
+          project_otlp_token: _token,
+          ...expected
+        } = parseGatewayKeyConfig(answer.body)
+        expect(keys.get(id)?.config).toEqual(expected)
+        expect(keys.get(id)?.etag).toBe(answer.headers.get('etag'))
+      }
+      expect(keys.get(shared[0]!.id)?.config.model_aliases).toEqual({ fast: 'gpt-4o-mini' })
+      expect(keys.get(own.id)?.config.model_aliases).toEqual({ smart: 'gpt-4o' })
+      expect(keys.get(tenant.keyId)?.config.model_aliases).toEqual({})
+    },
+  )
+
+  it('with templates, sends what keys share once per page and keeps a key-only guardrail to that key', async () => {
     const tenant = await seedTenant(h)
-    const aliases = { model_aliases: { fast: 'gpt-4o-mini' } }
-    const shared = [
-      await createKey(tenant.projectId, { config: aliases }),
-      await createKey(tenant.projectId, { config: aliases }),
-    ]
-    const own = await createKey(tenant.projectId, { config: { model_aliases: { smart: 'gpt-4o' } } })
+    const aliases = { config: { model_aliases: { fast: 'gpt-4o-mini' } } }
+    const twins = [await createKey(tenant.projectId, aliases), await createKey(tenant.projectId, aliases)]
+    const guarded = await createKey(tenant.projectId, aliases)
+    const guardrail = await h.admin('POST', '/guardrails', {
+      organization_id: tenant.organizationId,
+      name: 'pii-one-key',
+      evaluator: 'pii',
+      directions: ['pre'],
+      settings: { types: ['email'] },
+    })
+    const guardrailId = (guardrail.body as { id: string }).id
+    const attached = await h.admin('POST', `/guardrails/${guardrailId}/attachments`, {
+      virtual_key_id: guarded.id,
+    })
+    expect(attached.status).toBeLessThan(300)
+
+    const raw: unknown[] = []
     const keys = new Map(
-      (await readAllPages(1_000)).flatMap((page) => page.keys).map((key) => [key.key_id, key]),
+      (await readAllPages(1_000, { templates: true, raw }))
+        .flatMap((page) => page.keys)
+        .map((key) => [key.key_id, key]),
     )
-    for (const { id } of [...shared, own, { id: tenant.keyId }]) {
-      const config = parseGatewayKeyConfig((await h.internal('GET', `/config/${id}`)).body)
-      const { providers: _providers, project_otlp_token: _token, ...expected } = config
-      expect(keys.get(id)?.config).toEqual(expected)
+    type WireKey = {
+      key_id: string
+      template?: string
+      own?: Record<string, unknown>
+      claims: { vk_id: string }
+      config?: unknown
     }
-    expect(keys.get(shared[0]!.id)?.config.model_aliases).toEqual({ fast: 'gpt-4o-mini' })
-    expect(keys.get(own.id)?.config.model_aliases).toEqual({ smart: 'gpt-4o' })
-    expect(keys.get(tenant.keyId)?.config.model_aliases).toEqual({})
+    const wire = new Map(
+      raw.flatMap((page) => (page as { keys: WireKey[] }).keys).map((key) => [key.key_id, key]),
+    )
+    const [first, second] = twins.map(({ id }) => wire.get(id)!)
+    expect(first?.config).toBeUndefined()
+    // Identity travels once, in the claims; `own` holds only what they do not carry.
+    expect(first?.claims.vk_id).toBe(twins[0]!.id)
+    expect(first?.own).toEqual({ display_prefix: expect.stringMatching(/^lw_vk_/), status: 'active' })
+    expect(first?.template).toBe(second?.template)
+    expect(wire.get(guarded.id)?.template).not.toBe(first?.template)
+    const page = raw.find((each) => (each as { keys: WireKey[] }).keys.includes(first!)) as {
+      keys: WireKey[]
+      templates: Record<string, unknown>
+    }
+    expect(Object.keys(page.templates).length).toBeLessThan(page.keys.length)
+
+    expect(keys.get(guarded.id)?.config.guardrails.map((each) => each.id)).toEqual([guardrailId])
+    expect(keys.get(twins[0]!.id)?.config.guardrails).toEqual([])
+    // The parsed keys share the template's values, frozen: a change to one cannot reach the other.
+    const [a, b] = twins.map(({ id }) => keys.get(id)!.config)
+    expect(a).not.toBe(b)
+    expect(a!.model_aliases).toBe(b!.model_aliases)
+    expect(Object.isFrozen(a!.model_aliases)).toBe(true)
+    expect(a!.vk_id).toBe(twins[0]!.id)
+    expect(b!.vk_id).toBe(twins[1]!.id)
   })
 
   it('pages in key-id order until next_after is null, each key once', async () => {
@@ -147,6 +221,28 @@ describe('GET /bootstrap', () => {
     expect(keys.find((key) => key.key_id === rotated.id)?.key_hash).toBe(hashKey(newKey))
   })
 
+  it('answers a page whose keys were all left out with no keys and the cursor to go on from', async () => {
+    const tenant = await seedTenant(h)
+    const [first, revokedA, revokedB, last] = [
+      await createKey(tenant.projectId),
+      await createKey(tenant.projectId),
+      await createKey(tenant.projectId),
+      await createKey(tenant.projectId),
+    ]
+    for (const key of [revokedA!, revokedB!]) {
+      expect((await h.admin('POST', `/virtual-keys/${key.id}/revoke`)).status).toBe(200)
+    }
+    const empty = await h.internal('GET', `/bootstrap?limit=2&after=${first!.id}`)
+    const emptyPage = parseBootstrapPage(empty.body)
+    expect(emptyPage.keys).toEqual([])
+    expect(emptyPage.next_after).toBe(revokedB!.id)
+    expect(empty.headers.get('x-langwatch-bootstrap-next')).toBe(revokedB!.id)
+    const next = parseBootstrapPage(
+      (await h.internal('GET', `/bootstrap?limit=2&after=${revokedB!.id}`)).body,
+    )
+    expect(next.keys[0]?.key_id).toBe(last!.id)
+  })
+
   it('leaves out keys minted before the cache digest existed', async () => {
     const tenant = await seedTenant(h)
     const legacy = await createKey(tenant.projectId)
@@ -162,6 +258,7 @@ describe('GET /bootstrap', () => {
       ['?limit=5001', 'limit'],
       ['?limit=ten', 'limit'],
       ['?after=%27%3Bdrop', 'after'],
+      ['?templates=yes', 'templates'],
     ] as const) {
       const response = await h.internal('GET', `/bootstrap${query}`)
       expect(response.status).toBe(400)

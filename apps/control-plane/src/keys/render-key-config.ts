@@ -10,8 +10,8 @@ import {
 } from '../routing/project-routing-policies.js'
 import type { ControlPlaneDeps } from '../shared/deps.js'
 import { getProjectRecord } from '../tenancy/projects.js'
-import { buildKeyConfig, type KeyConfigKey } from './build-key-config.js'
-import { effectiveKeyState } from './key-state.js'
+import type { KeyConfigKey } from './build-key-config.js'
+import { renderKeyParts, type TemplateCache } from './key-config-parts.js'
 
 /** What every key of one project shares in its config: opened credentials and OTLP token. */
 export interface ProjectConfigParts {
@@ -63,9 +63,9 @@ export async function loadProjectConfigParts(
 }
 
 /**
- * Renders the key's own part at `nowMs`, serialised once, with the document's ETag: a hash of
- * that text and of the project parts' digest. A gateway primed by /bootstrap revalidates
- * against /config with a 304.
+ * Renders the key's own part at `nowMs` (everything but the project parts), serialised once,
+ * with the document's ETag ({@link renderKeyParts}). A gateway primed by /bootstrap revalidates
+ * against /config with a 304. Pass one `cache` for the keys of one page.
  *
  * @example
  * const { json, etag } = renderOwnKeyConfig(key, parts, deps.now())
@@ -75,22 +75,21 @@ export function renderOwnKeyConfig(
   parts: ProjectConfigParts,
   nowMs: number,
   budgets: BudgetConfig[] = [],
+  cache?: TemplateCache,
 ): RenderedOwnConfig {
-  const {
-    providers: _providers,
-    project_otlp_token: _token,
-    ...rest
-  } = buildKeyConfig({
-    key,
-    projectOtlpToken: null,
-    providers: parts.providers,
-    guardrails: parts.guardrails,
-    routingPolicies: parts.routingPolicies,
-    budgets,
-  })
-  const own = { ...rest, status: effectiveKeyState(key, nowMs) }
-  const json = JSON.stringify(own)
-  return { own, json, etag: `"${sha256(`${json}\n${parts.digest}`)}"` }
+  const rendered = renderKeyParts(key, parts, nowMs, budgets, cache)
+  return {
+    own: { ...rendered.template.value, ...rendered.own },
+    json: joinJsonObjects(JSON.stringify(rendered.own), rendered.template.json),
+    etag: rendered.etag,
+  }
+}
+
+// `{"a":1}` and `{"b":2}` → `{"a":1,"b":2}`, without parsing either.
+function joinJsonObjects(first: string, second: string): string {
+  if (second === '{}') return first
+  if (first === '{}') return second
+  return `${first.slice(0, -1)},${second.slice(1)}`
 }
 
 /**
@@ -105,7 +104,7 @@ export function renderKeyConfig(
   nowMs: number,
   budgets: BudgetConfig[] = [],
 ): { body: string; etag: string } {
-  const { own, etag } = renderOwnKeyConfig(key, parts, nowMs, budgets)
-  const config = { ...own, project_otlp_token: parts.projectOtlpToken, providers: parts.providers }
-  return { body: JSON.stringify(config), etag }
+  const { json, etag } = renderOwnKeyConfig(key, parts, nowMs, budgets)
+  const shared = JSON.stringify({ project_otlp_token: parts.projectOtlpToken, providers: parts.providers })
+  return { body: joinJsonObjects(json, shared), etag }
 }

@@ -172,47 +172,101 @@ export async function listVirtualKeyRecords(
 /** A key row as the bootstrap pull reads it: what its bundle and config are built from. */
 export type BootstrapKeyRecord = KeyConfigKey & { cache_digest: string }
 
+// The next `limit` keys in id order, whatever their state (`$1` is '' for the first page, so the
+// primary key's index always bounds the scan: a filter in the same WHERE made the planner, without
+// statistics, read every later row and sort them for each page), then those a gateway may prime,
+// as arrays (cheaper to print and parse than objects) in this column order, and the policy of
+// each distinct digest once, read from the first key that has it. One statement, one snapshot.
+const bootstrapPageQuery = `
+with scanned as (
+  select id, organization_id, project_id, team_id, principal_id, display_prefix, status, expires_at,
+    revision, cache_digest, config_digest
+  from virtual_keys where id > $1 order by id limit $3
+), page as (
+  select * from scanned
+  where status = 'active' and cache_digest is not null and (expires_at is null or expires_at > $2)
+), firsts as (
+  select distinct on (config_digest) config_digest, id from page order by config_digest, id
+)
+select
+  (select count(*) from scanned)::int as scanned,
+  (select max(id) from scanned) as last_id,
+  (select coalesce(json_agg(json_build_array(id, organization_id, project_id, team_id, principal_id,
+     display_prefix, status, expires_at, revision, cache_digest, config_digest) order by id), '[]')
+   from page)::text as keys,
+  (select coalesce(json_agg(json_build_array(f.config_digest, k.config)), '[]')
+   from firsts f join virtual_keys k on k.id = f.id)::text as policies`
+
+type BootstrapPageRow = [
+  id: string,
+  organization_id: string,
+  project_id: string,
+  team_id: string | null,
+  principal_id: string | null,
+  display_prefix: string,
+  status: VirtualKeyRecord['status'],
+  expires_at: string | null,
+  revision: number | string,
+  cache_digest: string,
+  config_digest: string,
+]
+
+/** One bootstrap page of key rows, and where the next one starts. */
+export interface BootstrapKeyPage {
+  records: BootstrapKeyRecord[]
+  /**
+   * The last key id this page looked at when it looked at `limit` of them (the next page starts
+   * after it), else null: the last page. A page may hold fewer records than `limit`, even none,
+   * and still have a next one, when keys it looked at were revoked, expired or minted before the
+   * cache digest existed.
+   */
+  nextAfter: string | null
+}
+
 /**
- * Up to `limit` keys after id `after` (exclusive, in id order) that a gateway may prime: active
- * by status, not expired at `nowMs`, and minted since the cache digest existed. The database
- * hands the page back as one JSON text (a row per key would cost more in per-field decoding than
- * everything else the bootstrap pull does), with each distinct policy merged once.
+ * Looks at the next `limit` keys after id `after` (exclusive, in id order) and keeps those a
+ * gateway may prime: active by status, not expired at `nowMs`, and minted since the cache digest
+ * existed. The database hands the page back as JSON text (a row per key would cost more in
+ * per-field decoding than everything else the bootstrap pull does) and each distinct policy once,
+ * by its `config_digest`; keys with the same policy share one merged policy object.
  *
  * @example
- * const page = await listBootstrapKeyRecords(db, { after: null, limit: 1000, nowMs: Date.now() })
+ * const { records, nextAfter } = await listBootstrapKeyRecords(db, { after: null, limit: 1000, nowMs: Date.now() })
  */
 export async function listBootstrapKeyRecords(
   db: Queryable,
   options: { after: string | null; limit: number; nowMs: number },
-): Promise<BootstrapKeyRecord[]> {
-  const { rows } = await db.query<{ page: string }>(
-    `select coalesce(json_agg(k order by k.id), '[]')::text as page from (
-       select id, organization_id, project_id, team_id, principal_id, display_prefix, status, expires_at,
-         revision, cache_digest, config
-       from virtual_keys
-       where ($1::text is null or id > $1) and status = 'active' and cache_digest is not null
-         and (expires_at is null or expires_at > $2)
-       order by id limit $3
-     ) k`,
-    [options.after, new Date(options.nowMs), options.limit],
-  )
-  type PageRow = Omit<BootstrapKeyRecord, 'expires_at'> & { expires_at: string | null }
-  // Keyed by the policy's JSON: most keys carry the same few policies, merged once each.
+): Promise<BootstrapKeyPage> {
+  const { rows } = await db.query<{
+    scanned: number
+    last_id: string | null
+    keys: string
+    policies: string
+  }>(bootstrapPageQuery, [options.after ?? '', new Date(options.nowMs), options.limit])
+  const row = rows[0]
+  if (row === undefined) return { records: [], nextAfter: null }
   const policies = new Map<string, KeyPolicy>()
-  return (JSON.parse(rows[0]?.page ?? '[]') as PageRow[]).map((row) => {
-    const text = JSON.stringify(row.config)
-    let config = policies.get(text)
-    if (config === undefined) {
-      config = mergeKeyPolicy(defaultKeyPolicy(), row.config)
-      policies.set(text, config)
-    }
+  for (const [digest, config] of JSON.parse(row.policies) as [string, Partial<KeyPolicy>][]) {
+    policies.set(digest, mergeKeyPolicy(defaultKeyPolicy(), config))
+  }
+  const records = (JSON.parse(row.keys) as BootstrapPageRow[]).map((key): BootstrapKeyRecord => {
+    const config = policies.get(key[10])
+    if (config === undefined) throw new Error(`bootstrap page: no policy for digest ${key[10]}`)
     return {
-      ...row,
-      revision: Number(row.revision),
-      expires_at: row.expires_at === null ? null : new Date(row.expires_at),
+      id: key[0],
+      organization_id: key[1],
+      project_id: key[2],
+      team_id: key[3],
+      principal_id: key[4],
+      display_prefix: key[5],
+      status: key[6],
+      expires_at: key[7] === null ? null : new Date(key[7]),
+      revision: Number(key[8]),
+      cache_digest: key[9],
       config,
     }
   })
+  return { records, nextAfter: Number(row.scanned) === options.limit ? row.last_id : null }
 }
 
 /** Writes the mutable fields of a key row back. */

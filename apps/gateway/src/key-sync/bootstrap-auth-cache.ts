@@ -96,6 +96,18 @@ export async function bootstrapAuthCache(options: BootstrapAuthCacheOptions): Pr
       if (!revisions.has(organizationId)) revisions.set(organizationId, revision)
     }
     const nowSeconds = clock() / 1000
+    // Each project of the page is interned once, not once per key.
+    const pageProjects = new Map<string, BootstrapProject>()
+    const projectOf = (id: string): BootstrapProject | undefined => {
+      let shared = pageProjects.get(id)
+      if (shared === undefined) {
+        const project = page.projects[id]
+        if (project === undefined) return undefined
+        shared = intern(id, project)
+        pageProjects.set(id, shared)
+      }
+      return shared
+    }
     for (const key of page.keys) {
       if (options.cache.size >= options.capacity) return false
       // The page signature vouches for the claims; what a JWT verifier would also check is left.
@@ -110,8 +122,7 @@ export async function bootstrapAuthCache(options: BootstrapAuthCacheOptions): Pr
         firstRejection ??= problem
         continue
       }
-      const project = key.config.project_id === null ? undefined : page.projects[key.config.project_id]
-      const shared = project === undefined ? undefined : intern(key.config.project_id!, project)
+      const shared = key.config.project_id === null ? undefined : projectOf(key.config.project_id)
       // The parsed page is ours: complete its config in place rather than copy it per key.
       const config = key.config as GatewayKeyConfig
       config.providers = shared?.providers ?? []

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process'
+import { Writable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { createLogger } from './create-logger.js'
+
+const loggerModule = fileURLToPath(new URL('./create-logger.ts', import.meta.url))
+
+/** Runs `body` in a child process with `logger` in scope; returns its stdout lines with arrival times. */
+async function runChild(body: string): Promise<{ lines: { at: number; text: string }[]; exitedAt: number }> {
+  const script = `import { createLogger } from ${JSON.stringify(loggerModule)}
+const logger = createLogger({ level: 'info' })
+const busy = (ms) => { const end = Date.now() + ms; while (Date.now() < end); }
+${body}`
+  const child = spawn(
+    process.execPath,
+    ['--conditions=gw-source', '--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  const startedAt = performance.now()
+  const lines: { at: number; text: string }[] = []
+  child.stdout.setEncoding('utf8')
+  child.stdout.on('data', (chunk: string) => {
+    for (const text of chunk.split('\n'))
+      if (text !== '') lines.push({ at: performance.now() - startedAt, text })
+  })
+  const exitedAt = await new Promise<number>((resolve) =>
+    child.on('close', () => resolve(performance.now() - startedAt)),
+  )
+  return { lines, exitedAt }
+}
+
+const messages = (lines: { text: string }[]) => lines.map((line) => JSON.parse(line.text).msg)
+
+describe('createLogger on stdout', () => {
+  it('buffers info lines and still writes them on exit, even when the process exits at once', async () => {
+    const { lines } = await runChild(`logger.info('first'); logger.info('second'); process.exit(0)`)
+    expect(messages(lines)).toEqual(['first', 'second'])
+  })
+
+  it('writes buffered info lines within the flush interval while the process runs', async () => {
+    const { lines, exitedAt } = await runChild(
+      `logger.info('waiting'); setTimeout(() => process.exit(0), 1500)`,
+    )
+    expect(messages(lines)).toEqual(['waiting'])
+    // Written by the periodic flush (100 ms), well before the exit flush would have.
+    expect(exitedAt - lines[0]!.at).toBeGreaterThan(700)
+  })
+
+  it('writes a warning at once, with the lines before it, while an info line alone waits', async () => {
+    // The event loop is blocked after logging: only a write started by the log call itself can
+    // reach the pipe before the exit.
+    const warned = await runChild(
+      `logger.info('before'); logger.warn('problem'); busy(1500); process.exit(0)`,
+    )
+    expect(messages(warned.lines)).toEqual(['before', 'problem'])
+    expect(warned.exitedAt - warned.lines[0]!.at).toBeGreaterThan(700)
+    const quiet = await runChild(`logger.info('only info'); busy(1500); process.exit(0)`)
+    expect(messages(quiet.lines)).toEqual(['only info'])
+    expect(quiet.exitedAt - quiet.lines[0]!.at).toBeLessThan(700)
+  })
+})
+
+describe('createLogger with a destination', () => {
+  it('writes JSON lines with the level by name and redacts authorization headers', () => {
+    const written: string[] = []
+    const destination = new Writable({
+      write(chunk, _encoding, callback) {
+        written.push(String(chunk))
+        callback()
+      },
+    })
+    const logger = createLogger({ level: 'info', base: { node_id: 'gw-a' }, destination })
+    logger.info({ headers: { authorization: 'Bearer secret-key' } }, 'hello')
+    logger.debug('hidden')
+    expect(written).toHaveLength(1)
+    const line = JSON.parse(written[0]!)
+    expect(line).toMatchObject({
+      level: 'info',
+      node_id: 'gw-a',
+      msg: 'hello',
+      headers: { authorization: '***' },
+    })
+    expect(written[0]).not.toContain('secret-key')
+  })
+})

@@ -78,4 +78,57 @@ describe('bootstrap pull', () => {
     expect(degraded.gateway.logs.find('auth_cache_bootstrap_failed')).toHaveLength(1)
     expect((await getV1(degraded.gateway.url, '/v1/models', bearer(keys[4]!.key))).status).toBe(200)
   })
+
+  // Last: its budget is a change on the organisation's feed, which evicts the warmed gateway's keys.
+  it('gives pulled keys their rate limits, budget and policy on a shared, frozen template, and enforces them', async () => {
+    const governed = {
+      rate_limits: { rpm: 1_000, rpd: null, tpm: null },
+      policy_rules: { tools: { deny: ['^shell_'] } },
+    }
+    // Its own project: the project budget is shared by both keys, so they share one template.
+    const project = await stack.createProject()
+    const twins = [await project.createKey(governed), await project.createKey(governed)]
+    const budget = await stack.admin.request<{ id: string }>('POST', '/budgets', {
+      scope: 'project',
+      scope_id: project.projectId,
+      window: 'month',
+      limit_usd: 100,
+    })
+    const pulled = await stack.startGateway(bootstrapOn)
+    try {
+      const configs = twins.map(({ key }) => pulled.services.cache.peek(key)?.config)
+      expect(configs[0]?.policy_rules).toBe(configs[1]?.policy_rules)
+      expect(Object.isFrozen(configs[0]?.policy_rules.tools.deny)).toBe(true)
+      expect(configs[0]?.budgets.map((budget) => budget.scope)).toEqual(['project'])
+      expect(configs[0]?.budgets).toBe(configs[1]?.budgets)
+      const before = { resolve: resolveCalls(), config: configCalls() }
+      for (const { key } of twins) {
+        const allowed = await postV1(pulled.gateway.url, '/v1/chat/completions', chatBody(), bearer(key))
+        expect(allowed.status).toBe(200)
+        expect(allowed.headers.get('x-ratelimit-limit-requests')).toBe('1000')
+        const denied = await postV1(
+          pulled.gateway.url,
+          '/v1/chat/completions',
+          {
+            ...chatBody(),
+            tools: [{ type: 'function', function: { name: 'shell_exec', parameters: { type: 'object' } } }],
+          },
+          bearer(key),
+        )
+        expect(denied.status).toBe(403)
+      }
+      expect(resolveCalls() - before.resolve).toBe(0)
+      expect(configCalls() - before.config).toBe(0)
+      // Both keys' requests were admitted against the one project budget and reached the ledger.
+      const spent = await pollUntil(
+        async () =>
+          (await stack.admin.request<{ spent_micro_usd: number }>('GET', `/budgets/${budget.id}`))
+            .spent_micro_usd,
+        (value) => value > 0,
+      )
+      expect(spent.value).toBeGreaterThan(0)
+    } finally {
+      await pulled.close()
+    }
+  })
 })

@@ -1,6 +1,6 @@
 import { base64url } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { signBundle } from './sign-bundle.js'
+import { buildBundleClaims, signBundle } from './sign-bundle.js'
 
 const secret = 'current-jwt-secret-0123456789abcdef'
 const t0 = 1_750_000_000_000
@@ -35,5 +35,40 @@ describe('signBundle', () => {
     expect(decode(await signBundle(expiresSoon, { secret, now: clock(t0) })).exp).toBe(t0 / 1000 + 100)
     const expiresLate = { ...claims, vk_expires_at: t0 / 1000 + 10_000 }
     expect(decode(await signBundle(expiresLate, { secret, now: clock(t0) })).exp).toBe(t0 / 1000 + 900)
+  })
+})
+
+describe('buildBundleClaims', () => {
+  it('builds exactly the claims the signed bundle carries, field by field', async () => {
+    const built = buildBundleClaims(claims, { now: clock(t0) })
+    expect(built).toEqual({
+      ...claims,
+      iss: 'langwatch-control-plane',
+      aud: 'langwatch-gateway',
+      iat: t0 / 1000,
+      exp: t0 / 1000 + 900,
+    })
+    expect(Object.keys(built)).toEqual([
+      'vk_id',
+      'org_id',
+      'project_id',
+      'team_id',
+      'principal_id',
+      'revision',
+      'vk_expires_at',
+      'iss',
+      'aud',
+      'iat',
+      'exp',
+    ])
+    expect(decode(await signBundle(claims, { secret, now: clock(t0) }))).toEqual(built)
+  })
+
+  it('caps exp at the key expiry and never copies a field the claims do not define', () => {
+    const input = { ...claims, vk_expires_at: t0 / 1000 + 100, secret_note: 'not a claim' }
+    const built = buildBundleClaims(input, { ttlSeconds: 60, now: clock(t0) })
+    expect(built.exp).toBe(t0 / 1000 + 60)
+    expect(buildBundleClaims(input, { now: clock(t0) }).exp).toBe(t0 / 1000 + 100)
+    expect(built).not.toHaveProperty('secret_note')
   })
 })

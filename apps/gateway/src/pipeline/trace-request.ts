@@ -1,7 +1,7 @@
 // Step "trace request": spans (operator, customer) and dispatch metrics of a finished request.
 import { isGatewayError } from '@gw/contract'
 import { recordDispatchMetrics } from '@gw/otel'
-import { buildTraceFacts, providerTypeOf } from '../telemetry/build-trace-facts.js'
+import { buildTraceFacts, customerTokenOf, providerTypeOf } from '../telemetry/build-trace-facts.js'
 import type { RequestTelemetry } from '../telemetry/create-request-telemetry.js'
 import type { RequestState } from './request-state.js'
 
@@ -24,8 +24,9 @@ function recordMetrics(telemetry: RequestTelemetry, state: RequestState): void {
  * the error the client got, if any. Records `gateway_provider_duration_seconds` (arrival to the
  * end of the upstream answer, by provider type), `gateway_fallback_events_total`, tokens and
  * spend, then the
- * spans. Without a trace destination the span part returns at once; a sampled-out operator span
- * costs one sampler call. Telemetry never throws into a request.
+ * spans. Without a trace destination the span part returns at once, and so it does without
+ * operator spans for a key whose project has no OTLP token; a sampled-out operator span costs
+ * one sampler call. Telemetry never throws into a request.
  *
  * @example
  * traceRequest(services.telemetry, state, failure)
@@ -40,6 +41,8 @@ export function traceRequest(
     recordMetrics(telemetry, state)
     const recordSpans = telemetry.recordSpans
     if (recordSpans === undefined) return
+    // Without operator spans only a key whose project has an OTLP token has a span to record.
+    if (!telemetry.tracing.operatorSpans && customerTokenOf(state.key) === undefined) return
     recordSpans(buildTraceFacts(state, isGatewayError(failure) ? failure.code : undefined))
   } catch (error) {
     state.context.logger.debug({ err: error }, 'telemetry_failed')

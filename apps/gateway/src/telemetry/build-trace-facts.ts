@@ -1,4 +1,5 @@
 // Turns a finished request's pipeline state into the facts its spans carry (no content).
+import type { CachedKey } from '@gw/auth-cache'
 import type { RequestTraceFacts, TraceAttempt } from '@gw/otel'
 import { type AttemptRecord, type ClientApi, type ProviderType, scannedFromParsed } from '@gw/providers'
 import type { RequestState } from '../pipeline/request-state.js'
@@ -46,6 +47,17 @@ function toAttempt(record: AttemptRecord, answered: boolean): TraceAttempt {
 }
 
 /**
+ * The project OTLP token customer spans of this key go to; undefined when the project has none.
+ *
+ * @example
+ * if (customerTokenOf(state.key) === undefined) return // no customer span for this request
+ */
+export function customerTokenOf(key: CachedKey | undefined): string | undefined {
+  const token = key?.config.project_otlp_token
+  return token === null || token === undefined || token === '' ? undefined : token
+}
+
+/**
  * Builds the facts of one request; `failureCode` is the GatewayError code the client got, if any.
  * Message content is never read here: the customer span's content capture is a project setting
  * the key config does not carry yet, so it stays off (docs/DECISIONS.md).
@@ -83,8 +95,8 @@ export function buildTraceFacts(state: RequestState, failureCode: string | undef
       ...(claims.team_id === null ? {} : { teamId: claims.team_id }),
       ...(claims.principal_id === null ? {} : { principalId: claims.principal_id }),
     }
-    const token = key.config.project_otlp_token
-    if (token !== null && token !== '') {
+    const token = customerTokenOf(key)
+    if (token !== undefined) {
       const endUser = top?.user
       facts.customer = {
         projectOtlpToken: token,

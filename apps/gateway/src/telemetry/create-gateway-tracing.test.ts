@@ -123,6 +123,24 @@ describe.skipIf(otelCollectorMissing !== undefined)(
     it('records nothing and needs no exporter when neither destination is configured', () => {
       const tracing = createGatewayTracing({ sampleRatio: 1, serviceVersion: 'test' })
       expect(tracing.recordRequest).toBeUndefined()
+      expect(tracing.operatorSpans).toBe(false)
+    })
+
+    it('says whether operator spans are exported: only with an OTLP endpoint', async () => {
+      const bridgeOnly = createGatewayTracing({
+        sampleRatio: 1,
+        serviceVersion: 'test',
+        customerBridgeBaseUrl: 'http://127.0.0.1:9',
+      })
+      const both = createGatewayTracing({
+        sampleRatio: 1,
+        serviceVersion: 'test',
+        customerBridgeBaseUrl: 'http://127.0.0.1:9',
+        otlpEndpoint: 'http://127.0.0.1:9',
+      })
+      expect([bridgeOnly.recordRequest === undefined, bridgeOnly.operatorSpans]).toEqual([false, false])
+      expect([both.recordRequest === undefined, both.operatorSpans]).toEqual([false, true])
+      await Promise.all([bridgeOnly.shutdown(100), both.shutdown(100)])
     })
   },
 )

@@ -46,6 +46,11 @@ export interface GatewayTracingOptions {
 export interface GatewayTracing {
   /** Undefined when neither destination is configured: the telemetry step then returns at once. */
   readonly recordRequest: RequestSpanRecorder | undefined
+  /**
+   * True when operator spans are exported (`OTEL_OTLP_ENDPOINT`). Without them a request only has
+   * a span when its key's project has an OTLP token, and the telemetry step skips the others.
+   */
+  readonly operatorSpans: boolean
   forceFlush(): Promise<void>
   /** Flushes both exports and closes the exporters, giving up after `timeoutMs` (default 5000). */
   shutdown(timeoutMs?: number): Promise<void>
@@ -115,6 +120,7 @@ export function createGatewayTracing(options: GatewayTracingOptions): GatewayTra
         })
   return {
     recordRequest,
+    operatorSpans: operator !== undefined,
     async forceFlush() {
       await Promise.all([operator?.provider.forceFlush(), bridge?.forceFlush()])
     },

@@ -2,6 +2,8 @@
 export { boundLabel, OTHER_LABEL } from './metrics/bound-label.js'
 export type { GatewayMetrics, GatewayMetricsOptions } from './metrics/gateway-metrics.js'
 export { createGatewayMetrics } from './metrics/gateway-metrics.js'
+export type { HotHistogramOptions, HotLabels, HotMetricOptions } from './metrics/hot-metrics.js'
+export { HotCounter, HotHistogram } from './metrics/hot-metrics.js'
 export type { RateWindow, RateWindowOptions } from './metrics/rate-window.js'
 export { createRateWindow } from './metrics/rate-window.js'
 export type { DispatchMetricsFacts, DispatchUsage } from './metrics/record-dispatch-metrics.js'

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { RequestContext } from '../http/request-context.js'
-import { type AccessLogEntry, writeAccessLog } from './access-log.js'
+import { type AccessLogEntry, millisecondsText, writeAccessLog } from './access-log.js'
 import { createLogger, lineSinkOf } from './create-logger.js'
 
 function loggers(level = 'info') {
@@ -56,7 +56,7 @@ describe('writeAccessLog', () => {
       inputTokens: 12,
       outputTokens: 30,
       attempts: 2,
-      ttfbMs: 0.812,
+      ttfbMs: 0.81234567,
     })
     const [direct, viaPino] = bothWays(ctx, { ...entry, aborted: true })
     expect(direct).toBe(viaPino)
@@ -85,6 +85,7 @@ describe('writeAccessLog', () => {
     expect(JSON.parse(direct!)).toMatchObject({
       node_id: 'gw-"a"',
       duration_ms: 1.235,
+      ttfb_ms: 0.812,
       aborted: true,
       msg: 'access',
     })
@@ -119,6 +120,15 @@ describe('writeAccessLog', () => {
     expect(direct).toBe(viaPino)
     expect(JSON.parse(direct!).level).toBe('debug')
     expect(bothWays(context({}), probe, 'info')).toEqual([undefined, undefined])
+  })
+
+  it('prints milliseconds rounded to the microsecond exactly as String would', () => {
+    const samples = [
+      0, -0, 0.0004, 0.0005, 1, 1.2, 1.23, 1.234, 1.2345, 0.001, 0.01, 0.1, 0.05, 10.005, 123456.789,
+    ]
+    for (let i = 0; i < 20_000; i++) samples.push(Math.random() * (i % 2 === 0 ? 100 : 1e7))
+    for (const ms of samples) expect(millisecondsText(ms)).toBe(String(Math.round(ms * 1000) / 1000))
+    expect([Number.NaN, Number.POSITIVE_INFINITY].map(millisecondsText)).toEqual(['null', 'null'])
   })
 
   it('has a line sink only for loggers createLogger made', () => {

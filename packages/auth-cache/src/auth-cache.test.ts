@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAuthCache, type ResolvedEntry } from './auth-cache.js'
+import { hashKey } from './hash-key.js'
 import { deferred, harness, rawKey, resolvedEntry, T0 } from './test-utils/fixtures.js'
 
 describe('createAuthCache: hits, misses and single-flight', () => {
@@ -142,6 +143,21 @@ describe('createAuthCache: peek', () => {
     clock.advance(845_000) // inside the refresh window: let get() start the refresh
     expect(cache.peek(rawKey(1))).toBeUndefined()
     expect(resolve).toHaveBeenCalledTimes(1)
+  })
+
+  it('peekHashed answers like peek for the hash of the same key, and only while fresh', async () => {
+    const clock = harness()
+    const cache = createAuthCache({
+      resolve: async () => resolvedEntry('vk_1', { now: clock.time }),
+      now: clock.now,
+    })
+    expect(cache.peekHashed(hashKey(rawKey(1)))).toBeUndefined()
+    const entry = await cache.get(rawKey(1))
+    expect(entry.keyHash).toBe(hashKey(rawKey(1)))
+    expect(cache.peekHashed(entry.keyHash)).toBe(entry)
+    expect(cache.peekHashed(hashKey(rawKey(2)))).toBeUndefined()
+    clock.advance(900_000) // past exp: stale for both forms
+    expect([cache.peek(rawKey(1)), cache.peekHashed(entry.keyHash)]).toEqual([undefined, undefined])
   })
 })
 

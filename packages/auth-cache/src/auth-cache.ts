@@ -112,7 +112,11 @@ class VirtualKeyCache implements AuthCache {
 
   peek(rawKey: string): CachedKey | undefined {
     if (this.#isWellFormed !== null && !this.#isWellFormed(rawKey)) return undefined
-    const entry = this.#keys.get(hashKey(rawKey))
+    return this.peekHashed(hashKey(rawKey))
+  }
+
+  peekHashed(keyHash: string): CachedKey | undefined {
+    const entry = this.#keys.get(keyHash)
     if (entry === undefined || decideEntry(entry.timing, this.#now(), this.#settings) !== 'fresh')
       return undefined
     this.#emit('hit')

@@ -65,6 +65,11 @@ export interface AuthCache {
   /** Synchronous hit path: the entry when fresh and needing no background work, else undefined (call `get`). */
   peek(rawKey: string): CachedKey | undefined
   /**
+   * {@link peek} for a caller that already holds `hashKey(rawKey)` of a key this cache answered
+   * before (the gateway remembers it per connection: see its `authenticate` step).
+   */
+  peekHashed(keyHash: string): CachedKey | undefined
+  /**
    * Whether `get(rawKey)` would have to ask the resolver for a key it knows nothing about: well
    * formed, not cached in any state, not recently refused, no lookup in flight. Lets a caller
    * ration lookups of unknown keys without touching known ones.

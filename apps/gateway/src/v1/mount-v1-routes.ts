@@ -48,7 +48,11 @@ export function createV1Routes(services: GatewayServices): GatewayRoutes {
     app.get('/v1/models', async (c) => {
       const anthropic = c.req.header('anthropic-version') !== undefined
       try {
-        const key = await services.authenticate(c.env.incoming.headers, c.env.incoming.socket.remoteAddress)
+        const key = await services.authenticate(
+          c.env.incoming.headers,
+          c.env.incoming.socket.remoteAddress,
+          c.env.incoming.socket,
+        )
         getRequestContext(c).keyPrefix = key.config.display_prefix
         const models = routerForKeyConfig(key.config).listModels()
         return c.json(

@@ -77,7 +77,11 @@ export function createProxyPipeline(options: ProxyHandlerOptions): DirectRoute {
     let failure: unknown
     state.context.recording = true
     try {
-      state.key = await services.authenticate(incoming.headers, incoming.socket.remoteAddress)
+      state.key = await services.authenticate(
+        incoming.headers,
+        incoming.socket.remoteAddress,
+        incoming.socket,
+      )
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
       const endUser = resolveEndUser(budgets, state.key, incoming.headers, state.body)

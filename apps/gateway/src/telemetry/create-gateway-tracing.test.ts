@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import type { RequestTraceFacts } from '@gw/otel'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -144,3 +145,32 @@ describe.skipIf(otelCollectorMissing !== undefined)(
     })
   },
 )
+
+// Which OpenTelemetry SDK packages a fresh process has loaded after creating the tracing.
+async function sdkPackagesLoaded(options: string): Promise<string[]> {
+  const moduleUrl = new URL('./create-gateway-tracing.ts', import.meta.url).href
+  const script = `import { createRequire } from 'node:module'
+const { createGatewayTracing } = await import(${JSON.stringify(moduleUrl)})
+const tracing = createGatewayTracing(${options})
+const loaded = Object.keys(createRequire(import.meta.url).cache)
+console.log(JSON.stringify(['sdk-trace-base', 'resources', 'exporter-trace-otlp-http', 'core'].filter((name) => loaded.some((path) => path.includes('/@opentelemetry/' + name + '/')))))
+await tracing.shutdown(100)`
+  const child = spawn(process.execPath, ['--conditions=gw-source', '--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk
+  })
+  await new Promise((resolve) => child.on('close', resolve))
+  return JSON.parse(out.trim()) as string[]
+}
+
+describe('createGatewayTracing: what it loads', () => {
+  it('loads the trace SDK and the OTLP exporter only when operator spans are exported', async () => {
+    const base = "{ sampleRatio: 0.1, serviceVersion: 't', customerBridgeBaseUrl: 'http://127.0.0.1:9' }"
+    expect(await sdkPackagesLoaded(base)).toEqual([])
+    const traced = "{ sampleRatio: 0.1, serviceVersion: 't', otlpEndpoint: 'http://127.0.0.1:9' }"
+    expect(await sdkPackagesLoaded(traced)).toEqual(['sdk-trace-base', 'resources', 'exporter-trace-otlp-http', 'core'])
+  }, 30_000)
+})

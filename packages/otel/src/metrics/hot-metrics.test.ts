@@ -10,7 +10,8 @@ function pair(openMetrics = false) {
   const reference = new Registry()
   const hot = new Registry()
   if (openMetrics)
-    for (const registry of [reference, hot]) registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE as typeof Registry.PROMETHEUS_CONTENT_TYPE)
+    for (const registry of [reference, hot])
+      registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE as typeof Registry.PROMETHEUS_CONTENT_TYPE)
   const counterOptions = { name: 'requests_total', help: 'Requests "answered"\nby route', labelNames }
   const histogramOptions = { name: 'request_seconds', help: 'Duration', labelNames, buckets }
   return {

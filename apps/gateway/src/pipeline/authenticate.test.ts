@@ -64,6 +64,19 @@ describe('authenticate', () => {
     expect(cache.get).toHaveBeenCalledWith(keyA)
   })
 
+  it('returns a cache hit as a value and refuses a missing key at once (no promise on the hot path)', async () => {
+    const { cache } = fakeCache()
+    const authenticate = createAuthenticator({ cache: cache as unknown as AuthCache })
+    const hit = authenticate(headers(keyA), undefined, {})
+    expect(hit).not.toBeInstanceOf(Promise)
+    expect((hit as CachedKey).keyHash).toBe(hashKey(keyA))
+    expect(() => authenticate({})).toThrow(expect.objectContaining({ code: 'invalid_api_key' }))
+    const unknown = 'lw_vk_live_01JCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC'
+    const miss = authenticate(headers(unknown))
+    expect(miss).toBeInstanceOf(Promise)
+    await expect(miss).rejects.toThrow('revoked')
+  })
+
   it('keeps nothing without a connection, and nothing across connections', async () => {
     const { cache } = fakeCache()
     const authenticate = createAuthenticator({ cache: cache as unknown as AuthCache })

@@ -50,20 +50,27 @@ export function sameKey(a: string, b: string): boolean {
 
 /**
  * Builds the authenticate step. A cache hit is synchronous work (hash + LRU lookup; no hash when
- * `connection`, the request's socket, presented the same key last time); a miss resolves through
- * the control plane once, whatever the concurrency.
+ * `connection`, the request's socket, presented the same key last time) and is returned as a
+ * value, not a promise, so the hot path pays no microtask for it; a refusal before any lookup
+ * throws at once. A miss returns a promise and resolves through the control plane once, whatever
+ * the concurrency.
  *
  * @example
  * const authenticate = createAuthenticator({ cache, onOrganization: (id, revision) => feed.start(id, revision) })
- * const key = await authenticate(request.headers, request.socket.remoteAddress, request.socket)
+ * const key = await authenticate(request.headers, request.socket.remoteAddress, request.socket) // a value or a promise
  */
 export function createAuthenticator(options: AuthenticatorOptions) {
   const { cache, onOrganization, lookupLimiter } = options
-  return async function authenticate(
+  async function resolveMiss(raw: string): Promise<CachedKey> {
+    const key = await cache.get(raw)
+    onOrganization?.(key.claims.org_id, key.claims.revision)
+    return key
+  }
+  return function authenticate(
     headers: IncomingHttpHeaders,
     clientAddress?: string,
     connection?: object,
-  ): Promise<CachedKey> {
+  ): CachedKey | Promise<CachedKey> {
     const raw = extractPresentedKey(headers)
     if (raw === undefined) throw missingKey()
     const last = connection === undefined ? undefined : lastKeyOf.get(connection)
@@ -77,8 +84,6 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     if (lookupLimiter !== undefined && cache.needsLookup(raw) && !lookupLimiter.tryTake(clientAddress)) {
       throw lookupRationed(lookupLimiter.retryAfterSeconds)
     }
-    const key = await cache.get(raw)
-    onOrganization?.(key.claims.org_id, key.claims.revision)
-    return key
+    return resolveMiss(raw)
   }
 }

@@ -155,9 +155,13 @@ const tracing = createGatewayTracing(${options})
 const loaded = Object.keys(createRequire(import.meta.url).cache)
 console.log(JSON.stringify(['sdk-trace-base', 'resources', 'exporter-trace-otlp-http', 'core'].filter((name) => loaded.some((path) => path.includes('/@opentelemetry/' + name + '/')))))
 await tracing.shutdown(100)`
-  const child = spawn(process.execPath, ['--conditions=gw-source', '--import', 'tsx', '--input-type=module', '-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=gw-source', '--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   let out = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk
@@ -171,6 +175,11 @@ describe('createGatewayTracing: what it loads', () => {
     const base = "{ sampleRatio: 0.1, serviceVersion: 't', customerBridgeBaseUrl: 'http://127.0.0.1:9' }"
     expect(await sdkPackagesLoaded(base)).toEqual([])
     const traced = "{ sampleRatio: 0.1, serviceVersion: 't', otlpEndpoint: 'http://127.0.0.1:9' }"
-    expect(await sdkPackagesLoaded(traced)).toEqual(['sdk-trace-base', 'resources', 'exporter-trace-otlp-http', 'core'])
+    expect(await sdkPackagesLoaded(traced)).toEqual([
+      'sdk-trace-base',
+      'resources',
+      'exporter-trace-otlp-http',
+      'core',
+    ])
   }, 30_000)
 })

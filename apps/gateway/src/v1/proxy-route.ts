@@ -77,11 +77,8 @@ export function createProxyPipeline(options: ProxyHandlerOptions): DirectRoute {
     let failure: unknown
     state.context.recording = true
     try {
-      state.key = await services.authenticate(
-        incoming.headers,
-        incoming.socket.remoteAddress,
-        incoming.socket,
-      )
+      const key = services.authenticate(incoming.headers, incoming.socket.remoteAddress, incoming.socket)
+      state.key = key instanceof Promise ? await key : key
       state.context.keyPrefix = state.key.config.display_prefix ?? undefined
       state.body = await readBody(incoming, state.context, bodyOptions)
       const endUser = resolveEndUser(budgets, state.key, incoming.headers, state.body)
@@ -143,7 +140,7 @@ export function createProxyPipeline(options: ProxyHandlerOptions): DirectRoute {
           plan: state.plan,
           sink: cached?.capture ?? governed ?? sink,
         }))
-      await governed?.settled()
+      if (governed !== undefined) await governed.settled()
       cached?.keep(state.result)
       confirmSpend(budgets, state.key, state, state.result)
       recordTelemetry(state.context, state.result)

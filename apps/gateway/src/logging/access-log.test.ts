@@ -131,6 +131,16 @@ describe('writeAccessLog', () => {
     expect([Number.NaN, Number.POSITIVE_INFINITY].map(millisecondsText)).toEqual(['null', 'null'])
   })
 
+  it('follows bindings set on the logger later, like pino', () => {
+    const { raw, direct } = loggers()
+    direct.setBindings({ environment: 'prod' })
+    writeAccessLog(direct, context({}), entry)
+    writeAccessLog(direct.child({}), context({}), entry)
+    const [first, second] = raw.map((line) => line.replace(/"time":\d+/, '"time":0'))
+    expect(JSON.parse(first!).environment).toBe('prod')
+    expect(first).toBe(second)
+  })
+
   it('has a line sink only for loggers createLogger made', () => {
     const { direct, viaPino } = loggers()
     expect(lineSinkOf(direct)?.bindings).toBe(',"node_id":"gw-\\"a\\""')

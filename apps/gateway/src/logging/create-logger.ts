@@ -104,8 +104,12 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
     },
     destination,
   )
+  const withBindings = logger as unknown as Record<symbol, string | undefined>
   lineSinks.set(logger, {
-    bindings: (logger as unknown as Record<symbol, string>)[pino.symbols.chindingsSym] ?? '',
+    // Read per line: `logger.setBindings` replaces the text.
+    get bindings() {
+      return withBindings[pino.symbols.chindingsSym] ?? ''
+    },
     write: (line) => destination.write(line),
   })
   return logger

@@ -78,6 +78,28 @@ function register(metric: object, registers: readonly Registry[]): void {
   for (const registry of registers) registry.registerMetric(metric as Metric)
 }
 
+/** What both hot metrics share: name, help, the series index, registration and reset. */
+abstract class HotMetric<L extends string, S> {
+  readonly name: string
+  readonly help: string
+  readonly aggregator = 'sum'
+  readonly labelNames: readonly L[]
+  protected readonly index: SeriesIndex<S>
+
+  constructor(options: HotMetricOptions<L>, createSeries: (labels: Record<string, string | number>) => S) {
+    this.name = options.name
+    this.help = options.help
+    this.labelNames = options.labelNames
+    this.index = new SeriesIndex(options.labelNames, createSeries)
+    register(this, options.registers)
+  }
+
+  /** Forgets every series (prom-client's `registry.resetMetrics()` calls it). */
+  reset(): void {
+    this.index.clear()
+  }
+}
+
 interface CounterSeries {
   readonly labels: Record<string, string | number>
   value: number
@@ -92,27 +114,18 @@ interface CounterSeries {
  * const requests = new HotCounter({ name: 'http_requests_total', help: 'Requests', labelNames: ['route'], registers: [registry] })
  * requests.inc({ route: '/v1/chat/completions' })
  */
-export class HotCounter<L extends string = string> {
-  readonly name: string
-  readonly help: string
+export class HotCounter<L extends string = string> extends HotMetric<L, CounterSeries> {
   readonly type = 'counter'
-  readonly aggregator = 'sum'
-  readonly labelNames: readonly L[]
-  readonly #index: SeriesIndex<CounterSeries>
 
   constructor(options: HotMetricOptions<L>) {
-    this.name = options.name
-    this.help = options.help
-    this.labelNames = options.labelNames
-    this.#index = new SeriesIndex(options.labelNames, (labels) => ({ labels, value: 0 }))
-    register(this, options.registers)
+    super(options, (labels) => ({ labels, value: 0 }))
   }
 
   /** Adds `value` (default 1) to the series of `labels`; a negative or non-finite value throws. */
   inc(labels?: HotLabels<L>, value = 1): void {
     if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
       throw new TypeError(`A counter only grows by a finite amount ≥ 0, not ${value}`)
-    this.#index.find(labels).value += value
+    this.index.find(labels).value += value
   }
 
   /** The series, as prom-client's registry reads them at scrape time. */
@@ -121,14 +134,9 @@ export class HotCounter<L extends string = string> {
       name: this.name,
       help: this.help,
       type: this.type,
-      values: this.#index.series.map((series) => ({ value: series.value, labels: { ...series.labels } })),
+      values: this.index.series.map((series) => ({ value: series.value, labels: { ...series.labels } })),
       aggregator: this.aggregator,
     }
-  }
-
-  /** Forgets every series (prom-client's `registry.resetMetrics()` calls it). */
-  reset(): void {
-    this.#index.clear()
   }
 }
 
@@ -155,37 +163,23 @@ export interface HotHistogramOptions<L extends string> extends HotMetricOptions<
  * const duration = new HotHistogram({ name: 'request_seconds', help: 'Duration', labelNames: ['route'], buckets: [0.1, 1], registers: [registry] })
  * duration.observe({ route: '/v1/chat/completions' }, 0.042)
  */
-export class HotHistogram<L extends string = string> {
-  readonly name: string
-  readonly help: string
+export class HotHistogram<L extends string = string> extends HotMetric<L, HistogramSeries> {
   readonly type = 'histogram'
-  readonly aggregator = 'sum'
-  readonly labelNames: readonly L[]
   readonly upperBounds: readonly number[]
-  readonly #index: SeriesIndex<HistogramSeries>
 
   constructor(options: HotHistogramOptions<L>) {
     const bounds = [...options.buckets]
     for (let i = 1; i < bounds.length; i++)
       if (!((bounds[i] as number) > (bounds[i - 1] as number)))
         throw new RangeError(`Histogram buckets must ascend: ${bounds.join(', ')}`)
-    this.name = options.name
-    this.help = options.help
-    this.labelNames = options.labelNames
+    super(options, (labels) => ({ labels, counts: new Float64Array(bounds.length + 1), sum: 0, count: 0 }))
     this.upperBounds = bounds
-    this.#index = new SeriesIndex(options.labelNames, (labels) => ({
-      labels,
-      counts: new Float64Array(bounds.length + 1),
-      sum: 0,
-      count: 0,
-    }))
-    register(this, options.registers)
   }
 
   /** Counts `value` in the series of `labels`; a non-finite value throws, as in prom-client. */
   observe(labels: HotLabels<L> | undefined, value: number): void {
     if (!Number.isFinite(value)) throw new TypeError(`Value is not a valid number: ${value}`)
-    const series = this.#index.find(labels)
+    const series = this.index.find(labels)
     const bounds = this.upperBounds
     let bucket = 0
     while (bucket < bounds.length && value > (bounds[bucket] as number)) bucket++
@@ -207,7 +201,7 @@ export class HotHistogram<L extends string = string> {
       metricName: string
       exemplar?: null
     }> = []
-    for (const series of this.#index.series) {
+    for (const series of this.index.series) {
       let cumulative = 0
       this.upperBounds.forEach((bound, i) => {
         cumulative += series.counts[i] as number
@@ -245,10 +239,5 @@ export class HotHistogram<L extends string = string> {
         labels: { ...labels, ...sharedLabels },
       })),
     }
-  }
-
-  /** Forgets every series (prom-client's `registry.resetMetrics()` calls it). */
-  reset(): void {
-    this.#index.clear()
   }
 }

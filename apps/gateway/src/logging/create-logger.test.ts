@@ -40,6 +40,14 @@ describe('createLogger on stdout', () => {
     expect(messages(lines)).toEqual(['first', 'second'])
   })
 
+  it('writes text outside ASCII intact through the byte buffer', async () => {
+    const text = 'grüße ✓ 😀 \u0000'
+    const { lines } = await runChild(
+      `logger.info({ text: ${JSON.stringify(text)} }, 'unicode'); process.exit(0)`,
+    )
+    expect(lines.map((line) => JSON.parse(line.text).text)).toEqual([text])
+  })
+
   it('writes buffered info lines within the flush interval while the process runs', async () => {
     const { lines, exitedAt } = await runChild(
       `logger.info('waiting'); setTimeout(() => process.exit(0), 1500)`,

@@ -50,6 +50,22 @@ describe('RoutedBatchProcessor', () => {
     expect(dropped).toEqual(Array(4).fill('1:queue_full'))
   })
 
+  it('counts nothing dropped when the exporter answers ExportResultCode.SUCCESS', async () => {
+    const dropped: number[] = []
+    const processor = new RoutedBatchProcessor({
+      routeOf: () => 'a',
+      exporterFor: () => ({
+        export: (_spans, done) => done({ code: ExportResultCode.SUCCESS }),
+        shutdown: async () => {},
+      }),
+      onDrop: (count) => dropped.push(count),
+    })
+    const tracer = createProvider(processor)
+    for (let i = 0; i < 3; i++) tracer.startSpan(`span-${i}`).end()
+    await processor.forceFlush()
+    expect(dropped).toEqual([])
+  })
+
   it('counts a batch the exporter refused as dropped', async () => {
     const dropped: number[] = []
     const failing: SpanExporter = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createGatewayMetrics } from './gateway-metrics.js'
+import { HotCounter, HotHistogram } from './hot-metrics.js'
 
 function sampleLines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '' && !line.startsWith('#'))
@@ -116,5 +117,32 @@ describe('createGatewayMetrics', () => {
     const metrics = createGatewayMetrics({ collectProcessMetrics: false, defaultLabels: { pod: 'gw-a' } })
     metrics.draining.set(1)
     expect(await metrics.scrape()).toContain('gateway_draining{pod="gw-a"} 1')
+  })
+
+  it('records the per-request series on the hot classes, scraped with the rest and reset with the registry', async () => {
+    const metrics = createGatewayMetrics({ collectProcessMetrics: false, defaultLabels: { pod: 'gw-a' } })
+    expect(metrics.httpRequests).toBeInstanceOf(HotCounter)
+    expect(
+      [metrics.httpRequestDuration, metrics.providerDuration].every((m) => m instanceof HotHistogram),
+    ).toBe(true)
+    const labels = {
+      route: '/v1/chat/completions',
+      method: 'POST',
+      status: '200',
+      provider: 'openai',
+      model: 'gpt-4o',
+    }
+    metrics.httpRequests.inc(labels)
+    metrics.httpRequests.inc(labels)
+    metrics.httpRequestDuration.observe({ route: '/v1/chat/completions', method: 'POST' }, 0.003)
+    const text = await metrics.scrape()
+    expect(text).toContain(
+      'gateway_http_requests_total{route="/v1/chat/completions",method="POST",status="200",provider="openai",model="gpt-4o",pod="gw-a"} 2',
+    )
+    expect(text).toContain(
+      'gateway_http_request_duration_seconds_bucket{le="0.005",pod="gw-a",route="/v1/chat/completions",method="POST"} 1',
+    )
+    metrics.registry.resetMetrics()
+    expect(await metrics.scrape()).not.toContain('gateway_http_requests_total{')
   })
 })

@@ -1,19 +1,12 @@
 import { base64url } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { buildBundleClaims, signBundle } from './sign-bundle.js'
+import { BUNDLE_SECRET, bundleKeyClaims, fixedClock, issuedBundleClaims, T0 } from './test-utils/fixtures.js'
 
-const secret = 'current-jwt-secret-0123456789abcdef'
-const t0 = 1_750_000_000_000
-const clock = (ms: number) => () => ms
-const claims = {
-  vk_id: 'vk_1',
-  org_id: 'org_1',
-  project_id: 'prj_1',
-  team_id: 'team_1',
-  principal_id: null,
-  revision: '42',
-  vk_expires_at: null,
-}
+const secret = BUNDLE_SECRET
+const t0 = T0
+const clock = fixedClock
+const claims = bundleKeyClaims
 
 function decode(jwt: string): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(base64url.decode(jwt.split('.')[1]!)))
@@ -41,13 +34,7 @@ describe('signBundle', () => {
 describe('buildBundleClaims', () => {
   it('builds exactly the claims the signed bundle carries, field by field', async () => {
     const built = buildBundleClaims(claims, { now: clock(t0) })
-    expect(built).toEqual({
-      ...claims,
-      iss: 'langwatch-control-plane',
-      aud: 'langwatch-gateway',
-      iat: t0 / 1000,
-      exp: t0 / 1000 + 900,
-    })
+    expect(built).toEqual(issuedBundleClaims(t0))
     expect(Object.keys(built)).toEqual([
       'vk_id',
       'org_id',

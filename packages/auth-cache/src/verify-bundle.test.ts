@@ -1,21 +1,14 @@
 import { base64url, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { signBundle } from './sign-bundle.js'
+import { BUNDLE_SECRET, bundleKeyClaims, fixedClock, issuedBundleClaims, T0 } from './test-utils/fixtures.js'
 import { createBundleVerifier } from './verify-bundle.js'
 
-const secret = 'current-jwt-secret-0123456789abcdef'
 const oldSecret = 'previous-jwt-secret-0123456789abcdef'
-const t0 = 1_750_000_000_000
-const clock = (ms: number) => () => ms
-const claims = {
-  vk_id: 'vk_1',
-  org_id: 'org_1',
-  project_id: 'prj_1',
-  team_id: 'team_1',
-  principal_id: null,
-  revision: '42',
-  vk_expires_at: null,
-}
+const secret = BUNDLE_SECRET
+const t0 = T0
+const clock = fixedClock
+const claims = bundleKeyClaims
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code: string; meta: { reason: string } }> {
   return promise.then(
@@ -30,13 +23,7 @@ describe('createBundleVerifier', () => {
   it('returns the claims of a valid bundle', async () => {
     const verify = createBundleVerifier({ secret, now: clock(t0 + 1000) })
     const verified = await verify(await signBundle(claims, { secret, now: clock(t0) }))
-    expect(verified).toEqual({
-      ...claims,
-      iss: 'langwatch-control-plane',
-      aud: 'langwatch-gateway',
-      iat: t0 / 1000,
-      exp: t0 / 1000 + 900,
-    })
+    expect(verified).toEqual(issuedBundleClaims(t0))
   })
 
   it('accepts a bundle signed with the old secret only while previousSecret is set', async () => {
@@ -60,15 +47,7 @@ describe('createBundleVerifier', () => {
   it('rejects alg none and HS512', async () => {
     const verify = createBundleVerifier({ secret, now: clock(t0) })
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))
-    const body = base64url.encode(
-      JSON.stringify({
-        ...claims,
-        iss: 'langwatch-control-plane',
-        aud: 'langwatch-gateway',
-        iat: t0 / 1000,
-        exp: t0 / 1000 + 900,
-      }),
-    )
+    const body = base64url.encode(JSON.stringify(issuedBundleClaims(t0)))
     expect((await errorOf(verify(`${header}.${body}.`))).code).toBe('auth_upstream_unavailable')
     const hs512 = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'HS512' })

@@ -75,3 +75,31 @@ export function harness() {
     count: (event: AuthCacheEvent) => events.filter((seen) => seen === event).length,
   }
 }
+
+/** The bundle signing secret of the sign/verify tests. */
+export const BUNDLE_SECRET = 'current-jwt-secret-0123456789abcdef'
+
+/** A fixed clock for `now` options. */
+export const fixedClock = (ms: number) => () => ms
+
+/** The key claims a bundle is signed for (what the control plane passes to `signBundle`). */
+export const bundleKeyClaims = {
+  vk_id: 'vk_1',
+  org_id: 'org_1',
+  project_id: 'prj_1',
+  team_id: 'team_1',
+  principal_id: null,
+  revision: '42',
+  vk_expires_at: null,
+}
+
+/** Every claim a bundle issued at `issuedAtMs` with the default 900 s TTL carries. */
+export function issuedBundleClaims(issuedAtMs: number) {
+  return {
+    ...bundleKeyClaims,
+    iss: 'langwatch-control-plane',
+    aud: 'langwatch-gateway',
+    iat: issuedAtMs / 1000,
+    exp: issuedAtMs / 1000 + 900,
+  }
+}

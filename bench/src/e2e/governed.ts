@@ -4,16 +4,20 @@ import { parseVirtualKeyId } from '@gw/auth-cache'
 import type { ControlPlaneStack, GatewayStackOptions } from './gateway-stack.js'
 import { type ClosedLoopResult, runClosedLoop } from './load/closed-loop.js'
 import { expectOk, type SuiteContext, type Target } from './measure-target.js'
+import { pairedRatios, takeTurns } from './paired-load.js'
 import type { Outcome } from './report.js'
 import { startGatewayProcess } from './stack/gateway-process.js'
 import { startOtlpSink } from './stack/otlp-sink.js'
 
-/** The governed run: the floor and the governed gateway back to back. */
+/** The governed run: the floor and the governed gateway taking turns. */
 export interface GovernedResult {
   /** The parts that were on (all three unless `--governed` said otherwise). */
   parts: GovernedPart[]
-  floor: ClosedLoopResult
-  governed: ClosedLoopResult
+  /** Each block's floor turn and governed turn. */
+  blocks: Array<{ floor: ClosedLoopResult; gateway: ClosedLoopResult }>
+  /** Median over blocks of governed ÷ floor. */
+  cpuRatio: number
+  requestsPerSecondRatio: number
   /** OTLP export requests the sink received during the governed load (tracing really on). */
   exports: number
   /** What the governed key carries, for the report. */
@@ -35,7 +39,7 @@ const partDescriptions: Record<GovernedPart, string> = {
 
 /**
  * Creates the governed key and its budget, starts a gateway with tracing on, and runs the floor
- * then the governed gateway for `seconds` each (after a 2 s warm-up each).
+ * and the governed gateway taking turns in the plan's paired blocks (after a 2 s warm-up each).
  *
  * @example
  * const governed = await measureGoverned(stack, stackOptions, floorTarget, context)
@@ -83,25 +87,30 @@ export async function measureGoverned(
       authorization: `Bearer ${key}`,
       process: gateway.value.handle,
     }
-    const seconds = context.plan.throughputSeconds
+    const { pairedBlocks, pairedBlockSeconds } = context.plan
     const body = context.bodies.chat
-    context.log(`governed: floor then governed gateway, ${seconds} s each`)
+    context.log(
+      `governed: floor and governed gateway taking turns, ${pairedBlocks} blocks of ${pairedBlockSeconds} s each`,
+    )
     await expectOk(target, body)
     await runClosedLoop(floor, context, body, 2)
-    const floorResult = await runClosedLoop(floor, context, body, seconds)
     await runClosedLoop(target, context, body, 2)
     const exportsBefore = sink.received().requests
-    const governed = await runClosedLoop(target, context, body, seconds, {
-      extraPid: stack.controlPlane.handle.pid,
-    })
+    const blocks = (
+      await takeTurns(floor, target, pairedBlocks, (each) =>
+        runClosedLoop(each, context, body, pairedBlockSeconds, {
+          extraPid: each === target ? stack.controlPlane.handle.pid : undefined,
+        }),
+      )
+    ).map(([floorTurn, governedTurn]) => ({ floor: floorTurn, gateway: governedTurn }))
     // Spans leave in batches: give the last one a moment before counting.
     await new Promise((resolve) => setTimeout(resolve, 1_500))
     return {
       ok: true,
       value: {
         parts: [...parts],
-        floor: floorResult,
-        governed,
+        blocks,
+        ...pairedRatios(blocks),
         exports: sink.received().requests - exportsBefore,
         description,
       },

@@ -26,6 +26,12 @@ export interface E2ePlan {
   bodySeconds: number
   /** Closed-loop and 1,000 req/s seconds of each many-keys run. */
   manyKeysSeconds: number
+  /** Blocks of the paired floor/gateway run (odd: the median is one block's ratio). */
+  pairedBlocks: number
+  /** wrk seconds per target and block of the paired run. */
+  pairedBlockSeconds: number
+  /** 1,000 req/s seconds per target and block of the paired run (the first half second is warm-up). */
+  pairedRateSeconds: number
 }
 
 /**
@@ -52,6 +58,9 @@ export function createPlan(quick: boolean): E2ePlan {
         manyKeys: 10_000,
         bodySeconds: 2,
         manyKeysSeconds: 3,
+        pairedBlocks: 3,
+        pairedBlockSeconds: 2,
+        pairedRateSeconds: 2,
       }
     : {
         quick,
@@ -69,5 +78,8 @@ export function createPlan(quick: boolean): E2ePlan {
         manyKeys: 10_000,
         bodySeconds: 8,
         manyKeysSeconds: 10,
+        pairedBlocks: 7,
+        pairedBlockSeconds: 4,
+        pairedRateSeconds: 3,
       }
 }

@@ -5,6 +5,7 @@ import { type Cell, formatBytes, formatNumber, formatRatio, renderTable } from '
 import { median } from '../shared/stats.js'
 import type { TargetResult } from './measure-target.js'
 import { renderExtraRuns } from './render-extra.js'
+import { renderPaired } from './render-paired.js'
 import type { E2eReport, Outcome } from './report.js'
 import { evaluateTargets } from './targets.js'
 
@@ -205,6 +206,7 @@ export function renderE2eSection(report: E2eReport): string {
         ]
       : []),
     '',
+    ...renderPaired(report),
     ...renderExtraRuns(report),
     '### Targets',
     '',

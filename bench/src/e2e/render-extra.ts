@@ -1,5 +1,7 @@
 // Renders the body-size, many-keys and governed parts of the e2e section (all against the floor).
 import { type Cell, formatNumber, formatRatio, renderTable } from '../shared/markdown.js'
+import { median } from '../shared/stats.js'
+import { renderTurnsTable } from './render-paired.js'
 import type { E2eReport } from './report.js'
 
 function renderBodySizes(report: E2eReport): string[] {
@@ -93,32 +95,17 @@ function renderManyKeys(report: E2eReport): string[] {
 
 function renderGoverned(report: E2eReport): string[] {
   if (!report.governed.ok) return []
-  const { floor, governed, exports, description } = report.governed.value
+  const governed = report.governed.value
+  const controlPlane = governed.blocks.map((block) => block.gateway.extraCpuMicrosPerRequest ?? 0)
+  const failed = governed.blocks.reduce((sum, block) => sum + block.floor.errors + block.gateway.errors, 0)
   return [
     '### Governed gateway (budget, policy, tracing at 0.1)',
     '',
-    `A second gateway process on the SUT core, parts on: ${report.governed.value.parts.join(', ') || 'none'}; its ${description}. The floor and it ran back to back`,
-    `(2 s warm-up each, then ${report.plan.throughputSeconds} s of wrk); the sink received ${formatNumber(exports)} OTLP export requests during the load.`,
+    `A second gateway process on the SUT core, parts on: ${governed.parts.join(', ') || 'none'}; its ${governed.description}. The floor and it`,
+    `took turns in ${governed.blocks.length} blocks of ${report.plan.pairedBlockSeconds} s of wrk after a 2 s warm-up each; the sink received ${formatNumber(governed.exports)} OTLP export requests during the load;`,
+    `the control plane spent ${formatNumber(median(controlPlane), 1)} µs of CPU per governed request (median of the blocks); ${formatNumber(failed)} requests failed.`,
     '',
-    renderTable(
-      ['Metric', 'floor', 'governed gateway', 'governed ÷ floor'],
-      [
-        [
-          'CPU µs per request at max',
-          formatNumber(floor.cpuMicrosPerRequest, 1),
-          formatNumber(governed.cpuMicrosPerRequest, 1),
-          formatRatio(governed.cpuMicrosPerRequest, floor.cpuMicrosPerRequest),
-        ],
-        [
-          'max req/s',
-          formatNumber(floor.requestsPerSecond),
-          formatNumber(governed.requestsPerSecond),
-          formatRatio(governed.requestsPerSecond, floor.requestsPerSecond),
-        ],
-        ['control-plane CPU µs per request', '—', formatNumber(governed.extraCpuMicrosPerRequest, 1), '—'],
-        ['failed requests', formatNumber(floor.errors), formatNumber(governed.errors), '—'],
-      ],
-    ),
+    renderTurnsTable(governed, 'governed'),
     '',
   ]
 }

@@ -4,6 +4,7 @@ import type { BodySizeRow } from './body-sizes.js'
 import type { GovernedResult } from './governed.js'
 import type { ManyKeysResult } from './many-keys.js'
 import type { TargetResult } from './measure-target.js'
+import type { PairedLoadResult } from './paired-load.js'
 import type { E2ePlan } from './plan.js'
 import type { Pinning } from './processes.js'
 
@@ -65,6 +66,11 @@ export interface E2eReport {
   /** The reference proxy (`baseline-proxy.ts`, the previous baseline), kept as a second reference. */
   baseline: Outcome<TargetResult>
   gateway: Outcome<TargetResult>
+  /**
+   * The floor and the gateway taking turns in short blocks (max load, 1,000 req/s): the CPU,
+   * throughput and added-p99 targets are judged on it when it ran.
+   */
+  paired: Outcome<PairedLoadResult>
   /** Floor and gateway under 190 B, 50 KB and 200 KB bodies, non-stream and stream. */
   bodySizes: Outcome<BodySizeRow[]>
   /** 10,000 keys in rotation, and the same with 5 % unknown keys. */

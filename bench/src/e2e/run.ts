@@ -24,6 +24,7 @@ import {
   type TargetResult,
   UnexpectedStatusError,
 } from './measure-target.js'
+import { measurePairedLoad, type PairedLoadResult } from './paired-load.js'
 import { createPlan } from './plan.js'
 import { detectPinning, installCleanup, killAllChildren, pinSelf, spawnChild } from './processes.js'
 import { renderE2eSection } from './render-e2e.js'
@@ -36,6 +37,7 @@ const sections = [
   'floor',
   'baseline',
   'gateway',
+  'paired',
   'bodies',
   'many-keys',
   'governed',
@@ -179,13 +181,13 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
     const result = await measureTarget(running.value.target, context)
     // Measured minutes apart, SSE numbers differ by whatever else ran on the machine meanwhile
     // (1 ms and more on a shared box): re-measure the proxies and the gateway, taking turns.
-    const paired: Array<[RunningProxy, Outcome<TargetResult>]> = []
-    if (floorProxy !== undefined) paired.push([floorProxy, floor])
-    if (referenceProxy !== undefined) paired.push([referenceProxy, baseline])
-    if (paired.length > 0) {
+    const sseProxies: Array<[RunningProxy, Outcome<TargetResult>]> = []
+    if (floorProxy !== undefined) sseProxies.push([floorProxy, floor])
+    if (referenceProxy !== undefined) sseProxies.push([referenceProxy, baseline])
+    if (sseProxies.length > 0) {
       log(`proxies + gateway: SSE first byte over ${plan.firstByteRequests} streams each, taking turns`)
       const firstBytes = await measureFirstBytePaired(
-        [...paired.map(([proxy]) => proxy.target), running.value.target],
+        [...sseProxies.map(([proxy]) => proxy.target), running.value.target],
         {
           body: context.bodies.stream,
           requests: plan.firstByteRequests,
@@ -193,9 +195,9 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
           timeoutSeconds: plan.quick ? 40 : 120,
         },
       )
-      const gatewayFirstByte = firstBytes[paired.length]
-      if (gatewayFirstByte !== undefined && firstBytes.length === paired.length + 1) {
-        paired.forEach(([, outcome], index) => {
+      const gatewayFirstByte = firstBytes[sseProxies.length]
+      if (gatewayFirstByte !== undefined && firstBytes.length === sseProxies.length + 1) {
+        sseProxies.forEach(([, outcome], index) => {
           const firstByte = firstBytes[index]
           if (outcome.ok && firstByte !== undefined) outcome.value.firstByte = firstByte
         })
@@ -218,6 +220,11 @@ const gateway = await section('gateway', async (): Promise<Outcome<TargetResult>
 const needFloor = (what: string) => ({
   ok: false as const,
   reason: `not run: ${what} needs the floor and the gateway`,
+})
+const paired = await section('paired', async (): Promise<Outcome<PairedLoadResult>> => {
+  if (floorProxy === undefined || gatewayRunning === undefined) return needFloor('the paired run')
+  log(`floor + gateway: max load and 1,000 req/s, taking turns in ${plan.pairedBlocks} blocks`)
+  return { ok: true, value: await measurePairedLoad(floorProxy.target, gatewayRunning.target, context) }
 })
 const bodySizes = await section('bodies', async (): Promise<Outcome<BodySizeRow[]>> => {
   if (floorProxy === undefined || gatewayRunning === undefined) return needFloor('bodies')
@@ -263,6 +270,7 @@ const report: E2eReport = {
   floor,
   baseline,
   gateway,
+  paired,
   bodySizes,
   manyKeys,
   governed,
@@ -277,6 +285,7 @@ for (const [label, outcome] of Object.entries({
   floor,
   baseline,
   gateway,
+  paired,
   bodySizes,
   manyKeys,
   governed,

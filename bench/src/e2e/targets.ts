@@ -19,13 +19,45 @@ const atRate = (result: TargetResult, requestsPerSecond: number) =>
   result.rates.find((entry) => entry.requestsPerSecond === requestsPerSecond)
 
 function addedAt1000(report: E2eReport, percentile: 'p50' | 'p99', boundMs: number) {
+  if (report.paired.ok) {
+    const { rate } = report.paired.value
+    const added = rate.gateway[percentile] - rate.floor[percentile]
+    return {
+      shown: `${formatNumber(added, 3)} ms (${rate.blocks} paired blocks, ${formatNumber(rate.gateway.samples)} samples)`,
+      held: added <= boundMs,
+    }
+  }
   const pair = both(report)
   if (pair === undefined) return undefined
   const gateway = atRate(pair[0], 1_000)?.service[percentile]
   const floor = atRate(pair[1], 1_000)?.service[percentile]
   if (gateway === undefined || floor === undefined) return undefined
   const added = gateway - floor
-  return { shown: `${formatNumber(added, 3)} ms`, held: added <= boundMs }
+  return { shown: `${formatNumber(added, 3)} ms (one run each)`, held: added <= boundMs }
+}
+
+/**
+ * Gateway ÷ floor at max load: the paired run's median when it ran (the targets are judged on
+ * it), else the two suite runs measured minutes apart.
+ */
+function maxLoadRatio(
+  report: E2eReport,
+  of: 'cpu' | 'throughput',
+): { value: number; how: string } | undefined {
+  const pair = both(report)
+  const suite =
+    pair === undefined
+      ? undefined
+      : of === 'cpu'
+        ? pair[0].throughput.cpuMicrosPerRequest / pair[1].throughput.cpuMicrosPerRequest
+        : pair[0].throughput.requestsPerSecond / pair[1].throughput.requestsPerSecond
+  if (report.paired.ok) {
+    const paired = report.paired.value
+    const value = of === 'cpu' ? paired.cpuRatio : paired.requestsPerSecondRatio
+    const alone = suite === undefined ? '' : `; ${suite.toFixed(2)}× in the runs one after the other`
+    return { value, how: `median of ${paired.blocks.length} paired blocks${alone}` }
+  }
+  return suite === undefined ? undefined : { value: suite, how: 'one run each, minutes apart' }
 }
 
 const mebibyte = 1_048_576
@@ -35,20 +67,21 @@ const checks: TargetCheck[] = [
     name: 'CPU per request vs floor at max (auth, routing, metrics, access log)',
     bound: '≤ 1.4×',
     measure(report) {
-      const pair = both(report)
-      if (pair === undefined) return undefined
-      const ratio = pair[0].throughput.cpuMicrosPerRequest / pair[1].throughput.cpuMicrosPerRequest
-      return { shown: `${ratio.toFixed(2)}× (log level ${report.gatewayLogLevel})`, held: ratio <= 1.4 }
+      const ratio = maxLoadRatio(report, 'cpu')
+      if (ratio === undefined) return undefined
+      return {
+        shown: `${ratio.value.toFixed(2)}× (${ratio.how}; log level ${report.gatewayLogLevel})`,
+        held: ratio.value <= 1.4,
+      }
     },
   },
   {
     name: 'max req/s vs floor',
     bound: '≥ 0.7×',
     measure(report) {
-      const pair = both(report)
-      if (pair === undefined) return undefined
-      const ratio = pair[0].throughput.requestsPerSecond / pair[1].throughput.requestsPerSecond
-      return { shown: `${ratio.toFixed(2)}×`, held: ratio >= 0.7 }
+      const ratio = maxLoadRatio(report, 'throughput')
+      if (ratio === undefined) return undefined
+      return { shown: `${ratio.value.toFixed(2)}× (${ratio.how})`, held: ratio.value >= 0.7 }
     },
   },
   {
@@ -56,9 +89,11 @@ const checks: TargetCheck[] = [
     bound: '≤ 1.5×',
     measure(report) {
       if (!report.governed.ok || report.governed.value.parts.length < 3) return undefined
-      const { floor, governed } = report.governed.value
-      const ratio = governed.cpuMicrosPerRequest / floor.cpuMicrosPerRequest
-      return { shown: `${ratio.toFixed(2)}×`, held: ratio <= 1.5 }
+      const { cpuRatio, blocks } = report.governed.value
+      return {
+        shown: `${cpuRatio.toFixed(2)}× (median of ${blocks.length} paired blocks)`,
+        held: cpuRatio <= 1.5,
+      }
     },
   },
   {
@@ -66,9 +101,11 @@ const checks: TargetCheck[] = [
     bound: '≥ 0.65×',
     measure(report) {
       if (!report.governed.ok || report.governed.value.parts.length < 3) return undefined
-      const { floor, governed } = report.governed.value
-      const ratio = governed.requestsPerSecond / floor.requestsPerSecond
-      return { shown: `${ratio.toFixed(2)}×`, held: ratio >= 0.65 }
+      const { requestsPerSecondRatio, blocks } = report.governed.value
+      return {
+        shown: `${requestsPerSecondRatio.toFixed(2)}× (median of ${blocks.length} paired blocks)`,
+        held: requestsPerSecondRatio >= 0.65,
+      }
     },
   },
   {

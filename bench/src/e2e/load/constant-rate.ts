@@ -27,6 +27,8 @@ export interface ConstantRateResult {
   service: SampleSummary
   /** From the scheduled send time to the last byte: adds the sender's own timer lag. */
   corrected: SampleSummary
+  /** The `service` samples themselves (warm-up dropped), to pool several runs' percentiles. */
+  serviceSamples: Float64Array
 }
 
 // Node timers fire at ~1 ms granularity: each tick sends every request that is due.
@@ -102,12 +104,14 @@ export async function runConstantRate(options: ConstantRateOptions): Promise<Con
   clearTimeout(deadline)
   await pool.destroy()
   const kept = (samples: Float64Array) => samples.subarray(skipped).filter((value) => !Number.isNaN(value))
+  const serviceSamples = kept(service)
   return {
     requestsPerSecond: options.requestsPerSecond,
     sent,
     completed,
     errors,
-    service: summarize(kept(service)),
+    service: summarize(serviceSamples),
     corrected: summarize(kept(corrected)),
+    serviceSamples,
   }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Target } from './measure-target.js'
 import { pairedRatios, poolRateTurns, takeTurns } from './paired-load.js'
-import { renderTurnsTable } from './render-paired.js'
 
 const turn = (cpuMicrosPerRequest: number, requestsPerSecond: number) => ({
   cpuMicrosPerRequest,
@@ -70,28 +69,5 @@ describe('takeTurns', () => {
       ['floor#4', 'gateway#3'],
       ['floor#5', 'gateway#6'],
     ])
-  })
-})
-
-describe('renderTurnsTable', () => {
-  it('prints one row per block with who went first, and the medians last', () => {
-    const table = renderTurnsTable(
-      {
-        blocks: [
-          { floor: turn(50, 20_000), gateway: turn(75, 13_000) },
-          { floor: turn(52, 19_000), gateway: turn(70, 14_000) },
-        ],
-        cpuRatio: 1.35,
-        requestsPerSecondRatio: 0.7,
-      },
-      'gateway',
-    )
-    const lines = table.split('\n')
-    expect(lines[0]).toContain('gateway ÷ floor')
-    expect(lines[2]).toContain('| 1 | floor | 50.0 | 75.0 | 1.50× |')
-    expect(lines[3]).toContain('| 2 | gateway | 52.0 | 70.0 | 1.35× |')
-    expect(lines[4]).toContain('| median |')
-    expect(lines[4]).toContain('1.35×')
-    expect(lines[4]).toContain('0.70×')
   })
 })

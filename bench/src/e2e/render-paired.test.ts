@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { renderPaired, renderTurnsTable } from './render-paired.js'
+import { testReport } from './test-report.js'
+
+const turn = (cpuMicrosPerRequest: number, requestsPerSecond: number) => ({
+  cpuMicrosPerRequest,
+  requestsPerSecond,
+})
+
+describe('renderPaired', () => {
+  it('prints every block, the medians and the pooled 1,000 req/s sides', () => {
+    const text = renderPaired(testReport(true)).join('\n')
+    expect(text).toContain('| 2 | gateway | 52.0 | 70.0 | 1.35× | 19,000 | 14,000 | 0.74× |')
+    expect(text).toMatch(/\| median \|.*\| 1\.30× \|.*\| 0\.75× \|/)
+    expect(text).toContain('| gateway − floor | 0.070 | 0.500 | 60.0 |')
+  })
+
+  it('prints nothing when the paired run did not run', () => {
+    expect(renderPaired(testReport(false))).toEqual([])
+  })
+})
+
+describe('renderTurnsTable', () => {
+  it('prints one row per block with who went first, and the medians last', () => {
+    const table = renderTurnsTable(
+      {
+        blocks: [
+          { floor: turn(50, 20_000), gateway: turn(75, 13_000) },
+          { floor: turn(52, 19_000), gateway: turn(70, 14_000) },
+        ],
+        cpuRatio: 1.35,
+        requestsPerSecondRatio: 0.7,
+      },
+      'gateway',
+    )
+    const lines = table.split('\n')
+    expect(lines[0]).toContain('gateway ÷ floor')
+    expect(lines[2]).toContain('| 1 | floor | 50.0 | 75.0 | 1.50× |')
+    expect(lines[3]).toContain('| 2 | gateway | 52.0 | 70.0 | 1.35× |')
+    expect(lines[4]).toContain('| median |')
+    expect(lines[4]).toContain('1.35×')
+    expect(lines[4]).toContain('0.70×')
+  })
+})

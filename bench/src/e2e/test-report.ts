@@ -7,20 +7,25 @@ import { createPlan } from './plan.js'
 import type { E2eReport } from './report.js'
 
 // One target's suite: max load, then 1,000 req/s with a given p99.
+// wrk's figures for `seconds` of load at that rate, with the target's CPU per request.
+function turn(cpuMicrosPerRequest: number, requestsPerSecond: number, seconds = 4): ClosedLoopResult {
+  return {
+    requests: requestsPerSecond * seconds,
+    seconds,
+    requestsPerSecond,
+    errors: 0,
+    statusErrors: 0,
+    p50Ms: 1,
+    p99Ms: 2,
+    cpuMicrosPerRequest,
+    busyPercent: 99,
+  }
+}
+
 function suite(cpuMicrosPerRequest: number, requestsPerSecond: number, p99At1000: number): TargetResult {
   const service = { ...summarize([0.5, 0.6]), p99: p99At1000 }
   return {
-    throughput: {
-      requests: requestsPerSecond * 15,
-      seconds: 15,
-      requestsPerSecond,
-      errors: 0,
-      statusErrors: 0,
-      p50Ms: 1,
-      p99Ms: 2,
-      cpuMicrosPerRequest,
-      busyPercent: 99,
-    },
+    throughput: turn(cpuMicrosPerRequest, requestsPerSecond, 15),
     rates: [
       {
         requestsPerSecond: 1_000,
@@ -37,20 +42,6 @@ function suite(cpuMicrosPerRequest: number, requestsPerSecond: number, p99At1000
     rssAfterWarmupBytes: 90 * 1_048_576,
     rssAfterLoadBytes: 95 * 1_048_576,
     loadSeconds: 60,
-  }
-}
-
-function turn(cpuMicrosPerRequest: number, requestsPerSecond: number): ClosedLoopResult {
-  return {
-    requests: requestsPerSecond * 4,
-    seconds: 4,
-    requestsPerSecond,
-    errors: 0,
-    statusErrors: 0,
-    p50Ms: 1,
-    p99Ms: 2,
-    cpuMicrosPerRequest,
-    busyPercent: 99,
   }
 }
 

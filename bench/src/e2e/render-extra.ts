@@ -64,7 +64,7 @@ function renderManyKeys(report: E2eReport): string[] {
     '',
     `${formatNumber(result.keys)} keys bulk-seeded into the control plane like the cold start's; a fresh`,
     'gateway with the bootstrap pull (`LW_GATEWAY_AUTH_CACHE_BOOTSTRAP_ALL_KEYS=true`) has all of them',
-    'cached at ready. Then wrk with `load/rotate-keys.lua` (the Authorization header rotates over every',
+    "cached at ready. Then, after 2 s of the same load not counted (JIT, the pull's garbage), wrk with `load/rotate-keys.lua` (the Authorization header rotates over every",
     'key) and the 1,000 req/s client with the same rotation; the floor gets the same headers (it ignores',
     `them). The miss runs replace ${formatNumber(result.missPerMille / 10, 1)} % of requests, evenly spread, with a fresh well-formed key that`,
     'was never issued. Such a key is not in the auth cache (a **miss**): the gateway may ask the control',

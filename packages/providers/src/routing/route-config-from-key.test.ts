@@ -43,6 +43,24 @@ describe('routeConfigFromKeyConfig', () => {
     expect(plan.maxAttempts).toBe(2)
   })
 
+  it('hands the keys of a project the same provider objects when their bundles share the slots', () => {
+    const shared = [{ id: 'p1', type: 'openai', credentials: { api_key: 'k' } }]
+    const keyConfig = () => ({
+      providers: shared,
+      fallback: { chain: ['p1'], max_attempts: null },
+      model_aliases: {},
+      models_allowed: null,
+      providers_allowed: null,
+    })
+    const first = routeConfigFromKeyConfig(keyConfig())
+    const second = routeConfigFromKeyConfig(keyConfig())
+    expect(second.providers[0]).toBe(first.providers[0])
+    // Equal contents in another object (another project, a refreshed bundle) convert anew.
+    const copied = routeConfigFromKeyConfig({ ...keyConfig(), providers: [{ ...shared[0]! }] })
+    expect(copied.providers[0]).not.toBe(first.providers[0])
+    expect(copied.providers[0]).toEqual(first.providers[0])
+  })
+
   it('reads an empty models list as no list, so the provider serves its catalogue family', () => {
     const provider = providerConfigFromSlot({
       id: 'p1',

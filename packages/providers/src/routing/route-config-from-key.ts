@@ -20,6 +20,21 @@ const typeAliases: Readonly<Record<string, ProviderType>> = {
   vertex_ai: 'vertex',
 }
 
+// One converted configuration per slot object. The gateway stores a project's providers once for
+// all its keys (bundles from a bootstrap page share them), so the keys of a project get the same
+// ProviderConfig objects, and everything memoised per configuration object (the adapter cache's
+// credential fingerprint: a canonical JSON and a SHA-256) is done once per project, not per key.
+const convertedSlots = new WeakMap<ProviderSlot, ProviderConfig | null>()
+
+function sharedProviderConfig(slot: ProviderSlot): ProviderConfig | undefined {
+  let converted = convertedSlots.get(slot)
+  if (converted === undefined) {
+    converted = providerConfigFromSlot(slot) ?? null
+    convertedSlots.set(slot, converted)
+  }
+  return converted ?? undefined
+}
+
 /**
  * Converts one `providers[]` entry. Returns undefined for a type no adapter knows, so the caller
  * can log it and carry on with the others.
@@ -101,7 +116,7 @@ export type KeyRoutingFields = Pick<
 export function routeConfigFromKeyConfig(config: KeyRoutingFields): RouteConfig {
   const providers: ProviderConfig[] = []
   for (const slot of config.providers) {
-    const provider = providerConfigFromSlot(slot)
+    const provider = sharedProviderConfig(slot)
     if (provider !== undefined) providers.push(provider)
   }
   return {

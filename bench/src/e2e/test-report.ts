@@ -6,9 +6,8 @@ import type { PairedLoadResult } from './paired-load.js'
 import { createPlan } from './plan.js'
 import type { E2eReport } from './report.js'
 
-// One target's suite: max load, then 1,000 req/s with a given p99.
-// wrk's figures for `seconds` of load at that rate, with the target's CPU per request.
-function turn(cpuMicrosPerRequest: number, requestsPerSecond: number, seconds = 4): ClosedLoopResult {
+/** wrk's figures for `seconds` of load at that rate, with the target's CPU per request. */
+export function turn(cpuMicrosPerRequest: number, requestsPerSecond: number, seconds = 4): ClosedLoopResult {
   return {
     requests: requestsPerSecond * seconds,
     seconds,
@@ -22,6 +21,7 @@ function turn(cpuMicrosPerRequest: number, requestsPerSecond: number, seconds = 
   }
 }
 
+// One target's suite: max load, then 1,000 req/s with a given p99.
 function suite(cpuMicrosPerRequest: number, requestsPerSecond: number, p99At1000: number): TargetResult {
   const service = { ...summarize([0.5, 0.6]), p99: p99At1000 }
   return {

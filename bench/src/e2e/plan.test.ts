@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { createPlan } from './plan.js'
+
+describe('createPlan', () => {
+  it.each([true, false])(
+    'takes an odd number of paired blocks (quick: %s), so the median is one block',
+    (quick) => {
+      const plan = createPlan(quick)
+      expect(plan.pairedBlocks % 2).toBe(1)
+      expect(plan.pairedBlockSeconds).toBeGreaterThanOrEqual(2)
+      // The 1,000 req/s turns drop their first half second: each keeps at least 1.5 s of samples.
+      expect(plan.pairedRateSeconds).toBeGreaterThanOrEqual(2)
+    },
+  )
+
+  it('keeps the quick run shorter than the full one in every repeated phase', () => {
+    const quick = createPlan(true)
+    const full = createPlan(false)
+    for (const field of [
+      'pairedBlocks',
+      'pairedBlockSeconds',
+      'pairedRateSeconds',
+      'throughputSeconds',
+    ] as const) {
+      expect(quick[field]).toBeLessThanOrEqual(full[field])
+    }
+    expect(quick.pairedBlocks * quick.pairedBlockSeconds).toBeLessThan(
+      full.pairedBlocks * full.pairedBlockSeconds,
+    )
+  })
+})

@@ -3,6 +3,7 @@
 import { loadavg } from 'node:os'
 import { readCpuMicros } from '../e2e/proc-stats.js'
 import { median, percentile } from '../shared/stats.js'
+import { measureWakeupCost, renderWakeupCost } from '../shared/wakeup-cost.js'
 import { type Child, startBudgetStack } from './budget-stack.js'
 import { startBusyLoop } from './busy-loop.js'
 import { closedLoop, constantRate, createPool } from './load.js'
@@ -77,6 +78,8 @@ async function latency(gateway: Child, key: string) {
 }
 
 const startedAt = new Date()
+// Before any child starts, while this process is quiet: the host's price of an idle wakeup.
+const wakeup = await measureWakeupCost()
 const stack = await startBudgetStack()
 try {
   const local = await stack.startGateway()
@@ -138,6 +141,8 @@ try {
         ? 'Gateway alone on core 1; load, control plane, mock and Redis on core 0 (`taskset`).'
         : `Not pinned: ${stack.pinning.reason}.`
     }`,
+    '',
+    renderWakeupCost(wakeup),
     '',
     '| gateway CPU per request (median of rounds) | µs | × budgets off |',
     '|---|---|---|',

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import { writeBenchmarkSection } from '../shared/bench-document.js'
 import { describeMachine } from '../shared/machine.js'
+import { measureWakeupCost } from '../shared/wakeup-cost.js'
 import { type ProxyEntryName, prepareBaselineEntry } from './baseline-entry.js'
 import { createBodies } from './bodies.js'
 import { type BodySizeRow, measureBodySizes } from './body-sizes.js'
@@ -65,6 +66,8 @@ const loadCore = 0
 const systemCore = 1
 const startedAt = new Date()
 const machine = describeMachine()
+// Before any child starts, while this process is quiet: the host's price of an idle wakeup.
+machine.wakeup = await measureWakeupCost()
 const log = (line: string) =>
   console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`)
 

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import * as os from 'node:os'
+import { renderWakeupCost, type WakeupCost } from './wakeup-cost.js'
 
 /** What the numbers depend on besides the code. */
 export interface MachineInfo {
@@ -13,6 +14,8 @@ export interface MachineInfo {
   commit: string
   /** 1-minute load average when the run started: other work competing for the cores. */
   loadAtStart: number
+  /** What a timer wakeup from idle costs this host (see `measureWakeupCost`), when measured. */
+  wakeup?: WakeupCost
 }
 
 function readOsName(): string {
@@ -77,5 +80,6 @@ export function renderMachine(machine: MachineInfo, command: string, startedAt: 
     `- Software: Node ${machine.node}, ${machine.os}`,
     `- Commit: ${machine.commit}`,
     `- Load average (1 min) at start: ${machine.loadAtStart.toFixed(2)} on ${machine.cores} cores${machine.loadAtStart > 0.5 ? ' — other processes were competing for the cores: numbers are pessimistic and noisy' : ''}`,
+    ...(machine.wakeup === undefined ? [] : [renderWakeupCost(machine.wakeup)]),
   ].join('\n')
 }

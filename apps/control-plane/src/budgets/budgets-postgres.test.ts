@@ -1,5 +1,6 @@
 // The budget ledger's SQL on real PostgreSQL (unnest joins, upserts, date grouping), when a server is available.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { awkwardSpendPayload } from '../test-utils/awkward-spend-payload.js'
 import { type Harness, seedTenant, startHarness } from '../test-utils/harness.js'
 import { startTestPostgres, type TestPostgres } from '../test-utils/postgres-cluster.js'
 
@@ -72,6 +73,19 @@ describe.skipIf(postgres === null)(
       expect((await harness.admin('GET', `/budgets?scope_id=${tenant.projectId}`)).body).toMatchObject({
         data: [{ id: budgetId, spent_micro_usd: 0 }],
       })
+    })
+
+    it('stores each record payload exactly as sent (the array parameters escape every character)', async () => {
+      const harness = h!
+      const payload = awkwardSpendPayload('pg-awkward-1', 'vk_none')
+      const response = await harness.internal('POST', '/spend-commands', {
+        records: [{ command: 'confirmSpend', payload, pod_id: 'pod-"pg"', pod_seq: 2 ** 40 }],
+      })
+      expect(response.body).toEqual({ accepted: 1, rejected: [] })
+      const { rows } = await harness.cp.db.query<{ payload: unknown; pod_id: string; pod_seq: string }>(
+        "select payload, pod_id, pod_seq::text as pod_seq from spend_records where request_id = 'pg-awkward-1'",
+      )
+      expect(rows).toEqual([{ payload, pod_id: 'pod-"pg"', pod_seq: String(2 ** 40) }])
     })
   },
 )

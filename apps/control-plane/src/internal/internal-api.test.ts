@@ -6,6 +6,7 @@ import {
   signRequest,
 } from '@gw/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { awkwardSpendPayload } from '../test-utils/awkward-spend-payload.js'
 import { type Harness, seedTenant, startHarness } from '../test-utils/harness.js'
 
 let h: Harness
@@ -102,6 +103,31 @@ describe('POST /spend-commands', () => {
       "select count(*)::int as count from spend_records where request_id = 'req-1'",
     )
     expect(rows[0]?.count).toBe(2)
+  })
+
+  it('keeps each payload exactly as sent, whatever characters its strings hold', async () => {
+    const payload = awkwardSpendPayload('req-text-1', 'vk')
+    const response = await h.internal('POST', '/spend-commands', {
+      records: [{ command: 'confirmSpend', payload }, record('req-text-2', 'failSpend', 9)],
+    })
+    expect(response.body).toEqual({ accepted: 2, rejected: [] })
+    const { rows } = await h.cp.db.query<{
+      request_id: string
+      payload: unknown
+      pod_id: string
+      pod_seq: string
+    }>(
+      "select request_id, payload, pod_id, pod_seq::text as pod_seq from spend_records where request_id like 'req-text-%' order by request_id",
+    )
+    expect(rows).toEqual([
+      { request_id: 'req-text-1', payload, pod_id: '', pod_seq: '0' },
+      {
+        request_id: 'req-text-2',
+        payload: record('req-text-2', 'failSpend', 9).payload,
+        pod_id: 'gw-a',
+        pod_seq: '9',
+      },
+    ])
   })
 
   it('rejects invalid records by index without failing the batch', async () => {

@@ -8,6 +8,7 @@ import { migration0006EndUserBudgets } from './0006-end-user-budgets.js'
 import { migration0007RoutingPolicies } from './0007-routing-policies.js'
 import { migration0008BudgetWarnRatio } from './0008-budget-warn-ratio.js'
 import { migration0009KeyConfigDigest } from './0009-key-config-digest.js'
+import { migration0010SpendRecordsJson } from './0010-spend-records-json.js'
 
 /** One schema change, applied once and recorded in `schema_migrations`. */
 export interface Migration {
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   migration0007RoutingPolicies,
   migration0008BudgetWarnRatio,
   migration0009KeyConfigDigest,
+  migration0010SpendRecordsJson,
 ]

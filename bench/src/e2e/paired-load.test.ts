@@ -53,6 +53,33 @@ describe('poolRateTurns', () => {
 })
 
 describe('takeTurns', () => {
+  it('rotates the second side over several targets, block i on target i % n', async () => {
+    const floor = { label: 'floor', url: 'http://127.0.0.1:1/', pid: 1 } satisfies Target
+    const gateways = ['a', 'b', 'c'].map((name, index) => ({
+      label: name,
+      url: `http://127.0.0.1:${index + 2}/`,
+      pid: index + 2,
+    }))
+    const order: string[] = []
+    const pairs = await takeTurns(floor, gateways, 5, async (target) => {
+      order.push(target.label)
+      return target.label
+    })
+    expect(pairs).toEqual([
+      ['floor', 'a'],
+      ['floor', 'b'],
+      ['floor', 'c'],
+      ['floor', 'a'],
+      ['floor', 'b'],
+    ])
+    expect(order).toEqual(['floor', 'a', 'b', 'floor', 'floor', 'c', 'a', 'floor', 'floor', 'b'])
+  })
+
+  it('refuses an empty rotation', async () => {
+    const floor = { label: 'floor', url: 'http://127.0.0.1:1/', pid: 1 } satisfies Target
+    await expect(takeTurns(floor, [], 3, async () => 0)).rejects.toThrow(RangeError)
+  })
+
   it('alternates which target goes first and returns pairs in (first, second) order', async () => {
     const floor = { label: 'floor', url: 'http://127.0.0.1:1/', pid: 1 } satisfies Target
     const gateway = { label: 'gateway', url: 'http://127.0.0.1:2/', pid: 2 } satisfies Target

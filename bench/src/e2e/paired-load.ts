@@ -17,6 +17,8 @@ export interface LoadTurn {
 export interface PairedBlock {
   floor: ClosedLoopResult
   gateway: ClosedLoopResult
+  /** Which gateway process took the turn (0-based; block `i` uses process `i % instances`). */
+  instance: number
 }
 
 /** One target's turns at the fixed rate, pooled. */
@@ -32,6 +34,8 @@ export interface RateSide {
 /** What {@link measurePairedLoad} measured. */
 export interface PairedLoadResult {
   blockSeconds: number
+  /** Gateway processes the blocks rotated over (same build, same configuration). */
+  instances: number
   blocks: PairedBlock[]
   /** Median over blocks of gateway ÷ floor. */
   cpuRatio: number
@@ -99,25 +103,35 @@ export function poolRateTurns(
  * than about the gateway. Here both run in `blocks` short blocks, taking turns (floor first in
  * even blocks, gateway first in odd ones), at max load and then at 1,000 req/s.
  *
+ * Two processes of the same gateway build also differ: paired the same way, two identical
+ * gateways read 1–7 % apart, one process staying ahead for the whole run (memory layout, what
+ * the JIT settled on). So the gateway's turns rotate over `gateways`, several processes started
+ * alike, block `i` on process `i % gateways.length`: the median is over processes, not one
+ * process's luck.
+ *
  * @example
- * const paired = await measurePairedLoad(floorTarget, gatewayTarget, context)
+ * const paired = await measurePairedLoad(floorTarget, [gatewayA, gatewayB, gatewayC], context)
  */
 export async function measurePairedLoad(
   floor: Target,
-  gateway: Target,
+  gateways: readonly Target[],
   context: SuiteContext,
 ): Promise<PairedLoadResult> {
   const { plan, log } = context
   const started = performance.now()
   const blocks = (
-    await takeTurns(floor, gateway, plan.pairedBlocks, (target) =>
+    await takeTurns(floor, gateways, plan.pairedBlocks, (target) =>
       runClosedLoop(target, context, context.bodies.chat, plan.pairedBlockSeconds),
     )
-  ).map(([floorTurn, gatewayTurn]) => ({ floor: floorTurn, gateway: gatewayTurn }))
+  ).map(([floorTurn, gatewayTurn], index) => ({
+    floor: floorTurn,
+    gateway: gatewayTurn,
+    instance: index % gateways.length,
+  }))
   log(`paired max load: ${blocks.length} blocks in ${((performance.now() - started) / 1_000).toFixed(0)} s`)
 
   const requestsPerSecond = 1_000
-  const rateBlocks = await takeTurns(floor, gateway, plan.pairedBlocks, async (target) => {
+  const rateBlocks = await takeTurns(floor, gateways, plan.pairedBlocks, async (target) => {
     const cpuBefore = readCpuMicros(target.pid)
     const result = await runConstantRate({
       url: target.url,
@@ -136,6 +150,7 @@ export async function measurePairedLoad(
   })
   return {
     blockSeconds: plan.pairedBlockSeconds,
+    instances: gateways.length,
     blocks,
     ...pairedRatios(blocks),
     rate: {
@@ -150,19 +165,23 @@ export async function measurePairedLoad(
 
 /**
  * Runs `measure` on two targets in `blocks` blocks, taking turns (`first` leads in even blocks,
- * `second` in odd ones), and returns each block's pair as `[first's, second's]`.
+ * `second` in odd ones), and returns each block's pair as `[first's, second's]`. Given several
+ * `second` targets, block `i` uses `second[i % second.length]`.
  *
  * @example
- * const blocks = await takeTurns(floor, gateway, 7, (target) => runClosedLoop(target, context, body, 4))
+ * const blocks = await takeTurns(floor, [gateway], 7, (target) => runClosedLoop(target, context, body, 4))
  */
 export async function takeTurns<T>(
   first: Target,
-  second: Target,
+  seconds: Target | readonly Target[],
   blocks: number,
   measure: (target: Target) => Promise<T>,
 ): Promise<Array<[T, T]>> {
+  const rotation: readonly Target[] = Array.isArray(seconds) ? seconds : [seconds as Target]
+  if (rotation.length === 0) throw new RangeError('takeTurns: no second target')
   const pairs: Array<[T, T]> = []
   for (let index = 0; index < blocks; index++) {
+    const second = rotation[index % rotation.length] as Target
     if (index % 2 === 0) {
       const a = await measure(first)
       pairs.push([a, await measure(second)])

@@ -7,11 +7,20 @@ describe('createPlan', () => {
     (quick) => {
       const plan = createPlan(quick)
       expect(plan.pairedBlocks % 2).toBe(1)
+      // Every gateway process takes at least one turn, and the full run gives each as many.
+      expect(plan.pairedInstances).toBeGreaterThanOrEqual(1)
+      expect(plan.pairedBlocks).toBeGreaterThanOrEqual(plan.pairedInstances)
       expect(plan.pairedBlockSeconds).toBeGreaterThanOrEqual(2)
       // The 1,000 req/s turns drop their first half second: each keeps at least 1.5 s of samples.
       expect(plan.pairedRateSeconds).toBeGreaterThanOrEqual(2)
     },
   )
+
+  it('gives each gateway process of the full paired run the same number of blocks', () => {
+    const full = createPlan(false)
+    expect(full.pairedInstances).toBeGreaterThan(1)
+    expect(full.pairedBlocks % full.pairedInstances).toBe(0)
+  })
 
   it('keeps the quick run shorter than the full one in every repeated phase', () => {
     const quick = createPlan(true)

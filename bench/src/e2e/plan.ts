@@ -28,6 +28,11 @@ export interface E2ePlan {
   manyKeysSeconds: number
   /** Blocks of the paired floor/gateway run (odd: the median is one block's ratio). */
   pairedBlocks: number
+  /**
+   * Gateway processes the paired run's blocks rotate over (the suite's own plus fresh ones, each
+   * warmed up first): two processes of one build differ by a few per cent.
+   */
+  pairedInstances: number
   /** wrk seconds per target and block of the paired run. */
   pairedBlockSeconds: number
   /** 1,000 req/s seconds per target and block of the paired run (the first half second is warm-up). */
@@ -59,6 +64,7 @@ export function createPlan(quick: boolean): E2ePlan {
         bodySeconds: 2,
         manyKeysSeconds: 3,
         pairedBlocks: 3,
+        pairedInstances: 3,
         pairedBlockSeconds: 2,
         pairedRateSeconds: 2,
       }
@@ -78,7 +84,8 @@ export function createPlan(quick: boolean): E2ePlan {
         manyKeys: 10_000,
         bodySeconds: 8,
         manyKeysSeconds: 10,
-        pairedBlocks: 7,
+        pairedBlocks: 9,
+        pairedInstances: 3,
         pairedBlockSeconds: 4,
         pairedRateSeconds: 3,
       }

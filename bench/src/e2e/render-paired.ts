@@ -1,6 +1,7 @@
 // Renders the paired floor/gateway run of the e2e section: each block's ratios, then 1,000 req/s pooled.
 import { formatNumber, formatRatio, renderTable } from '../shared/markdown.js'
-import type { LoadTurn } from './paired-load.js'
+import { median } from '../shared/stats.js'
+import type { LoadTurn, PairedLoadResult } from './paired-load.js'
 import type { E2eReport } from './report.js'
 
 /**
@@ -12,15 +13,18 @@ import type { E2eReport } from './report.js'
  */
 export function renderTurnsTable(
   turns: {
-    blocks: ReadonlyArray<{ floor: LoadTurn; gateway: LoadTurn }>
+    blocks: ReadonlyArray<{ floor: LoadTurn; gateway: LoadTurn; instance?: number }>
     cpuRatio: number
     requestsPerSecondRatio: number
   },
   label: string,
 ): string {
+  // Blocks that rotated over several processes say which one took the turn.
+  const processes = turns.blocks.some((block) => block.instance !== undefined)
   const rows = turns.blocks.map((block, index) => [
     String(index + 1),
     index % 2 === 0 ? 'floor' : label,
+    ...(processes ? [`#${(block.instance ?? 0) + 1}`] : []),
     formatNumber(block.floor.cpuMicrosPerRequest, 1),
     formatNumber(block.gateway.cpuMicrosPerRequest, 1),
     formatRatio(block.gateway.cpuMicrosPerRequest, block.floor.cpuMicrosPerRequest),
@@ -31,6 +35,7 @@ export function renderTurnsTable(
   rows.push([
     'median',
     '',
+    ...(processes ? [''] : []),
     '',
     '',
     `${turns.cpuRatio.toFixed(2)}×`,
@@ -42,6 +47,7 @@ export function renderTurnsTable(
     [
       'block',
       'first',
+      ...(processes ? [`${label} process`] : []),
       'floor CPU µs/req',
       `${label} CPU µs/req`,
       `${label} ÷ floor`,
@@ -51,6 +57,20 @@ export function renderTurnsTable(
     ],
     rows,
   )
+}
+
+/** `#1 1.45× (3 blocks), #2 …`: each gateway process's median CPU ratio over its own blocks. */
+function perProcess(paired: PairedLoadResult): string {
+  const parts: string[] = []
+  for (let instance = 0; instance < paired.instances; instance++) {
+    const own = paired.blocks.filter((block) => block.instance === instance)
+    if (own.length === 0) continue
+    const ratio = median(
+      own.map((block) => block.gateway.cpuMicrosPerRequest / block.floor.cpuMicrosPerRequest),
+    )
+    parts.push(`#${instance + 1} ${ratio.toFixed(2)}× (${own.length} block${own.length === 1 ? '' : 's'})`)
+  }
+  return parts.join(', ')
 }
 
 /**
@@ -78,6 +98,12 @@ export function renderPaired(report: E2eReport): string[] {
     `${paired.blockSeconds} s of wrk each (${report.plan.connections} connections), taking turns: a slow minute on the host`,
     'lands on both sides of a block instead of on whichever ran then. The targets take the median',
     "of the blocks' ratios.",
+    ...(paired.instances > 1
+      ? [
+          `The gateway's turns rotate over ${paired.instances} processes of the same build, started and warmed up alike`,
+          `(two such processes read a few per cent apart for a whole run). Median CPU ratio per process: ${perProcess(paired)}.`,
+        ]
+      : []),
     '',
     renderTurnsTable(paired, 'gateway'),
     '',

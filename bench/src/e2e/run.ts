@@ -16,6 +16,7 @@ import {
   startGatewayTarget,
 } from './gateway-stack.js'
 import { type GovernedResult, governedParts, measureGoverned } from './governed.js'
+import { runClosedLoop } from './load/closed-loop.js'
 import { measureFirstBytePaired } from './load/first-byte.js'
 import { type ManyKeysResult, measureManyKeys } from './many-keys.js'
 import {
@@ -225,9 +226,25 @@ const needFloor = (what: string) => ({
   reason: `not run: ${what} needs the floor and the gateway`,
 })
 const paired = await section('paired', async (): Promise<Outcome<PairedLoadResult>> => {
-  if (floorProxy === undefined || gatewayRunning === undefined) return needFloor('the paired run')
-  log(`floor + gateway: max load and 1,000 req/s, taking turns in ${plan.pairedBlocks} blocks`)
-  return { ok: true, value: await measurePairedLoad(floorProxy.target, gatewayRunning.target, context) }
+  if (floorProxy === undefined || gatewayRunning === undefined || !stack.ok)
+    return needFloor('the paired run')
+  // More processes of the same build, warmed up like the suite's own before their first turn.
+  const extras: Array<{ target: Target; stop(): Promise<void> }> = []
+  try {
+    for (let started = 1; started < plan.pairedInstances; started++) {
+      const extra = await startGatewayTarget(stack.value, stackOptions)
+      if (!extra.ok) return extra
+      extras.push(extra.value)
+      await runClosedLoop(extra.value.target, context, context.bodies.chat, 2)
+    }
+    const gateways = [gatewayRunning.target, ...extras.map((extra) => extra.target)]
+    log(
+      `floor + ${gateways.length} gateway processes: max load and 1,000 req/s, taking turns in ${plan.pairedBlocks} blocks`,
+    )
+    return { ok: true, value: await measurePairedLoad(floorProxy.target, gateways, context) }
+  } finally {
+    for (const extra of extras) await extra.stop()
+  }
 })
 const bodySizes = await section('bodies', async (): Promise<Outcome<BodySizeRow[]>> => {
   if (floorProxy === undefined || gatewayRunning === undefined) return needFloor('bodies')

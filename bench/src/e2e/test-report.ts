@@ -47,10 +47,11 @@ function suite(cpuMicrosPerRequest: number, requestsPerSecond: number, p99At1000
 
 const paired: PairedLoadResult = {
   blockSeconds: 4,
+  instances: 2,
   blocks: [
-    { floor: turn(50, 20_000), gateway: turn(65, 15_000) },
-    { floor: turn(52, 19_000), gateway: turn(70, 14_000) },
-    { floor: turn(60, 17_000), gateway: turn(84, 11_900) },
+    { floor: turn(50, 20_000), gateway: turn(65, 15_000), instance: 0 },
+    { floor: turn(52, 19_000), gateway: turn(70, 14_000), instance: 1 },
+    { floor: turn(60, 17_000), gateway: turn(84, 11_900), instance: 0 },
   ],
   cpuRatio: 1.3,
   requestsPerSecondRatio: 0.75,

@@ -15,9 +15,18 @@ const run = (label: string, cpu: number, requestsPerSecond: number): ManyKeysRun
 
 function withExtras(): E2eReport {
   const governedBlocks = [
-    { floor: turn(50, 16_000), gateway: { ...turn(120, 6_000), extraCpuMicrosPerRequest: 60 } },
-    { floor: turn(55, 15_000), gateway: { ...turn(110, 6_500), extraCpuMicrosPerRequest: 70 } },
-    { floor: turn(52, 15_500), gateway: { ...turn(130, 5_800), extraCpuMicrosPerRequest: 65 } },
+    {
+      floor: turn(50, 16_000),
+      gateway: { ...turn(120, 6_000), extraCpuMicrosPerRequest: 60, busyPercent: 80 },
+    },
+    {
+      floor: turn(55, 15_000),
+      gateway: { ...turn(110, 6_500), extraCpuMicrosPerRequest: 70, busyPercent: 76 },
+    },
+    {
+      floor: turn(52, 15_500),
+      gateway: { ...turn(130, 5_800), extraCpuMicrosPerRequest: 65, busyPercent: 78 },
+    },
   ]
   return {
     ...testReport(true),
@@ -55,6 +64,9 @@ describe('renderExtraRuns', () => {
       'the control plane spent 65.0 µs of CPU per governed request (median of the blocks)',
     )
     expect(text).toContain('| 2 | governed | 55.0 | 110.0 | 2.00× | 15,000 | 6,500 | 0.43× |')
+    expect(text).toContain(
+      'the governed gateway kept its core 78 % busy (the floor 99 %; medians of the blocks)',
+    )
     expect(text).toMatch(/\| median \|.*\| 2\.40× \|.*\| 0\.38× \|/)
   })
 

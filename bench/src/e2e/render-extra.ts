@@ -104,6 +104,7 @@ function renderGoverned(report: E2eReport): string[] {
     `A second gateway process on the SUT core, parts on: ${governed.parts.join(', ') || 'none'}; its ${governed.description}. The floor and it`,
     `took turns in ${governed.blocks.length} blocks of ${report.plan.pairedBlockSeconds} s of wrk after a 2 s warm-up each; the sink received ${formatNumber(governed.exports)} OTLP export requests during the load;`,
     `the control plane spent ${formatNumber(median(controlPlane), 1)} µs of CPU per governed request (median of the blocks); ${formatNumber(failed)} requests failed.`,
+    `During its turns the governed gateway kept its core ${formatNumber(median(governed.blocks.map((block) => block.gateway.busyPercent)), 0)} % busy (the floor ${formatNumber(median(governed.blocks.map((block) => block.floor.busyPercent)), 0)} %; medians of the blocks): well under 100 %, the limit was the load core (wrk, the mock and the control plane's ledger ingest), and a gateway that is not saturated pays more CPU per request.`,
     '',
     renderTurnsTable(governed, 'governed'),
     '',

@@ -28,4 +28,16 @@ describe('evaluateTargets', () => {
     expect(p99?.[2]).toContain('3.000 ms (one run each)')
     expect(p99?.[3]).toBe('MISS')
   })
+
+  it.each([
+    [-3.4, '95.0 MiB vs 98.4 MiB: −3.4 MiB', 'PASS'],
+    [16, '95.0 MiB vs 79.0 MiB: +16.0 MiB', 'MISS'],
+  ])('shows the RSS difference with its sign (gateway − floor = %s MiB)', (addedMiB, shown, verdict) => {
+    const report = testReport(true)
+    if (!report.floor.ok) throw new Error('the test report has a floor')
+    report.floor.value.rssAfterLoadBytes = (95 - addedMiB) * 1_048_576
+    const rss = row(evaluateTargets(report) as string[][], 'gateway RSS after load vs floor')
+    expect(rss?.[2]).toBe(shown)
+    expect(rss?.[3]).toBe(verdict)
+  })
 })

@@ -133,7 +133,8 @@ const checks: TargetCheck[] = [
       // From source, tsx's loader is part of the process (~25 MB): say so beside the number.
       const tsx = report.gatewayMode.startsWith('from source') ? ', includes tsx' : ''
       return {
-        shown: `${formatBytes(pair[0].rssAfterLoadBytes)} vs ${formatBytes(pair[1].rssAfterLoadBytes)}: +${formatNumber(added / mebibyte, 1)} MiB${tsx}`,
+        // A gateway below the floor reads "−3.4 MiB", not "+-3.4 MiB".
+        shown: `${formatBytes(pair[0].rssAfterLoadBytes)} vs ${formatBytes(pair[1].rssAfterLoadBytes)}: ${added < 0 ? '−' : '+'}${formatNumber(Math.abs(added) / mebibyte, 1)} MiB${tsx}`,
         held: added <= 15 * mebibyte,
       }
     },

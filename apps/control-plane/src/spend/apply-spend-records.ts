@@ -3,7 +3,7 @@ import type { SpendRecord } from '@gw/contract'
 import type { Queryable } from '../db/database.js'
 import { applySpendLedger } from './apply-spend-record.js'
 
-/** Records per INSERT statement (a batch holds at most 500; a larger call is cut). */
+/** Records per INSERT statement: a batch (up to `MAX_SPEND_BATCH_RECORDS`) goes in 500 at a time. */
 export const SPEND_INSERT_CHUNK = 500
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ManyKeysRun } from './many-keys.js'
-import { renderExtraRuns } from './render-extra.js'
+import { governedBusyLine, renderExtraRuns } from './render-extra.js'
 import type { E2eReport } from './report.js'
 import { testReport, turn } from './test-report.js'
 
@@ -54,6 +54,19 @@ function withExtras(): E2eReport {
     },
   }
 }
+
+describe('governedBusyLine', () => {
+  it('says the gateway was the limit only when it kept its core saturated', () => {
+    const blocks = [98, 97, 99].map((busyPercent) => ({
+      floor: turn(50, 16_000),
+      gateway: { ...turn(75, 12_000), busyPercent },
+    }))
+    expect(governedBusyLine(blocks)).toContain(
+      'kept its core 98 % busy (the floor 99 %; medians of the blocks): saturated',
+    )
+    expect(governedBusyLine(blocks)).not.toContain('load core')
+  })
+})
 
 describe('renderExtraRuns', () => {
   it('shows the governed blocks taken in turns, their medians and the control plane’s share', () => {

@@ -22,20 +22,18 @@ describe('renderPaired', () => {
   })
 })
 
+/** The table of two blocks (50 → 75 µs, 52 → 70 µs), each tagged with `instances[i]` when given. */
+function twoBlockTable(instances?: [number, number]): string[] {
+  const blocks = [
+    { floor: turn(50, 20_000), gateway: turn(75, 13_000) },
+    { floor: turn(52, 19_000), gateway: turn(70, 14_000) },
+  ].map((block, index) => (instances === undefined ? block : { ...block, instance: instances[index] }))
+  return renderTurnsTable({ blocks, cpuRatio: 1.35, requestsPerSecondRatio: 0.7 }, 'gateway').split('\n')
+}
+
 describe('renderTurnsTable', () => {
   it('names the process of each turn when the blocks rotated over several', () => {
-    const table = renderTurnsTable(
-      {
-        blocks: [
-          { floor: turn(50, 20_000), gateway: turn(75, 13_000), instance: 0 },
-          { floor: turn(52, 19_000), gateway: turn(70, 14_000), instance: 2 },
-        ],
-        cpuRatio: 1.35,
-        requestsPerSecondRatio: 0.7,
-      },
-      'gateway',
-    )
-    const lines = table.split('\n')
+    const lines = twoBlockTable([0, 2])
     expect(lines[0]).toContain('| block | first | gateway process | floor CPU µs/req |')
     expect(lines[2]).toContain('| 1 | floor | #1 | 50.0 | 75.0 | 1.50× |')
     expect(lines[3]).toContain('| 2 | gateway | #3 | 52.0 | 70.0 | 1.35× |')
@@ -43,18 +41,7 @@ describe('renderTurnsTable', () => {
   })
 
   it('prints one row per block with who went first, and the medians last', () => {
-    const table = renderTurnsTable(
-      {
-        blocks: [
-          { floor: turn(50, 20_000), gateway: turn(75, 13_000) },
-          { floor: turn(52, 19_000), gateway: turn(70, 14_000) },
-        ],
-        cpuRatio: 1.35,
-        requestsPerSecondRatio: 0.7,
-      },
-      'gateway',
-    )
-    const lines = table.split('\n')
+    const lines = twoBlockTable()
     expect(lines[0]).toContain('gateway ÷ floor')
     expect(lines[2]).toContain('| 1 | floor | 50.0 | 75.0 | 1.50× |')
     expect(lines[3]).toContain('| 2 | gateway | 52.0 | 70.0 | 1.35× |')

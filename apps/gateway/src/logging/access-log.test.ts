@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { RequestContext } from '../http/request-context.js'
-import { type AccessLogEntry, millisecondsText, writeAccessLog } from './access-log.js'
+import { type AccessLogEntry, millisecondsText, quoted, writeAccessLog } from './access-log.js'
 import { createLogger, lineSinkOf } from './create-logger.js'
 
 function loggers(level = 'info') {
@@ -105,6 +105,26 @@ describe('writeAccessLog', () => {
     expect(direct).toBe(viaPino)
     expect(direct!.split('\n')).toHaveLength(2)
     expect(JSON.parse(direct!).model).toBe(hostile)
+  })
+
+  it('writes remembered values exactly as the first time, hostile ones included, and a path unlike its route', () => {
+    const hostile = 'm"o\\d\u0001e\nl\ud800 ✓'
+    const ctx = context({ model: hostile, provider: 'openai', keyPrefix: 'lw_vk_ab' })
+    const logged = { ...entry, path: '/v1/chat/completions/"x"', method: 'PO"ST' }
+    const first = bothWays(ctx, logged)
+    const again = bothWays(ctx, logged)
+    expect(again).toEqual(first)
+    expect(again[0]).toBe(again[1])
+    expect(JSON.parse(again[0]!).path).toBe('/v1/chat/completions/"x"')
+  })
+
+  it('quotes like JSON.stringify, and stays correct past its bound', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let index = 0; index < 1_100; index++) {
+        const value = `model-${index}-"${String.fromCharCode(index % 64)}`
+        expect(quoted(value)).toBe(JSON.stringify(value))
+      }
+    }
   })
 
   it('writes numbers pino writes as null (NaN, Infinity) as null', () => {

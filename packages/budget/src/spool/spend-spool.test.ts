@@ -192,6 +192,19 @@ describe('createSpendSpool', () => {
     expect(spool.stats().pendingBytes).toBeGreaterThan(written() - 1)
   })
 
+  it('counts the exact UTF-8 bytes of non-ASCII records once they are written', async () => {
+    const cp = ledger()
+    cp.setDown(true)
+    const spool = open(tempDirectory(), cp.send, { flushIntervalMs: 5 })
+    const written = () => listSegments(spool.directory).reduce((total, segment) => total + segment.bytes, 0)
+    for (let index = 0; index < 3; index += 1) {
+      spool.append('confirmSpend', { gateway_request_id: `ünï-模型-🚀-${index}`, cost_micro_usd: 1 })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    expect(written()).toBeGreaterThan(0)
+    expect(spool.stats().pendingBytes).toBe(written())
+  })
+
   it('gives each process its own directory', async () => {
     const base = tempDirectory()
     const cp = ledger()

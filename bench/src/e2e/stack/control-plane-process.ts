@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { type ChildHandle, nodeSourceArgs, type Pinning, spawnChild } from '../processes.js'
 import type { Outcome } from '../report.js'
 import type { KeyRow } from '../sut/bulk-seed.js'
+import { runChildCommand } from './child-command.js'
 import type { StackSecrets } from './secrets.js'
 
 /** A running control plane. */
@@ -31,9 +32,7 @@ async function seedKeys(handle: ChildHandle, templateKeyId: string, rows: readon
   try {
     const file = join(directory, 'rows.json')
     await writeFile(file, JSON.stringify(rows), { mode: 0o600 })
-    handle.send(`seed ${templateKeyId} ${file}`)
-    const [, outcome, detail] = await handle.waitForLine(/^BENCH_SEED(ED|_FAILED) (.*)$/, 300_000)
-    if (outcome !== 'ED') throw new Error(`bulk seeding failed: ${detail}`)
+    await runChildCommand(handle, 'seed', [templateKeyId, file], 'SEED', 300_000)
   } finally {
     await rm(directory, { recursive: true, force: true })
   }
@@ -82,9 +81,7 @@ export async function startControlPlaneProcess(
       handle,
       seedKeys: (templateKeyId, rows) => seedKeys(handle, templateKeyId, rows),
       async unseedKeys() {
-        handle.send('unseed')
-        const [, outcome, detail] = await handle.waitForLine(/^BENCH_UNSEED(ED|_FAILED) (.*)$/, 60_000)
-        if (outcome !== 'ED') throw new Error(`deleting the seeded keys failed: ${detail}`)
+        await runChildCommand(handle, 'unseed', [], 'UNSEED', 60_000)
       },
     },
   }

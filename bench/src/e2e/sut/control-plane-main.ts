@@ -1,6 +1,7 @@
 // Child entry: the reference control plane from its configuration in the environment.
-// Prints `BENCH_READY url=…`. On stdin, `seed <template key id> <rows file>` bulk-inserts keys and
-// `unseed` deletes them again (see bulk-seed.ts).
+// Prints `BENCH_READY url=…`. On stdin, `seed <id> <template key id> <rows file>` bulk-inserts keys
+// and `unseed <id>` deletes them again (see bulk-seed.ts); each reply names its command's id
+// (`BENCH_SEEDED <id> <count>`, see stack/child-command.ts).
 import { createInterface } from 'node:readline'
 import { loadControlPlaneConfig, startControlPlane } from '@gw/control-plane'
 import { deleteSeededKeys, insertKeyRows } from './bulk-seed.js'
@@ -8,22 +9,20 @@ import { deleteSeededKeys, insertKeyRows } from './bulk-seed.js'
 const server = await startControlPlane(loadControlPlaneConfig(process.env))
 console.log(`BENCH_READY url=${server.url}`)
 
-createInterface({ input: process.stdin }).on('line', (line) => {
-  const [command, templateKeyId, rowsFile] = line.split(' ')
-  if (command === 'unseed') {
-    deleteSeededKeys(server.db).then(
-      (count) => console.log(`BENCH_UNSEEDED ${count}`),
-      (error: unknown) =>
-        console.log(`BENCH_UNSEED_FAILED ${error instanceof Error ? error.message : String(error)}`),
-    )
-    return
-  }
-  if (command !== 'seed' || templateKeyId === undefined || rowsFile === undefined) return
-  insertKeyRows(server.db, templateKeyId, rowsFile).then(
-    (count) => console.log(`BENCH_SEEDED ${count}`),
+const reply = (name: string, id: string, work: Promise<number>) =>
+  work.then(
+    (count) => console.log(`BENCH_${name}ED ${id} ${count}`),
     (error: unknown) =>
-      console.log(`BENCH_SEED_FAILED ${error instanceof Error ? error.message : String(error)}`),
+      console.log(`BENCH_${name}_FAILED ${id} ${error instanceof Error ? error.message : String(error)}`),
   )
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const [command, id, templateKeyId, rowsFile] = line.split(' ')
+  if (id === undefined) return
+  if (command === 'unseed') void reply('UNSEED', id, deleteSeededKeys(server.db))
+  if (command === 'seed' && templateKeyId !== undefined && rowsFile !== undefined) {
+    void reply('SEED', id, insertKeyRows(server.db, templateKeyId, rowsFile))
+  }
 })
 
 process.on('SIGTERM', () => {

@@ -131,6 +131,7 @@ export {
   type WireCodec,
   wireCodecs,
 } from './translate/index.js'
+export { boundedMemo } from './utils/bounded-memo.js'
 export type { FlatHeaders } from './utils/http-headers.js'
 export {
   createOutboundPools,

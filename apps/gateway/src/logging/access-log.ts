@@ -1,4 +1,5 @@
 // Writes the one access line per request: id, method, route, status, timing, bytes, route facts.
+import { boundedMemo } from '@gw/providers/internal'
 import type { Logger } from 'pino'
 import type { RequestContext } from '../http/request-context.js'
 import { type LineSink, lineSinkOf } from './create-logger.js'
@@ -47,25 +48,16 @@ export function accessLogFields(context: RequestContext, entry: AccessLogEntry):
 const num = (value: number): string => (Number.isFinite(value) ? String(value) : 'null')
 const text = JSON.stringify as (value: string) => string
 
-/** Most distinct values {@link quoted} remembers; past it the memo starts over. */
-const QUOTED_MEMO_MAX = 512
-const quotedMemo = new Map<string, string>()
-
 /**
  * `JSON.stringify(value)` remembered: methods, routes, provider ids, model names and key
  * prefixes repeat from one request to the next, and a lookup (≈ 20 ns) costs less than quoting
  * again (≈ 70 ns). Bounded: a flood of distinct values (a client inventing model names) empties
  * the memo every 512 and costs what quoting always did.
+ *
+ * @example
+ * quoted('gpt-4o') // '"gpt-4o"'
  */
-export function quoted(value: string): string {
-  let json = quotedMemo.get(value)
-  if (json === undefined) {
-    json = text(value)
-    if (quotedMemo.size >= QUOTED_MEMO_MAX) quotedMemo.clear()
-    quotedMemo.set(value, json)
-  }
-  return json
-}
+export const quoted: (value: string) => string = boundedMemo(512, text)
 
 /**
  * `num(roundedMs(ms))` without printing a fraction: integers print from V8's number-string cache

@@ -3,6 +3,7 @@ import { GatewayError } from '@gw/contract'
 import { builtInPrices } from '../catalog/model-prices.js'
 import type { Candidate } from '../dispatch/dispatch-types.js'
 import type { ProviderConfig } from '../spec/provider-config.js'
+import { boundedMemo } from '../utils/bounded-memo.js'
 import { providerName } from '../utils/provider-name.js'
 import { modelFamilyOf } from './model-family.js'
 import { compileModelGlobs } from './model-globs.js'
@@ -59,7 +60,6 @@ export function createRouter(config: RouteConfig): Router {
     typeof entry === 'string' ? { provider: entry, model: undefined } : entry,
   )
   const maxAttempts = config.fallback?.maxAttempts
-  const memo = new Map<string, RoutePlan>()
 
   const findProvider = (key: string): ProviderConfig | undefined =>
     providers.find((p) => p.id === key) ??
@@ -148,15 +148,11 @@ export function createRouter(config: RouteConfig): Router {
     return { requestedModel: requested, candidates: allowed, maxAttempts }
   }
 
+  const planFor = boundedMemo(maxMemoised, buildPlan)
+
   const resolve = (model: string): RoutePlan => {
     if (model === '') throw new GatewayError('bad_request', 'The request names no model: set "model"')
-    let plan = memo.get(model)
-    if (plan === undefined) {
-      plan = buildPlan(model)
-      if (memo.size >= maxMemoised) memo.clear()
-      memo.set(model, plan)
-    }
-    return plan
+    return planFor(model)
   }
 
   const listModels = (): RouterModel[] => {

@@ -1,6 +1,7 @@
 // Serialises a GatewayError into the OpenAI-style or Anthropic envelope, as a Response or raw.
 import type { ServerResponse } from 'node:http'
 import { type GatewayError, toAnthropicErrorEnvelope } from '@gw/contract'
+import { responseHeader } from './gateway-response.js'
 
 /** Which envelope a route answers errors in. */
 export type ErrorShape = 'openai' | 'anthropic'
@@ -67,8 +68,8 @@ export function writeGatewayError(outgoing: ServerResponse, error: GatewayError,
     'content-length': Buffer.byteLength(body),
   }
   // Anthropic SDKs read the request id of an error from `request-id`: the gateway's own id.
-  const requestId = outgoing.getHeader('x-request-id')
-  if (shape === 'anthropic' && typeof requestId === 'string') headers['request-id'] = requestId
+  const requestId = responseHeader(outgoing, 'x-request-id')
+  if (shape === 'anthropic' && requestId !== undefined) headers['request-id'] = requestId
   outgoing.writeHead(error.status, headers)
   outgoing.end(body)
 }

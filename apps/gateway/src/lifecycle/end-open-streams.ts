@@ -3,6 +3,7 @@ import type { Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { ClientApi } from '@gw/providers'
 import { formatStreamError } from '@gw/providers/internal'
+import { findRequestContext } from '../http/request-context.js'
 
 /** What the client is told when its stream is cut by a shutdown. */
 const shutdownMessage = 'shutting_down: the gateway is restarting and cut this stream; retry the request'
@@ -11,6 +12,15 @@ function apiOf(url: string | undefined): ClientApi {
   if (url?.startsWith('/v1/messages')) return 'anthropic-messages'
   if (url?.startsWith('/v1/responses')) return 'openai-responses'
   return 'openai-chat'
+}
+
+/**
+ * An SSE response: a proxied route marks its context when the event stream starts (its headers
+ * went out in one list, not through `setHeader`); any other response says so in `content-type`.
+ */
+function isEventStream(response: ServerResponse): boolean {
+  if (findRequestContext(response.req)?.streaming === true) return true
+  return String(response.getHeader('content-type') ?? '').includes('text/event-stream')
 }
 
 /** The open connections of a server, kept without any per-request work. */
@@ -43,7 +53,7 @@ export function trackConnections(server: Server): ConnectionTracker {
         // Node keeps the response being written on its socket; the same field answerClientError reads.
         const response = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage
         if (response === undefined || !response.headersSent || response.writableEnded) continue
-        if (!String(response.getHeader('content-type') ?? '').includes('text/event-stream')) continue
+        if (!isEventStream(response)) continue
         // A blank line first ends any event the cut left half-written.
         response.end(`\n\n${formatStreamError(apiOf(response.req.url), shutdownMessage)}`)
         flushed.push(new Promise((resolve) => response.once('finish', () => resolve())))

@@ -9,13 +9,14 @@ import {
   setRateLimitHeaders,
 } from '@gw/budget'
 import type { Budgets } from '../governance/create-budgets.js'
+import { ownHeadersOf } from '../http/gateway-response.js'
 import type { RequestBody } from './request-state.js'
 
 /**
  * Counts the request against its key's limits (TPM with the body's estimated input tokens,
  * settled to the real count by "spend confirm"). Returns undefined at once for a key without
- * limits. The headers are set on the response before anything is written, so they go out with
- * the provider's answer or with the 429.
+ * limits. The headers join the response's own headers before anything is written, so they go
+ * out with the provider's answer (in place of an upstream's own `x-ratelimit-*`) or with the 429.
  *
  * @example
  * state.rateLimit = applyRateLimit(services.governance, state.key, state.body, outgoing)
@@ -34,7 +35,7 @@ export function applyRateLimit(
     estimateInputTokens(body.raw.length),
     governance.now(),
   )
-  setRateLimitHeaders(decision, outgoing)
+  setRateLimitHeaders(decision, ownHeadersOf(outgoing))
   if (!decision.ok) throw rateLimitedError(decision)
   return decision
 }

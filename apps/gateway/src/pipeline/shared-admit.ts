@@ -13,6 +13,7 @@ import { GatewayError } from '@gw/contract'
 import type { Budgets } from '../governance/create-budgets.js'
 import type { SharedGovernance } from '../governance/shared-governance.js'
 import { sharedRateLimitDecision } from '../governance/shared-rate-limit.js'
+import { ownHeadersOf } from '../http/gateway-response.js'
 import { applyRateLimit } from './rate-limit.js'
 import type { RequestBody } from './request-state.js'
 import { admitSpend, estimateSpend, recordAdmit, requestedModel, type SpendAdmission } from './spend-admit.js'
@@ -92,7 +93,7 @@ export async function admitShared(
   }
   if (!admission.ok) {
     if (admission.refusal === 'rate_limit') {
-      outgoing.setHeader('retry-after', String(admission.retryAfterS))
+      ownHeadersOf(outgoing).setHeader('retry-after', String(admission.retryAfterS))
       throw rateLimitedError({
         ok: false,
         dimension: admission.dimension,
@@ -113,9 +114,10 @@ export async function admitShared(
   }
   const rateLimit = sharedRateLimitDecision(limits, admission, nowMs)
   if (rateLimit !== undefined) {
-    setRateLimitHeaders(rateLimit, outgoing)
+    setRateLimitHeaders(rateLimit, ownHeadersOf(outgoing))
   }
-  if (admission.warning !== null) outgoing.setHeader('x-langwatch-budget-warning', admission.warning)
+  if (admission.warning !== null)
+    ownHeadersOf(outgoing).setHeader('x-langwatch-budget-warning', admission.warning)
   if (plan === null) return { rateLimit, spend: undefined }
   let admitTicket = -1
   if (admission.reservation !== null) {

@@ -12,6 +12,7 @@ import {
 import type { RoutePlan } from '@gw/providers'
 import type { Budgets } from '../governance/create-budgets.js'
 import { estimatePriceOverride } from '../governance/price-overrides.js'
+import { ownHeadersOf } from '../http/gateway-response.js'
 import type { RequestBody } from './request-state.js'
 
 /** A request's reservation, carried to "spend confirm". */
@@ -69,7 +70,7 @@ export function admitSpend(
     governance.metrics.budgetBlocks.inc({ scope: admission.breach.budget.scope })
     throw budgetExceededError(admission.breach)
   }
-  if (admission.warning !== null) outgoing.setHeader(WARNING_HEADER, admission.warning)
+  if (admission.warning !== null) ownHeadersOf(outgoing).setHeader(WARNING_HEADER, admission.warning)
   const admitTicket = recordAdmit(
     governance,
     key,

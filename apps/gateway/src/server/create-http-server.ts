@@ -1,6 +1,7 @@
 // The Node HTTP server with the slowloris timeouts and header cap from config; no write timeout.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { answerClientError } from '../http/client-error.js'
+import { GatewayResponse } from '../http/gateway-response.js'
 import { answerConnect, requireHost } from './protocol-guards.js'
 
 /** Server limits, from SERVER_* variables (the admin listener uses the same). */
@@ -39,6 +40,8 @@ export function createHttpServer(
       connectionsCheckingInterval: Math.min(5_000, Math.max(100, Math.floor(shortest / 5))),
       // Checked by requireHost, which answers with our envelope instead of an empty 400.
       requireHostHeader: false,
+      // Headers the gateway adds are written in writeHead's one pass (see GatewayResponse).
+      ServerResponse: GatewayResponse,
     },
     requireHost(listener),
   )

@@ -9,6 +9,7 @@ import { type DirectRoutes, directRouteFor } from '../http/direct-routes.js'
 import { writeUnhandledError } from '../http/error-handler.js'
 import { gatewayErrorResponse } from '../http/error-response.js'
 import type { GatewayEnv } from '../http/gateway-env.js'
+import { setOwnHeaders } from '../http/gateway-response.js'
 import {
   attachRequestContext,
   findRequestContext,
@@ -48,9 +49,10 @@ export interface GatewayRequestListener {
 /**
  * Wraps the Hono app in a Node listener that does the per-request work every route needs,
  * all before Hono runs and without web streams: the request id and `Cache-Control: no-store`
- * are set with `setHeader` on the Node response, which Node merges into whatever `writeHead`
- * writes later — a Hono `Response` or a proxied route's own `writeHead` followed by
- * `RESPONSE_ALREADY_SENT`. Metrics and the access line are written when the response closes.
+ * become the response's own headers (see `GatewayResponse`), written together with whatever
+ * `writeHead` writes later — a Hono `Response` or a proxied route's own `writeHead` followed by
+ * `RESPONSE_ALREADY_SENT` — in one pass. Metrics and the access line are written when the
+ * response closes.
  *
  * @example
  * const { listener } = createGatewayRequestListener({ app, routeTable, logger, metrics, lifecycle })
@@ -125,10 +127,10 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
       const requestId = acceptRequestId(incoming.headers['x-request-id']) ?? nextRequestId()
       const context = new RequestContext(requestId, startedAt, outgoing, shared)
       attachRequestContext(incoming, context)
-      outgoing.setHeader('x-request-id', requestId)
-      outgoing.setHeader('cache-control', 'no-store')
       // While draining, every response tells the client not to reuse the connection.
-      if (lifecycle.draining) outgoing.setHeader('connection', 'close')
+      const own = ['x-request-id', requestId, 'cache-control', 'no-store']
+      if (lifecycle.draining) own.push('connection', 'close')
+      setOwnHeaders(outgoing, own)
       inFlight++
       metrics.inFlightRequests.inc()
       metrics.requestRate.record()

@@ -51,6 +51,18 @@ describe('upstream headers', () => {
     expect(answer.headers.get('set-cookie')).toBeNull()
   })
 
+  it("answers a rate-limited key's own x-ratelimit-* in place of the provider's, once each", async () => {
+    const { key } = await stack.createKey({ rate_limits: { rpm: 1000, rpd: null, tpm: null } })
+    stack.mock.enqueue({ status: 200, headers: providerHeaders })
+    const answer = await chat(stack.gateway.url, key)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('x-ratelimit-limit-requests')).toBe('1000')
+    // One value, the key's: the provider's '41' would read as a comma-joined pair next to it.
+    expect(answer.headers.get('x-ratelimit-remaining-requests')).toBe('999')
+    expect(answer.headers.get('x-request-id')).toMatch(/.+/)
+    expect(answer.headers.get('cache-control')).toBe('no-store')
+  })
+
   it('does so on streams too', async () => {
     const { key } = await stack.createKey()
     stack.mock.enqueue({ status: 200, headers: providerHeaders })

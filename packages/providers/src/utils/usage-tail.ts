@@ -1,5 +1,6 @@
 // Keeps the tail of a JSON response on the side and reads its top-level `usage` object from it.
 import { skipValue } from './json-splice.js'
+import { readPlainJsonObject } from './small-json.js'
 
 /** How much of a JSON body's end is kept: usage sits near the end of every provider's response. */
 const tailKeepBytes = 64 * 1024
@@ -49,6 +50,10 @@ export function readUsageJson(raw: Buffer): Record<string, unknown> | undefined 
   index++
   while (raw[index] === 32 || raw[index] === 10 || raw[index] === 13 || raw[index] === 9) index++
   if (raw[index] !== 123) return undefined
+  // A plain usage object (integers, ASCII keys) is read in one pass with its keys reused; anything
+  // else is delimited and handed to JSON.parse.
+  const plain = readPlainJsonObject(raw, index)
+  if (plain !== undefined) return plain
   const end = skipValue(raw, index)
   if (end === -1) return undefined
   try {

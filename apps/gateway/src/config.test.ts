@@ -48,6 +48,8 @@ describe('loadGatewayConfig defaults', () => {
     expect(config.breaker).toEqual({ windowMs: 30_000, threshold: 10, cooldownMs: 60_000 })
     expect(config.admin.addr).toBeUndefined()
     expect(config.logging.level).toBe('info')
+    // Spend records reach the spool file at most 50 ms after their request (docs/DECISIONS.md).
+    expect(config.budgets.spoolFlushMs).toBe(50)
     expect(warnings.map((warning) => warning.event)).toEqual(['dev_secrets_generated'])
     expect(Object.isFrozen(config.server)).toBe(true)
   })

@@ -158,7 +158,7 @@ export const gatewayConfigSchema = v.object({
        * Spend records are written to the spool in one `write` at most this often (0: once per
        * event-loop turn). A SIGKILL loses at most this window of records; a graceful stop loses none.
        */
-      spoolFlushMs: withEnvName(envInteger(10, { min: 0, max: 1_000 }), 'GATEWAY_SPEND_SPOOL_FLUSH_MS'),
+      spoolFlushMs: withEnvName(envInteger(50, { min: 0, max: 1_000 }), 'GATEWAY_SPEND_SPOOL_FLUSH_MS'),
       /** A request's admitSpend record is written only if it still runs after this (0: at once). */
       admitDelayMs: withEnvName(envInteger(200, { min: 0, max: 60_000 }), 'GATEWAY_SPEND_ADMIT_DELAY_MS'),
       /**

@@ -40,7 +40,7 @@ export interface SpendSpoolOptions {
    * Appends are written to the open segment at most this often (one `write` for all of them), or
    * at once past 64 KiB buffered. 0 writes once per event-loop turn. A process killed with SIGKILL
    * loses what it appended within this window (never what was written: the page cache keeps it).
-   * Default 10 ms.
+   * Default 50 ms.
    */
   flushIntervalMs?: number
   /** How often the open segment is sealed and shipped. Default 1,000 ms. */
@@ -198,7 +198,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
   const segmentMaxBytes = options.segmentMaxBytes ?? 1024 * 1024
   const batchSize = Math.min(options.batchSize ?? MAX_SPEND_RECORDS, MAX_SPEND_RECORDS)
   const shipIntervalMs = options.shipIntervalMs ?? 1_000
-  const flushIntervalMs = options.flushIntervalMs ?? 10
+  const flushIntervalMs = options.flushIntervalMs ?? 50
   const initialBackoffMs = options.initialBackoffMs ?? 250
   const maxBackoffMs = options.maxBackoffMs ?? 30_000
   const directory = claimProcessDirectory(options.directory, options.podId, now())

@@ -49,5 +49,5 @@ ENV NODE_ENV=production \
   TMPDIR=/tmp
 USER 65532:65532
 EXPOSE 5563
-ENTRYPOINT ["/usr/bin/tini", "--", "/nodejs/bin/node", "--max-semi-space-size=8"]
+ENTRYPOINT ["/usr/bin/tini", "--", "/nodejs/bin/node", "--max-semi-space-size=8", "--single-threaded-gc"]
 CMD ["dist/main.js"]

@@ -21,7 +21,7 @@ export function unprivilegedRunMissing(): string | undefined {
  * The stage's command line with tini dropped and the image's Node replaced by this one.
  *
  * @example
- * imageCommand(stage) // ['/usr/bin/node', '--max-semi-space-size=8', 'dist/main.js']
+ * imageCommand(stage) // ['/usr/bin/node', '--max-semi-space-size=8', '--single-threaded-gc', 'dist/main.js']
  */
 export function imageCommand(stage: DockerStage): string[] {
   const json = (keyword: string) =>

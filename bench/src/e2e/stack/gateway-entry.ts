@@ -30,7 +30,7 @@ function gatewaySourceIndex(): URL | undefined {
  * passes them too, or it would measure a differently tuned process than production runs.
  *
  * @example
- * shebangNodeFlags('/repo/apps/gateway/dist/main.js') // → ['--max-semi-space-size=8']
+ * shebangNodeFlags('/repo/apps/gateway/dist/main.js') // → ['--max-semi-space-size=8', '--single-threaded-gc']
  */
 export function shebangNodeFlags(file: string): string[] {
   const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0] ?? ''

@@ -22,17 +22,18 @@ export function dispatch(providers: ProviderClient, input: DispatchInput): Promi
   const { state, body, plan, sink } = input
   const url = state.incoming.url
   const queryAt = url?.indexOf('?') ?? -1
+  // One object of one shape (absent facts are undefined): no spread of a temporary per request.
   return providers.forward({
     api: state.api,
     body: body.raw,
     // The parse stays lazy: a same-shape passthrough reads only `scanned`.
     lazyBody: body,
-    ...(body.scanned === undefined ? {} : { scanned: body.scanned }),
+    scanned: body.scanned,
     headers: state.incoming.headers,
-    ...(queryAt === -1 ? {} : { query: url!.slice(queryAt) }),
+    query: queryAt === -1 ? undefined : url!.slice(queryAt),
     sink,
     requestId: state.context.requestId,
     candidates: plan.candidates,
-    ...(plan.maxAttempts === undefined ? {} : { maxAttempts: plan.maxAttempts }),
+    maxAttempts: plan.maxAttempts,
   })
 }

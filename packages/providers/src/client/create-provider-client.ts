@@ -130,7 +130,8 @@ export function createProviderClient(options: ProviderClientOptions): ProviderCl
   }
 
   const forward = (request: ClientForwardRequest): Promise<ForwardResult> => {
-    if (request.candidates !== undefined) return forwardTo({ ...request, candidates: request.candidates })
+    // With its candidates the request already is a ForwardRequest: no copy per request.
+    if (request.candidates !== undefined) return forwardTo(request as ForwardRequest)
     const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
     const parsed = request.parsed ?? (body === undefined || body.length === 0 ? {} : parseObject(body))
     return forwardTo({ ...request, body, parsed, candidates: candidatesFor(request.api, parsed) })

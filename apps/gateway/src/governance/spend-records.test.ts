@@ -75,6 +75,23 @@ describe('spend record templates', () => {
     })
   })
 
+  it('quotes a remembered model name and provider id exactly as the first time, hostile ones too', () => {
+    const facts = {
+      key,
+      requestId: 'req_3',
+      endUserId: null,
+      providerId: 'mp "\\ x',
+      model: 'model "\u2028\\',
+      costMicroUsd: 1,
+      cacheHit: false,
+      usage: undefined,
+      occurredAtMs: 9,
+    }
+    const first = encodeConfirm(facts)
+    expect(encodeConfirm({ ...facts, requestId: 'req_4' })).toBe(first.replace('req_3', 'req_4'))
+    expect(parse(first)).toMatchObject({ model_provider_id: facts.providerId, model: facts.model })
+  })
+
   it('encodes an admit with its budget ids and a fail with its reason', () => {
     const admit = encodeAdmit({
       key,

@@ -1,6 +1,7 @@
 // Spend record payloads as JSON text from a per-key template: no object built or walked per request.
 import type { CachedKey } from '@gw/auth-cache'
 import type { Usage } from '@gw/providers'
+import { boundedMemo } from '@gw/providers/internal'
 
 // The key's identity fields serialised once per verified bundle claims (a new bundle is a new object).
 const identities = new WeakMap<CachedKey['claims'], string>()
@@ -20,6 +21,12 @@ function identityOf(key: CachedKey): string {
   }
   return text
 }
+
+/**
+ * `JSON.stringify` of a model name or provider id, remembered (at most 512): they repeat from one
+ * record to the next, and a lookup costs less than quoting again.
+ */
+const quoted: (value: string) => string = boundedMemo(512, JSON.stringify as (value: string) => string)
 
 /** A number as JSON writes it (a non-finite one becomes null, as JSON.stringify does). */
 function num(value: number): string {
@@ -52,7 +59,7 @@ export interface AdmitFacts {
 export function encodeAdmit(facts: AdmitFacts): string {
   let ids = ''
   for (const budget of facts.budgets) ids += `${ids === '' ? '' : ','}${JSON.stringify(budget.id)}`
-  return `${head(facts.key, facts.requestId, facts.endUserId)},"model":${JSON.stringify(facts.model)},"budget_ids":[${ids}],"estimated_cost_micro_usd":${num(facts.estimateMicroUsd)},"occurred_at":${num(facts.occurredAtMs)}}`
+  return `${head(facts.key, facts.requestId, facts.endUserId)},"model":${quoted(facts.model)},"budget_ids":[${ids}],"estimated_cost_micro_usd":${num(facts.estimateMicroUsd)},"occurred_at":${num(facts.occurredAtMs)}}`
 }
 
 /** What a `confirmSpend` record says. */
@@ -79,8 +86,8 @@ function encodeUsage(usage: Usage): string {
  * spool.appendEncoded('confirmSpend', encodeConfirm(facts))
  */
 export function encodeConfirm(facts: ConfirmFacts): string {
-  const provider = facts.providerId === null ? 'null' : JSON.stringify(facts.providerId)
-  return `${head(facts.key, facts.requestId, facts.endUserId)},"model_provider_id":${provider},"model":${JSON.stringify(facts.model)},"cost_micro_usd":${num(facts.costMicroUsd)}${facts.cacheHit ? ',"cache_hit":true' : ''}${facts.usage === undefined ? '' : encodeUsage(facts.usage)},"occurred_at":${num(facts.occurredAtMs)}}`
+  const provider = facts.providerId === null ? 'null' : quoted(facts.providerId)
+  return `${head(facts.key, facts.requestId, facts.endUserId)},"model_provider_id":${provider},"model":${quoted(facts.model)},"cost_micro_usd":${num(facts.costMicroUsd)}${facts.cacheHit ? ',"cache_hit":true' : ''}${facts.usage === undefined ? '' : encodeUsage(facts.usage)},"occurred_at":${num(facts.occurredAtMs)}}`
 }
 
 /**

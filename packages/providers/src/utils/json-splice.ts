@@ -1,13 +1,5 @@
 // Rewrites top-level fields of a JSON object in its raw bytes, leaving every other byte untouched.
-
-const QUOTE = 34
-const BACKSLASH = 92
-const OPEN_BRACE = 123
-const CLOSE_BRACE = 125
-const OPEN_BRACKET = 91
-const CLOSE_BRACKET = 93
-const COMMA = 44
-const COLON = 58
+import * as Byte from './json-bytes.js'
 
 /** Byte range `[start, end)` of a top-level value. */
 export interface ValueRange {
@@ -36,26 +28,26 @@ export interface FieldEdit {
 export function scanTopLevel(raw: Buffer, keys: readonly string[]): TopLevelScan | undefined {
   const values = new Map<string, ValueRange>()
   let index = skipSpace(raw, 0)
-  if (raw[index] !== OPEN_BRACE) return undefined
+  if (raw[index] !== Byte.OPEN_BRACE) return undefined
   index = skipSpace(raw, index + 1)
-  if (raw[index] === CLOSE_BRACE) return { values, closeBrace: index, empty: true }
+  if (raw[index] === Byte.CLOSE_BRACE) return { values, closeBrace: index, empty: true }
   for (;;) {
-    if (raw[index] !== QUOTE) return undefined
+    if (raw[index] !== Byte.QUOTE) return undefined
     const keyEnd = skipString(raw, index)
     if (keyEnd === -1) return undefined
     const key = keyEnd - index - 2 <= 32 ? raw.toString('latin1', index + 1, keyEnd - 1) : ''
     index = skipSpace(raw, keyEnd)
-    if (raw[index] !== COLON) return undefined
+    if (raw[index] !== Byte.COLON) return undefined
     const start = skipSpace(raw, index + 1)
     const end = skipValue(raw, start)
     if (end === -1) return undefined
     if (keys.includes(key)) values.set(key, { start, end })
     index = skipSpace(raw, end)
-    if (raw[index] === COMMA) {
+    if (raw[index] === Byte.COMMA) {
       index = skipSpace(raw, index + 1)
       continue
     }
-    if (raw[index] === CLOSE_BRACE) return { values, closeBrace: index, empty: false }
+    if (raw[index] === Byte.CLOSE_BRACE) return { values, closeBrace: index, empty: false }
     return undefined
   }
 }
@@ -106,10 +98,10 @@ function skipSpace(raw: Buffer, index: number): number {
 function skipString(raw: Buffer, index: number): number {
   let cursor = index + 1
   for (;;) {
-    const quote = raw.indexOf(QUOTE, cursor)
+    const quote = raw.indexOf(Byte.QUOTE, cursor)
     if (quote === -1) return -1
     let backslashes = 0
-    while (raw[quote - 1 - backslashes] === BACKSLASH) backslashes++
+    while (raw[quote - 1 - backslashes] === Byte.BACKSLASH) backslashes++
     if (backslashes % 2 === 0) return quote + 1
     cursor = quote + 1
   }
@@ -118,11 +110,17 @@ function skipString(raw: Buffer, index: number): number {
 /** Index just past the JSON value starting at `index`, or -1 when it does not end in `raw`. */
 export function skipValue(raw: Buffer, index: number): number {
   const first = raw[index]
-  if (first === QUOTE) return skipString(raw, index)
-  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+  if (first === Byte.QUOTE) return skipString(raw, index)
+  if (first !== Byte.OPEN_BRACE && first !== Byte.OPEN_BRACKET) {
     while (index < raw.length) {
       const byte = raw[index]
-      if (byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || byte === 32 || byte === 10)
+      if (
+        byte === Byte.COMMA ||
+        byte === Byte.CLOSE_BRACE ||
+        byte === Byte.CLOSE_BRACKET ||
+        byte === 32 ||
+        byte === 10
+      )
         return index
       if (byte === 13 || byte === 9) return index
       index++
@@ -132,13 +130,13 @@ export function skipValue(raw: Buffer, index: number): number {
   let depth = 0
   while (index < raw.length) {
     const byte = raw[index]
-    if (byte === QUOTE) {
+    if (byte === Byte.QUOTE) {
       index = skipString(raw, index)
       if (index === -1) return -1
       continue
     }
-    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++
-    else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+    if (byte === Byte.OPEN_BRACE || byte === Byte.OPEN_BRACKET) depth++
+    else if (byte === Byte.CLOSE_BRACE || byte === Byte.CLOSE_BRACKET) {
       depth--
       if (depth === 0) return index + 1
     }

@@ -1,17 +1,10 @@
 // One pass over the bytes of a small, plain JSON object (a response's usage), its keys reused across calls.
+import * as Byte from './json-bytes.js'
 
 /** Returned while reading when the bytes need the full `JSON.parse` (see {@link readPlainJsonObject}). */
 const BAIL: unique symbol = Symbol('bail')
 type Read = unknown | typeof BAIL
 
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const COMMA = 0x2c
-const COLON = 0x3a
-const OPEN_BRACE = 0x7b
-const CLOSE_BRACE = 0x7d
-const OPEN_BRACKET = 0x5b
-const CLOSE_BRACKET = 0x5d
 const MINUS = 0x2d
 const ZERO = 0x30
 const NINE = 0x39
@@ -54,8 +47,8 @@ function readString(raw: Buffer, at: number, isKey: boolean): Read {
   let hash = 0
   for (;;) {
     const byte = raw[index]
-    if (byte === undefined || byte === BACKSLASH || byte < 0x20 || byte > 0x7e) return BAIL
-    if (byte === QUOTE) break
+    if (byte === undefined || byte === Byte.BACKSLASH || byte < 0x20 || byte > 0x7e) return BAIL
+    if (byte === Byte.QUOTE) break
     hash = (hash * 31 + byte) | 0
     index++
   }
@@ -104,21 +97,37 @@ function readLiteral(raw: Buffer, at: number, literal: Buffer, value: boolean | 
 
 function readValue(raw: Buffer, at: number, depth: number): Read {
   const byte = raw[at]
-  if (byte === OPEN_BRACE) return readObject(raw, at, depth + 1)
-  if (byte === QUOTE) return readString(raw, at, false)
+  if (byte === Byte.OPEN_BRACE) return readObject(raw, at, depth + 1)
+  if (byte === Byte.QUOTE) return readString(raw, at, false)
   if (byte === MINUS || (byte !== undefined && byte >= ZERO && byte <= NINE)) return readNumber(raw, at)
-  if (byte === OPEN_BRACKET) return readArray(raw, at, depth + 1)
+  if (byte === Byte.OPEN_BRACKET) return readArray(raw, at, depth + 1)
   if (byte === 0x74) return readLiteral(raw, at, TRUE, true)
   if (byte === 0x66) return readLiteral(raw, at, FALSE, false)
   if (byte === 0x6e) return readLiteral(raw, at, NULL, null)
   return BAIL
 }
 
+const ENDED = -1
+const MALFORMED = -2
+
+/**
+ * After a member read up to `cursor`: the index of the next member (past a comma), ENDED when
+ * `close` ends the container (`cursor` then past it), or MALFORMED.
+ */
+function nextMember(raw: Buffer, close: number): number {
+  const index = skipSpace(raw, cursor)
+  const byte = raw[index]
+  if (byte === Byte.COMMA) return skipSpace(raw, index + 1)
+  if (byte !== close) return MALFORMED
+  cursor = index + 1
+  return ENDED
+}
+
 function readArray(raw: Buffer, at: number, depth: number): Read {
   if (depth > MAX_DEPTH) return BAIL
   const array: unknown[] = []
   let index = skipSpace(raw, at + 1)
-  if (raw[index] === CLOSE_BRACKET) {
+  if (raw[index] === Byte.CLOSE_BRACKET) {
     cursor = index + 1
     return array
   }
@@ -126,13 +135,9 @@ function readArray(raw: Buffer, at: number, depth: number): Read {
     const value = readValue(raw, index, depth)
     if (value === BAIL) return BAIL
     array.push(value)
-    index = skipSpace(raw, cursor)
-    const byte = raw[index]
-    if (byte === COMMA) index = skipSpace(raw, index + 1)
-    else if (byte === CLOSE_BRACKET) {
-      cursor = index + 1
-      return array
-    } else return BAIL
+    index = nextMember(raw, Byte.CLOSE_BRACKET)
+    if (index === ENDED) return array
+    if (index === MALFORMED) return BAIL
   }
 }
 
@@ -140,27 +145,23 @@ function readObject(raw: Buffer, at: number, depth: number): Read {
   if (depth > MAX_DEPTH) return BAIL
   const object: Record<string, unknown> = {}
   let index = skipSpace(raw, at + 1)
-  if (raw[index] === CLOSE_BRACE) {
+  if (raw[index] === Byte.CLOSE_BRACE) {
     cursor = index + 1
     return object
   }
   for (;;) {
-    if (raw[index] !== QUOTE) return BAIL
+    if (raw[index] !== Byte.QUOTE) return BAIL
     const key = readString(raw, index, true)
     // `__proto__` would set the prototype by assignment, where JSON.parse makes an own property.
     if (key === BAIL || key === '__proto__') return BAIL
     index = skipSpace(raw, cursor)
-    if (raw[index] !== COLON) return BAIL
+    if (raw[index] !== Byte.COLON) return BAIL
     const value = readValue(raw, skipSpace(raw, index + 1), depth)
     if (value === BAIL) return BAIL
     object[key as string] = value
-    index = skipSpace(raw, cursor)
-    const byte = raw[index]
-    if (byte === COMMA) index = skipSpace(raw, index + 1)
-    else if (byte === CLOSE_BRACE) {
-      cursor = index + 1
-      return object
-    } else return BAIL
+    index = nextMember(raw, Byte.CLOSE_BRACE)
+    if (index === ENDED) return object
+    if (index === MALFORMED) return BAIL
   }
 }
 
@@ -176,7 +177,7 @@ function readObject(raw: Buffer, at: number, depth: number): Read {
  * // → { prompt_tokens: 3, details: { cached_tokens: 0 } }
  */
 export function readPlainJsonObject(raw: Buffer, start: number): Record<string, unknown> | undefined {
-  if (raw[start] !== OPEN_BRACE) return undefined
+  if (raw[start] !== Byte.OPEN_BRACE) return undefined
   const value = readObject(raw, start, 1)
   return value === BAIL ? undefined : (value as Record<string, unknown>)
 }

@@ -6,7 +6,10 @@ describe('readUsageJson', () => {
     const body = Buffer.from(
       '{"id":"x","choices":[{"message":{"content":"the \\"usage\\": text"}}],"usage":{"prompt_tokens":3,"completion_tokens_details":{"reasoning_tokens":1}}}',
     )
-    expect(readUsageJson(body)).toEqual({ prompt_tokens: 3, completion_tokens_details: { reasoning_tokens: 1 } })
+    expect(readUsageJson(body)).toEqual({
+      prompt_tokens: 3,
+      completion_tokens_details: { reasoning_tokens: 1 },
+    })
   })
 
   it('reads a usage object that is not plain through JSON.parse, the same way', () => {

@@ -1,4 +1,5 @@
 // Byte-level JSON helpers of the request scanner: skip a value (bounded nesting), classify it, check `messages`.
+import * as Byte from '../utils/json-bytes.js'
 
 /** The JSON type of a scanned value; `integer` is a safe integer written without fraction or exponent. */
 export type ValueKind =
@@ -11,15 +12,6 @@ export type ValueKind =
   | 'null'
   | 'array'
   | 'object'
-
-const QUOTE = 34
-const BACKSLASH = 92
-const OPEN_BRACE = 123
-const CLOSE_BRACE = 125
-const OPEN_BRACKET = 91
-const CLOSE_BRACKET = 93
-const COMMA = 44
-const COLON = 58
 
 /** Deepest nesting the scanner follows; deeper bodies are left to JSON.parse. */
 export const MAX_SCAN_DEPTH = 64
@@ -42,10 +34,10 @@ function skipSpace(raw: Buffer, index: number): number {
 export function skipString(raw: Buffer, index: number): number {
   let cursor = index + 1
   for (;;) {
-    const quote = raw.indexOf(QUOTE, cursor)
+    const quote = raw.indexOf(Byte.QUOTE, cursor)
     if (quote === -1) return -1
     let backslashes = 0
-    while (raw[quote - 1 - backslashes] === BACKSLASH) backslashes++
+    while (raw[quote - 1 - backslashes] === Byte.BACKSLASH) backslashes++
     if (backslashes % 2 === 0) return quote + 1
     cursor = quote + 1
   }
@@ -87,15 +79,15 @@ function skipNested(raw: Buffer, index: number): number {
   let depth = 0
   while (index < raw.length) {
     const byte = raw[index]
-    if (byte === QUOTE) {
+    if (byte === Byte.QUOTE) {
       index = skipString(raw, index)
       if (index === -1) return -1
       continue
     }
-    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+    if (byte === Byte.OPEN_BRACE || byte === Byte.OPEN_BRACKET) {
       if (depth === MAX_SCAN_DEPTH) return -1
       stack[depth++] = byte
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+    } else if (byte === Byte.CLOSE_BRACE || byte === Byte.CLOSE_BRACKET) {
       if (depth === 0 || stack[depth - 1] !== byte - 2) return -1
       depth--
       if (depth === 0) return index + 1
@@ -115,8 +107,8 @@ function skipNested(raw: Buffer, index: number): number {
  */
 export function skipValue(raw: Buffer, index: number): number {
   const first = raw[index]
-  if (first === QUOTE) return skipString(raw, index)
-  if (first === OPEN_BRACE || first === OPEN_BRACKET) return skipNested(raw, index)
+  if (first === Byte.QUOTE) return skipString(raw, index)
+  if (first === Byte.OPEN_BRACE || first === Byte.OPEN_BRACKET) return skipNested(raw, index)
   if (first === 116) return skipLiteral(raw, index, 'true')
   if (first === 102) return skipLiteral(raw, index, 'false')
   if (first === 110) return skipLiteral(raw, index, 'null')
@@ -132,9 +124,9 @@ export function skipValue(raw: Buffer, index: number): number {
  */
 export function valueKind(raw: Buffer, start: number, end: number): ValueKind {
   const first = raw[start]
-  if (first === QUOTE) return 'string'
-  if (first === OPEN_BRACE) return 'object'
-  if (first === OPEN_BRACKET) return 'array'
+  if (first === Byte.QUOTE) return 'string'
+  if (first === Byte.OPEN_BRACE) return 'object'
+  if (first === Byte.OPEN_BRACKET) return 'array'
   if (first === 116) return 'true'
   if (first === 102) return 'false'
   if (first === 110) return 'null'
@@ -156,7 +148,7 @@ export function valueKind(raw: Buffer, start: number, end: number): ValueKind {
  * hasBackslash(Buffer.from('"a\\n"'), 0, 5) // → true
  */
 export function hasBackslash(raw: Buffer, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) if (raw[index] === BACKSLASH) return true
+  for (let index = start; index < end; index++) if (raw[index] === Byte.BACKSLASH) return true
   return false
 }
 
@@ -180,15 +172,15 @@ function keyIs(raw: Buffer, start: number, end: number, name: string): boolean {
  */
 export function scanMessages(raw: Buffer, start: number, openai: boolean): number {
   let index = skipSpace(raw, start + 1)
-  if (raw[index] === CLOSE_BRACKET) return index + 1
+  if (raw[index] === Byte.CLOSE_BRACKET) return index + 1
   for (;;) {
-    if (raw[index] !== OPEN_BRACE) return -1
+    if (raw[index] !== Byte.OPEN_BRACE) return -1
     let role: number | undefined
     let content: number | undefined
     index = skipSpace(raw, index + 1)
-    if (raw[index] !== CLOSE_BRACE) {
+    if (raw[index] !== Byte.CLOSE_BRACE) {
       for (;;) {
-        if (raw[index] !== QUOTE) return -1
+        if (raw[index] !== Byte.QUOTE) return -1
         const keyEnd = skipString(raw, index)
         if (keyEnd === -1) return -1
         const isRole = keyIs(raw, index, keyEnd, 'role')
@@ -196,30 +188,32 @@ export function scanMessages(raw: Buffer, start: number, openai: boolean): numbe
         // An escaped key might spell role or content: leave it to the parse.
         if (!isRole && !isContent && hasBackslash(raw, index, keyEnd)) return -1
         index = skipSpace(raw, keyEnd)
-        if (raw[index] !== COLON) return -1
+        if (raw[index] !== Byte.COLON) return -1
         const valueStart = skipSpace(raw, index + 1)
         const valueEnd = skipValue(raw, valueStart)
         if (valueEnd === -1) return -1
         if (isRole) role = raw[valueStart]
         else if (isContent) content = raw[valueStart]
         index = skipSpace(raw, valueEnd)
-        if (raw[index] === COMMA) {
+        if (raw[index] === Byte.COMMA) {
           index = skipSpace(raw, index + 1)
           continue
         }
-        if (raw[index] === CLOSE_BRACE) break
+        if (raw[index] === Byte.CLOSE_BRACE) break
         return -1
       }
     }
-    if (role !== QUOTE) return -1
+    if (role !== Byte.QUOTE) return -1
     const contentOk =
-      content === QUOTE || content === OPEN_BRACKET || (openai && (content === undefined || content === 110))
+      content === Byte.QUOTE ||
+      content === Byte.OPEN_BRACKET ||
+      (openai && (content === undefined || content === 110))
     if (!contentOk) return -1
     index = skipSpace(raw, index + 1)
-    if (raw[index] === COMMA) {
+    if (raw[index] === Byte.COMMA) {
       index = skipSpace(raw, index + 1)
       continue
     }
-    return raw[index] === CLOSE_BRACKET ? index + 1 : -1
+    return raw[index] === Byte.CLOSE_BRACKET ? index + 1 : -1
   }
 }

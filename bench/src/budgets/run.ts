@@ -1,5 +1,6 @@
 // `pnpm bench:budgets`: gateway CPU per request with budgets off / on (in process) / on (Redis) in
-// one run, and the latency Redis adds at a constant 1k req/s. Prints a Markdown section.
+// one run, budgets on vs off side by side (two gateways at once), and the latency Redis adds at a
+// constant 1k req/s. Prints a Markdown section.
 import { loadavg } from 'node:os'
 import { readCpuMicros } from '../e2e/proc-stats.js'
 import { median, percentile } from '../shared/stats.js'
@@ -7,6 +8,7 @@ import { measureWakeupCost, renderWakeupCost } from '../shared/wakeup-cost.js'
 import { type Child, startBudgetStack } from './budget-stack.js'
 import { startBusyLoop } from './busy-loop.js'
 import { closedLoop, constantRate, createPool } from './load.js'
+import { measureSideBySide, renderSideBySide } from './side-by-side.js'
 
 const quick = process.argv.includes('--quick')
 const requestsPerRound = quick ? 2_000 : 8_000
@@ -20,6 +22,9 @@ const fixedRate = 2_000
 const fixedCycles = quick ? 4 : 12
 const fixedSliceSeconds = 2
 const rateSeconds = quick ? 4 : 10
+// Two gateways at once, one per key, roles swapped each slice: the ratio to judge the 1.1× bound by.
+const sideBySideSlices = quick ? 4 : 10
+const sideBySideSeconds = 3
 
 const fmt = (value: number, digits = 1) => value.toFixed(digits)
 let failures = 0
@@ -124,6 +129,15 @@ try {
       await loop.stop()
     }
   }
+  // Two fresh processes, started and warmed alike (a process used for longer has an edge).
+  const pair = [await stack.startGateway(), await stack.startGateway()] as const
+  const sideBySide = await measureSideBySide(pair, {
+    keys: stack.keys,
+    rate: ratePerSecond,
+    slices: sideBySideSlices,
+    sliceSeconds: sideBySideSeconds,
+  })
+  for (const gateway of pair) await gateway.stop()
   const paired = (name: keyof typeof fixed) =>
     median(fixed[name].map((value, cycle) => value / (fixed.off[cycle] as number)))
   const off = median(cpu.off)
@@ -168,6 +182,8 @@ try {
     ).map(([label, name]) => `| ${label} | ${fmt(median(fixed[name]))} | ${fmt(paired(name), 2)}× |`),
     '',
     `Fixed-rate slices (µs, in cycle order): ${(['off', 'rl', 'one', 'on', 'control'] as const).map((name) => `${name} ${fixed[name].map((v) => fmt(v)).join(', ')}`).join('; ')}.`,
+    '',
+    ...renderSideBySide(sideBySide, ratePerSecond, sideBySideSeconds),
     '',
     `Rounds: ${rounds} × ${requestsPerRound} requests at concurrency ${concurrency} (${failures} failed); per-round µs off ${cpu.off.map((v) => fmt(v)).join(', ')}; on ${cpu.on.map((v) => fmt(v)).join(', ')}${cpu.redis.length > 0 ? `; Redis ${cpu.redis.map((v) => fmt(v)).join(', ')}` : ''}.`,
     '',

@@ -8,7 +8,7 @@ import { measureWakeupCost, renderWakeupCost } from '../shared/wakeup-cost.js'
 import { type Child, startBudgetStack } from './budget-stack.js'
 import { startBusyLoop } from './busy-loop.js'
 import { closedLoop, constantRate, createPool } from './load.js'
-import { measureSideBySide, renderSideBySide } from './side-by-side.js'
+import { measureSideBySide, renderSideBySide, type SideBySideRow } from './side-by-side.js'
 
 const quick = process.argv.includes('--quick')
 const requestsPerRound = quick ? 2_000 : 8_000
@@ -131,12 +131,21 @@ try {
   }
   // Two fresh processes, started and warmed alike (a process used for longer has an edge).
   const pair = [await stack.startGateway(), await stack.startGateway()] as const
-  const sideBySide = await measureSideBySide(pair, {
-    keys: stack.keys,
-    rate: ratePerSecond,
-    slices: sideBySideSlices,
-    sliceSeconds: sideBySideSeconds,
-  })
+  // The full configuration first (the strictest reading of "budgets on"), then each part alone.
+  const sideBySide: SideBySideRow[] = []
+  for (const [label, name] of [
+    ['budgets on, in process (3 budgets + RPM/RPD/TPM)', 'on'],
+    ['one budget only', 'one'],
+    ['rate limits only (RPM/RPD/TPM)', 'rl'],
+  ] as const) {
+    const slices = await measureSideBySide(pair, {
+      keys: { off: stack.keys.off, on: stack.keys[name] },
+      rate: ratePerSecond,
+      slices: sideBySideSlices,
+      sliceSeconds: sideBySideSeconds,
+    })
+    sideBySide.push({ label, slices })
+  }
   for (const gateway of pair) await gateway.stop()
   const paired = (name: keyof typeof fixed) =>
     median(fixed[name].map((value, cycle) => value / (fixed.off[cycle] as number)))

@@ -78,27 +78,43 @@ export async function measureSideBySide(
   }
 }
 
+/** One governed configuration measured side by side against the key without budgets. */
+export interface SideBySideRow {
+  /** What the budgeted key carries, e.g. `one budget only`. */
+  label: string
+  slices: readonly SideBySideSlice[]
+}
+
 /**
- * The section's lines: the median per-slice ratio (budgeted ÷ not), the medians of each side,
- * and every slice.
+ * The section's lines: per configuration, the median per-slice ratio (budgeted ÷ not) and the
+ * medians of each side, then every slice.
  *
  * @example
- * renderSideBySide([{ onMicros: 110, offMicros: 100, onGateway: 0 }], 1000, 3)
+ * renderSideBySide([{ label: 'one budget only', slices: [{ onMicros: 110, offMicros: 100, onGateway: 0 }] }], 1000, 3)
  */
 export function renderSideBySide(
-  slices: readonly SideBySideSlice[],
+  rows: readonly SideBySideRow[],
   rate: number,
   sliceSeconds: number,
 ): string[] {
-  if (slices.length === 0) return []
-  const ratios = slices.map((slice) => slice.onMicros / slice.offMicros)
+  const measured = rows.filter((row) => row.slices.length > 0)
+  if (measured.length === 0) return []
   const fmt = (value: number, digits = 1) => value.toFixed(digits)
+  const ratio = (slices: readonly SideBySideSlice[]) =>
+    median(slices.map((slice) => slice.onMicros / slice.offMicros))
+  const side = (slices: readonly SideBySideSlice[], pick: (slice: SideBySideSlice) => number) =>
+    fmt(median(slices.map(pick)))
   return [
-    `| two gateways at once on the gateway core, ${rate} req/s each, roles swapped every ${sliceSeconds} s (${slices.length} slices) | µs per request (median) | budgets on ÷ off (median of the slices' ratios) |`,
-    '|---|---|---|',
-    `| budgets off (key without governance) | ${fmt(median(slices.map((slice) => slice.offMicros)))} | 1.00× |`,
-    `| budgets on, in process (3 budgets + RPM/RPD/TPM) | ${fmt(median(slices.map((slice) => slice.onMicros)))} | ${fmt(median(ratios), 3)}× |`,
+    `| two gateways at once on the gateway core, ${rate} req/s each, roles swapped every ${sliceSeconds} s (${measured[0]!.slices.length} slices per row) | budgets off, µs per request (median) | budgets on, µs per request (median) | on ÷ off (median of the slices' ratios) |`,
+    '|---|---|---|---|',
+    ...measured.map(
+      (row) =>
+        `| ${row.label} | ${side(row.slices, (slice) => slice.offMicros)} | ${side(row.slices, (slice) => slice.onMicros)} | ${fmt(ratio(row.slices), 3)}× |`,
+    ),
     '',
-    `Side-by-side slices (on / off µs, the budgeted key on gateway #): ${slices.map((slice) => `${fmt(slice.onMicros)} / ${fmt(slice.offMicros)} (#${slice.onGateway + 1})`).join(', ')}.`,
+    ...measured.map(
+      (row) =>
+        `Side-by-side slices, ${row.label} (on / off µs, the budgeted key on gateway #): ${row.slices.map((slice) => `${fmt(slice.onMicros)} / ${fmt(slice.offMicros)} (#${slice.onGateway + 1})`).join(', ')}.`,
+    ),
   ]
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { RequestContext } from '../http/request-context.js'
 import { createLogger } from '../logging/create-logger.js'
 import type { RequestTelemetry } from '../telemetry/create-request-telemetry.js'
-import { createRequestState } from './request-state.js'
+import { createRequestState, type RequestState } from './request-state.js'
 import { traceRequest } from './trace-request.js'
 
 function telemetry(operatorSpans: boolean, recorded: RequestTraceFacts[]): RequestTelemetry {
@@ -53,5 +53,57 @@ describe('traceRequest', () => {
     expect(recorded).toHaveLength(1)
     expect(recorded[0]!.customer).toBeUndefined()
     expect(recorded[0]!.key?.virtualKeyId).toBe('vk_1')
+  })
+
+  it("adds the answer's tokens by kind and its cost to the token and spend counters", async () => {
+    const recorded: RequestTraceFacts[] = []
+    const telemetryOf = telemetry(false, recorded)
+    const answered = state(null)
+    answered.plan = {
+      candidates: [{ provider: { id: 'mp_1', type: 'openai' } }],
+    } as unknown as RequestState['plan']
+    answered.result = {
+      providerId: 'mp_1',
+      model: 'gpt-4o-mini',
+      status: 200,
+      attempts: 1,
+      records: [{ providerId: 'mp_1', model: 'gpt-4o-mini', status: 200, ttfbMs: 1 }],
+      usage: {
+        inputTokens: 14,
+        outputTokens: 8,
+        cacheReadInputTokens: 3,
+        cacheCreationInputTokens: 0,
+        reasoningTokens: 0,
+      },
+      costMicroUsd: 2500,
+    } as unknown as RequestState['result']
+    traceRequest(telemetryOf, answered, undefined)
+    traceRequest(telemetryOf, answered, undefined)
+    const text = await telemetryOf.metrics.scrape()
+    expect(text).toContain('gateway_tokens_total{provider="openai",type="input"} 28')
+    expect(text).toContain('gateway_tokens_total{provider="openai",type="output"} 16')
+    expect(text).toContain('gateway_tokens_total{provider="openai",type="cache_read"} 6')
+    expect(text).not.toContain('type="cache_write"')
+    expect(text).toContain('gateway_spend_usd_total{provider="openai"} 0.005')
+  })
+
+  it('counts no tokens or spend for an answer without usage', async () => {
+    const telemetryOf = telemetry(false, [])
+    const answered = state(null)
+    answered.plan = {
+      candidates: [{ provider: { id: 'mp_1', type: 'openai' } }],
+    } as unknown as RequestState['plan']
+    answered.result = {
+      providerId: 'mp_1',
+      model: 'gpt-4o-mini',
+      status: 502,
+      attempts: 1,
+      records: [{ providerId: 'mp_1', model: 'gpt-4o-mini', status: 502, ttfbMs: 1 }],
+    } as unknown as RequestState['result']
+    traceRequest(telemetryOf, answered, undefined)
+    const text = await telemetryOf.metrics.scrape()
+    expect(text).toMatch(/gateway_provider_duration_seconds_count\{provider="openai"\} 1/)
+    expect(text).not.toMatch(/gateway_tokens_total\{/)
+    expect(text).not.toMatch(/gateway_spend_usd_total\{/)
   })
 })

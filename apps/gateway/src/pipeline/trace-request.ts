@@ -16,6 +16,8 @@ function recordMetrics(telemetry: RequestTelemetry, state: RequestState): void {
       provider: providerTypeOf(state, record.providerId) ?? 'other',
       reason: record.error,
     })),
+    usage: result.usage,
+    costMicroUsd: result.costMicroUsd,
   })
 }
 

@@ -193,6 +193,9 @@ describe.skipIf(otelCollectorMissing !== undefined)(
       const text = await stack.gateway.metrics.scrape()
       expect(text).toMatch(/gateway_provider_duration_seconds_count\{provider="openai-compatible"\} \d+/)
       expect(text).toContain('gateway_fallback_events_total{provider="openai-compatible",reason=')
+      // The mock reports usage on every answer: its tokens are counted by provider type.
+      expect(text).toMatch(/gateway_tokens_total\{provider="openai-compatible",type="input"\} \d+/)
+      expect(text).toMatch(/gateway_tokens_total\{provider="openai-compatible",type="output"\} \d+/)
     })
   },
 )

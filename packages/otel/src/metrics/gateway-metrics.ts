@@ -52,9 +52,9 @@ export interface GatewayMetrics {
    */
   observeResponseCacheSize(read: () => { bytes: number; entries: number }): void
   /** Tokens by provider type and kind (`input`, `output`, `cache_read`, `cache_write`, `reasoning`). */
-  readonly tokens: Counter<'provider' | 'type'>
+  readonly tokens: HotCounter<'provider' | 'type'>
   /** Cost at catalogue prices, in USD, by provider type. */
-  readonly spendUsd: Counter<'provider'>
+  readonly spendUsd: HotCounter<'provider'>
   /** Spans not exported: `destination` operator|customer, `reason` queue_full|export_failed. */
   readonly otelSpansDropped: Counter<'destination' | 'reason'>
   /** The exposition text of every metric in the registry. */
@@ -233,13 +233,13 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     observeResponseCacheSize(read) {
       readResponseCacheSize = read
     },
-    tokens: new Counter({
+    tokens: new HotCounter({
       name: 'gateway_tokens_total',
       help: 'Tokens reported by providers, by provider type and kind',
       labelNames: ['provider', 'type'],
       registers,
     }),
-    spendUsd: new Counter({
+    spendUsd: new HotCounter({
       name: 'gateway_spend_usd_total',
       help: 'Cost of answered requests at catalogue prices, in US dollars, by provider type',
       labelNames: ['provider'],

@@ -38,15 +38,17 @@ export interface DispatchUsage {
   reasoningTokens: number
 }
 
+function addTokens(metrics: GatewayMetrics, provider: string, type: string, count: number): void {
+  if (count > 0) metrics.tokens.inc({ provider, type }, count)
+}
+
+// Per request: five kinds, no array or label object kept.
 function recordUsage(metrics: GatewayMetrics, provider: string, usage: DispatchUsage): void {
-  const counts: Array<[string, number]> = [
-    ['input', usage.inputTokens],
-    ['output', usage.outputTokens],
-    ['cache_read', usage.cacheReadInputTokens],
-    ['cache_write', usage.cacheCreationInputTokens],
-    ['reasoning', usage.reasoningTokens],
-  ]
-  for (const [type, count] of counts) if (count > 0) metrics.tokens.inc({ provider, type }, count)
+  addTokens(metrics, provider, 'input', usage.inputTokens)
+  addTokens(metrics, provider, 'output', usage.outputTokens)
+  addTokens(metrics, provider, 'cache_read', usage.cacheReadInputTokens)
+  addTokens(metrics, provider, 'cache_write', usage.cacheCreationInputTokens)
+  addTokens(metrics, provider, 'reasoning', usage.reasoningTokens)
 }
 
 /**

@@ -32,6 +32,21 @@ function state(projectOtlpToken: string | null) {
   return requestState
 }
 
+/** A request answered by credential `mp_1` of provider type `type`, with `extra` on its result. */
+function answeredBy(type: string, status: number, extra: Record<string, unknown>) {
+  const answered = state(null)
+  answered.plan = { candidates: [{ provider: { id: 'mp_1', type } }] } as unknown as RequestState['plan']
+  answered.result = {
+    providerId: 'mp_1',
+    model: 'gpt-4o-mini',
+    status,
+    attempts: 1,
+    records: [{ providerId: 'mp_1', model: 'gpt-4o-mini', status, ttfbMs: 1 }],
+    ...extra,
+  } as unknown as RequestState['result']
+  return answered
+}
+
 describe('traceRequest', () => {
   it('builds no span facts without operator spans for a key whose project has no OTLP token', () => {
     const recorded: RequestTraceFacts[] = []
@@ -56,27 +71,15 @@ describe('traceRequest', () => {
   })
 
   it("adds the answer's tokens by kind and its cost to the token and spend counters", async () => {
-    const recorded: RequestTraceFacts[] = []
-    const telemetryOf = telemetry(false, recorded)
-    const answered = state(null)
-    answered.plan = {
-      candidates: [{ provider: { id: 'mp_1', type: 'openai' } }],
-    } as unknown as RequestState['plan']
-    answered.result = {
-      providerId: 'mp_1',
-      model: 'gpt-4o-mini',
-      status: 200,
-      attempts: 1,
-      records: [{ providerId: 'mp_1', model: 'gpt-4o-mini', status: 200, ttfbMs: 1 }],
-      usage: {
-        inputTokens: 14,
-        outputTokens: 8,
-        cacheReadInputTokens: 3,
-        cacheCreationInputTokens: 0,
-        reasoningTokens: 0,
-      },
-      costMicroUsd: 2500,
-    } as unknown as RequestState['result']
+    const telemetryOf = telemetry(false, [])
+    const usage = {
+      inputTokens: 14,
+      outputTokens: 8,
+      cacheReadInputTokens: 3,
+      cacheCreationInputTokens: 0,
+      reasoningTokens: 0,
+    }
+    const answered = answeredBy('openai', 200, { usage, costMicroUsd: 2500 })
     traceRequest(telemetryOf, answered, undefined)
     traceRequest(telemetryOf, answered, undefined)
     const text = await telemetryOf.metrics.scrape()
@@ -89,18 +92,7 @@ describe('traceRequest', () => {
 
   it('counts no tokens or spend for an answer without usage', async () => {
     const telemetryOf = telemetry(false, [])
-    const answered = state(null)
-    answered.plan = {
-      candidates: [{ provider: { id: 'mp_1', type: 'openai' } }],
-    } as unknown as RequestState['plan']
-    answered.result = {
-      providerId: 'mp_1',
-      model: 'gpt-4o-mini',
-      status: 502,
-      attempts: 1,
-      records: [{ providerId: 'mp_1', model: 'gpt-4o-mini', status: 502, ttfbMs: 1 }],
-    } as unknown as RequestState['result']
-    traceRequest(telemetryOf, answered, undefined)
+    traceRequest(telemetryOf, answeredBy('openai', 502, {}), undefined)
     const text = await telemetryOf.metrics.scrape()
     expect(text).toMatch(/gateway_provider_duration_seconds_count\{provider="openai"\} 1/)
     expect(text).not.toMatch(/gateway_tokens_total\{/)

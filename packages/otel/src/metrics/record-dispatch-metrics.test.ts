@@ -43,6 +43,38 @@ describe('recordDispatchMetrics', () => {
     expect(text).toContain('gateway_spend_usd_total{provider="openai"} 0.0025')
   })
 
+  it('counts all five token kinds, skips zero ones, exposes counters, and forgets them on a registry reset', async () => {
+    const metrics = createGatewayMetrics({ collectProcessMetrics: false })
+    const usage = {
+      inputTokens: 1,
+      outputTokens: 2,
+      cacheReadInputTokens: 0,
+      cacheCreationInputTokens: 4,
+      reasoningTokens: 5,
+    }
+    for (const provider of ['openai', 'anthropic'])
+      recordDispatchMetrics(metrics, {
+        durationSeconds: 0.1,
+        provider,
+        fallbacks: [],
+        usage,
+        costMicroUsd: 0,
+      })
+    const text = await metrics.scrape()
+    expect(text).toContain('# TYPE gateway_tokens_total counter')
+    expect(text).toContain('# TYPE gateway_spend_usd_total counter')
+    for (const provider of ['openai', 'anthropic']) {
+      expect(text).toContain(`gateway_tokens_total{provider="${provider}",type="input"} 1`)
+      expect(text).toContain(`gateway_tokens_total{provider="${provider}",type="output"} 2`)
+      expect(text).toContain(`gateway_tokens_total{provider="${provider}",type="cache_write"} 4`)
+      expect(text).toContain(`gateway_tokens_total{provider="${provider}",type="reasoning"} 5`)
+    }
+    expect(text).not.toContain('type="cache_read"')
+    expect(text).not.toMatch(/gateway_spend_usd_total\{/) // a zero cost adds nothing
+    metrics.registry.resetMetrics()
+    expect(await metrics.scrape()).not.toMatch(/gateway_tokens_total\{/)
+  })
+
   it('observes no duration when no provider answered', async () => {
     const metrics = createGatewayMetrics({ collectProcessMetrics: false })
     recordDispatchMetrics(metrics, { durationSeconds: undefined, provider: undefined, fallbacks: [] })

@@ -75,7 +75,7 @@ describe.skipIf(postgres === null)(
       })
     })
 
-    it('stores each record payload exactly as sent (the array parameters escape every character)', async () => {
+    it('stores each record payload exactly as sent (quotes, backslashes and a newline in its strings)', async () => {
       const harness = h!
       const payload = awkwardSpendPayload('pg-awkward-1', 'vk_none')
       const response = await harness.internal('POST', '/spend-commands', {

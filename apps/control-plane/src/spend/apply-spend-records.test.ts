@@ -55,4 +55,23 @@ describe('applySpendRecords', () => {
     expect(await apply(many)).toHaveLength(many.length)
     expect(await stored('many-')).toBe(many.length)
   })
+
+  it('stores each payload beside its own record when strings hold newlines (payloads travel as lines)', async () => {
+    const records = ['a\nb', 'plain', '\n\n\u2028'].map((endUser, index) => ({
+      ...record(`lines-${index}`, 'confirmSpend', index),
+      payload: {
+        gateway_request_id: `lines-${index}`,
+        vk_id: 'vk_none',
+        end_user_id: endUser,
+        cost_micro_usd: index,
+      },
+    }))
+    expect(await apply(records)).toEqual(records)
+    const { rows } = await db.query<{ request_id: string; payload: unknown }>(
+      "select request_id, payload from spend_records where request_id like 'lines-%' order by request_id",
+    )
+    expect(rows).toEqual(
+      records.map((sent) => ({ request_id: sent.payload.gateway_request_id, payload: sent.payload })),
+    )
+  })
 })

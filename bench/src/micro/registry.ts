@@ -36,6 +36,12 @@ export interface MicroBenchmark {
   /** Counted in the "whole pre-dispatch" sum (runs once on every request before dispatch). */
   preDispatch?: boolean
   reference?: GoReference
+  /**
+   * False for a comparison point that holds none of the gateway's code (it times Node, undici or
+   * the kernel): `bench:micro` still measures it, the CI gate leaves it out (a slower host's
+   * syscalls move it far more than the gate's reference operation).
+   */
+  gated?: boolean
   setup(context: MicroContext): Promise<PreparedBenchmark | SkippedBenchmark>
 }
 
@@ -69,4 +75,15 @@ export function skip(reason: string): SkippedBenchmark {
 /** Type guard separating skipped from prepared setups. */
 export function isSkipped(result: PreparedBenchmark | SkippedBenchmark): result is SkippedBenchmark {
   return 'skipped' in result
+}
+
+/**
+ * The benchmarks the CI gate compares with its baseline: every registered one not marked
+ * `gated: false`.
+ *
+ * @example
+ * for (const benchmark of gatedMicro(listMicro())) await measureOne(benchmark)
+ */
+export function gatedMicro(benchmarks: readonly MicroBenchmark[]): MicroBenchmark[] {
+  return benchmarks.filter((benchmark) => benchmark.gated !== false)
 }

@@ -167,6 +167,8 @@ registerMicro({
 
 registerMicro({
   name: 'Upstream leg of a pass-through: JSON answer',
+  // Undici and the kernel's loopback, none of the gateway's code: a comparison point, not gated.
+  gated: false,
   description:
     'What a miss (and the floor proxy) pays instead: undici request to a loopback upstream, body read',
   setup: () => preparePassThrough(completion, 'application/json'),
@@ -174,6 +176,7 @@ registerMicro({
 
 registerMicro({
   name: 'Upstream leg of a pass-through: stream',
+  gated: false,
   description: 'The same for the stream body (one write upstream)',
   setup: () => preparePassThrough(streamBody, 'text/event-stream'),
 })

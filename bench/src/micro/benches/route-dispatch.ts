@@ -17,17 +17,14 @@ async function prepare(path: string): Promise<PreparedBenchmark | SkippedBenchma
   const app = buildApp()
   const response = await app.request(path)
   if (response.status !== 200) return skip(`${path} answered ${response.status}`)
-  return {
-    operation: async () => {
-      const answer = await app.request(path)
-      await answer.arrayBuffer()
-    },
-  }
+  // The body is not read: reading a WHATWG body times Node's web streams (and the collection of
+  // what they register), not the gateway, and it moved the gate's ratio 2–3× with the host.
+  return { operation: () => app.request(path) }
 }
 
 registerMicro({
   name: 'Hono dispatch GET /healthz',
-  description: 'app.request → probe handler → body read (no socket)',
+  description: 'app.request → probe handler → Response (no socket; body not read)',
   setup: () => prepare('/healthz'),
 })
 

@@ -73,6 +73,23 @@ describe('updateBaseline', () => {
     )
     expect(updated).toEqual({ reference: 'ref', recorded: 'now', ratios: { hashKey: 0.1235, walker: 0.2 } })
   })
+
+  it('keeps every entry a partial (--filter) update did not measure, and says what it re-recorded', () => {
+    const updated = updateBaseline([{ name: 'walker', ratio: 0.3 }], baseline, 'reference op', 'now', {
+      partial: true,
+    })
+    expect(updated).toEqual({
+      reference: 'reference op',
+      recorded: 'test; walker re-recorded now',
+      ratios: { hashKey: 0.5, walker: 0.3, gone: 1 },
+    })
+  })
+
+  it('refuses a partial update across a change of reference operation', () => {
+    expect(() =>
+      updateBaseline([{ name: 'walker', ratio: 0.3 }], baseline, 'another op', 'now', { partial: true }),
+    ).toThrow(/re-record every benchmark/)
+  })
 })
 
 describe('renderGateResult', () => {

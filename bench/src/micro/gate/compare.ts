@@ -72,7 +72,9 @@ export function compareWithBaseline(
 
 /**
  * A new baseline from this run's ratios; benchmarks skipped in this run keep their previous
- * ratio, so refreshing on a machine that lacks a tool does not drop them from the gate.
+ * ratio, so refreshing on a machine that lacks a tool does not drop them from the gate. With
+ * `partial` (a `--filter` run) every previous entry this run did not measure is kept too, and
+ * `recorded` says which names were re-recorded when; a full update drops names no benchmark has.
  *
  * @example
  * writeFileSync(file, `${JSON.stringify(updateBaseline(measurements, previous, reference, recorded), null, 2)}\n`)
@@ -82,15 +84,27 @@ export function updateBaseline(
   previous: GateBaseline | undefined,
   reference: string,
   recorded: string,
+  options: { partial?: boolean } = {},
 ): GateBaseline {
-  const ratios: Record<string, number> = {}
+  const partial = options.partial === true && previous !== undefined
+  const ratios: Record<string, number> = partial ? { ...previous.ratios } : {}
+  const measured: string[] = []
   for (const measurement of measurements) {
-    if ('ratio' in measurement) ratios[measurement.name] = roundRatio(measurement.ratio)
-    else if (previous !== undefined && Object.hasOwn(previous.ratios, measurement.name)) {
+    if ('ratio' in measurement) {
+      ratios[measurement.name] = roundRatio(measurement.ratio)
+      measured.push(measurement.name)
+    } else if (previous !== undefined && Object.hasOwn(previous.ratios, measurement.name)) {
       ratios[measurement.name] = previous.ratios[measurement.name] as number
     }
   }
-  return { reference, recorded, ratios }
+  if (!partial) return { reference, recorded, ratios }
+  if (previous.reference !== reference) {
+    throw new Error(
+      'the reference operation changed since the baseline was recorded: re-record every benchmark (no --filter)',
+    )
+  }
+  const note = measured.length === 0 ? '' : `; ${measured.join(', ')} re-recorded ${recorded}`
+  return { reference, recorded: `${previous.recorded}${note}`, ratios }
 }
 
 const roundRatio = (ratio: number) => Number(ratio.toPrecision(4))

@@ -1,8 +1,14 @@
 // Decides whether the client's bytes go upstream as they are, or with `model`/`stream_options` spliced in.
 import { type ClientApi, clientApis } from '../spec/client-api.js'
 import type { ProviderAdapter } from '../spec/provider-adapter.js'
-import { type FieldEdit, spliceTopLevel } from '../utils/json-splice.js'
-import type { ScannedRequest } from '../validate/scan-request.js'
+import {
+  applyTopLevelEdits,
+  type FieldEdit,
+  spliceTopLevel,
+  type TopLevelScan,
+  type ValueRange,
+} from '../utils/json-splice.js'
+import type { ScannedLayout, ScannedRequest } from '../validate/scan-request.js'
 
 /** The upstream body and whether the usage-only chunk must be hidden from the client. */
 export interface PreparedBody {
@@ -19,7 +25,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * model differs (alias, `provider/model`, Azure deployment), and on OpenAI chat streams
  * `stream_options.include_usage: true` when the client did not ask for it (the gateway then
  * hides the final usage chunk). Changes are spliced into the raw bytes, so unknown fields,
- * number formats and `cache_control` blocks stay byte-identical.
+ * number formats and `cache_control` blocks stay byte-identical. The scan's layout says where
+ * the edited fields sit, so a 200 KB body is not walked a second time.
  *
  * @example
  * prepareBody('openai-chat', raw, scanRequest('openai-chat', raw)!, adapter, 'gpt-4o', () => JSON.parse(raw.toString()))
@@ -51,8 +58,34 @@ export function prepareBody(
     }
   }
   if (edits === undefined) return { body: raw, stripUsageChunk }
-  const body = spliceTopLevel(raw, edits) ?? reserialise(parse(), edits)
+  const layout = layoutScan(raw, scanned.layout, edits)
+  const body =
+    (layout === undefined ? spliceTopLevel(raw, edits) : applyTopLevelEdits(raw, layout, edits)) ??
+    reserialise(parse(), edits)
   return { body, stripUsageChunk }
+}
+
+function range(start: number, end: number): ValueRange | undefined {
+  return start === -1 ? undefined : { start, end }
+}
+
+const layoutKeys = new Set(['model', 'stream_options'])
+
+// The scan's layout as the splice reads it, when it plainly belongs to `raw` (same length, a
+// brace where it says) and knows every edited key; otherwise undefined and the splice scans.
+function layoutScan(
+  raw: Buffer,
+  layout: ScannedLayout | undefined,
+  edits: readonly FieldEdit[],
+): TopLevelScan | undefined {
+  if (layout === undefined || layout.bytes !== raw.length || raw[layout.closeBrace] !== 125) return undefined
+  if (!edits.every((edit) => layoutKeys.has(edit.key))) return undefined
+  const values = new Map<string, ValueRange>()
+  const model = range(layout.modelStart, layout.modelEnd)
+  if (model !== undefined) values.set('model', model)
+  const streamOptions = range(layout.streamOptionsStart, layout.streamOptionsEnd)
+  if (streamOptions !== undefined) values.set('stream_options', streamOptions)
+  return { values, closeBrace: layout.closeBrace, empty: layout.empty }
 }
 
 /** Fallback when the raw bytes could not be scanned: re-serialise the parsed object. */

@@ -66,7 +66,20 @@ export function spliceTopLevel(raw: Buffer, edits: readonly FieldEdit[]): Buffer
     raw,
     edits.map((edit) => edit.key),
   )
-  if (scan === undefined) return undefined
+  return scan === undefined ? undefined : applyTopLevelEdits(raw, scan, edits)
+}
+
+/**
+ * {@link spliceTopLevel} with the object's layout already known (from a scan of these very
+ * bytes): replaces the values in `scan.values`, appends the other edits before the closing brace.
+ *
+ * @example
+ * const raw = Buffer.from('{"model":"fast"}')
+ * applyTopLevelEdits(raw, { values: new Map([['model', { start: 9, end: 15 }]]), closeBrace: 15, empty: false }, [
+ *   { key: 'model', json: '"gpt-4o"' },
+ * ]) // → '{"model":"gpt-4o"}'
+ */
+export function applyTopLevelEdits(raw: Buffer, scan: TopLevelScan, edits: readonly FieldEdit[]): Buffer {
   const replaced: { range: ValueRange; json: string }[] = []
   let appended = ''
   for (const edit of edits) {

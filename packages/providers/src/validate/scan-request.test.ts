@@ -36,8 +36,29 @@ describe('scanRequest', () => {
       temperature: undefined,
       user: undefined,
       valid: true,
+      layout: expect.any(Object),
     })
     expect(scan(chat(',"stream":false'))).toMatchObject({ stream: false, streamOptions: undefined })
+  })
+
+  it('records where model and stream_options sit and where the object closes', () => {
+    const text =
+      ' { "stream_options" : {"include_usage":false} ,"model":"a","messages":[],"model" : "gpt-4o" }\n'
+    const layout = scan(text)?.layout
+    expect(layout).toBeDefined()
+    const slice = (start: number, end: number) => text.slice(start, end)
+    // The last `model` wins, as with JSON.parse.
+    expect(slice(layout!.modelStart, layout!.modelEnd)).toBe('"gpt-4o"')
+    expect(slice(layout!.streamOptionsStart, layout!.streamOptionsEnd)).toBe('{"include_usage":false}')
+    expect(text[layout!.closeBrace]).toBe('}')
+    expect(layout).toMatchObject({ bytes: text.length, empty: false })
+    expect(scan('{"messages":[]}')?.layout).toMatchObject({ modelStart: -1, streamOptionsStart: -1 })
+    expect(scan('{ }', 'openai-embeddings')?.layout).toMatchObject({ closeBrace: 2, empty: true })
+    // Offsets are bytes, not characters.
+    const utf8 = '{"messages":[{"role":"user","content":"é€𝄞"}],"model":"m"}'
+    const bytes = Buffer.from(utf8)
+    const model = scanRequest('openai-chat', bytes)!.layout!
+    expect(bytes.toString('utf8', model.modelStart, model.modelEnd)).toBe('"m"')
   })
 
   it('reads max tokens, temperature and user as JSON.parse would', () => {

@@ -35,6 +35,25 @@ export interface ScannedRequest {
   /** The top-level `user` (OpenAI's end-user id) when it is a string. */
   readonly user: string | undefined
   readonly valid: boolean
+  /** Where the fields a passthrough may rewrite sit in the scanned bytes; undefined after a full parse. */
+  readonly layout: ScannedLayout | undefined
+}
+
+/**
+ * Byte offsets into the scanned buffer (value ranges `[start, end)`, -1 when the key is absent):
+ * with them, setting `model` or `stream_options` needs no second scan of a large body.
+ */
+export interface ScannedLayout {
+  /** Length of the buffer scanned: a layout applies to those bytes only. */
+  readonly bytes: number
+  /** Index of the object's closing brace. */
+  readonly closeBrace: number
+  /** The object has no members (`{}`). */
+  readonly empty: boolean
+  readonly modelStart: number
+  readonly modelEnd: number
+  readonly streamOptionsStart: number
+  readonly streamOptionsEnd: number
 }
 
 const SPACE = new Uint8Array(256)
@@ -79,7 +98,8 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
   let index = skipSpace(raw, 0)
   if (raw[index] !== 123) return undefined
   index = skipSpace(raw, index + 1)
-  if (raw[index] !== 125) {
+  const empty = raw[index] === 125
+  if (!empty) {
     for (;;) {
       if (raw[index] !== 34) return undefined
       const keyEnd = skipString(raw, index)
@@ -111,6 +131,7 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
       return undefined
     }
   }
+  const closeBrace = index
   if (skipSpace(raw, index + 1) !== raw.length) return undefined
   let model: string | undefined
   if (kinds[MODEL] === 'string') {
@@ -143,6 +164,15 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
     temperature: numberAt(raw, kinds[TEMPERATURE], starts[TEMPERATURE]!, ends[TEMPERATURE]!),
     user,
     valid: rules === undefined || (checkRules(rules, kinds) && (kinds[MESSAGES] !== 'array' || messagesOk)),
+    layout: {
+      bytes: raw.length,
+      closeBrace,
+      empty,
+      modelStart: kinds[MODEL] === undefined ? -1 : starts[MODEL]!,
+      modelEnd: kinds[MODEL] === undefined ? -1 : ends[MODEL]!,
+      streamOptionsStart: kinds[STREAM_OPTIONS] === undefined ? -1 : starts[STREAM_OPTIONS]!,
+      streamOptionsEnd: kinds[STREAM_OPTIONS] === undefined ? -1 : ends[STREAM_OPTIONS]!,
+    },
   }
 }
 
@@ -173,5 +203,6 @@ export function scannedFromParsed(parsed: Record<string, unknown>): ScannedReque
     temperature: number(parsed.temperature),
     user: typeof parsed.user === 'string' ? parsed.user : undefined,
     valid: false,
+    layout: undefined,
   }
 }

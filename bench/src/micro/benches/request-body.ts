@@ -1,0 +1,39 @@
+// The request body's own work on a coding agent's 200 KB turn: the top-level scan every request
+// pays, and the splice a chat stream needs (`stream_options.include_usage` for the usage chunk).
+import { createOpenAIAdapter, scanRequest } from '@gw/providers'
+import { prepareBody } from '@gw/providers/internal'
+import { createSizedBodies } from '../../e2e/bodies.js'
+import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
+
+const bodies = createSizedBodies('gpt-4o-mini', 200_000)
+const chat = Buffer.from(bodies.chat)
+const stream = Buffer.from(bodies.stream)
+
+registerMicro({
+  name: 'request body scan: 200 KB agent turn',
+  description: 'Top-level fields and the wire contract read from the bytes (no JSON.parse)',
+  async setup(): Promise<PreparedBenchmark | SkippedBenchmark> {
+    if (scanRequest('openai-chat', chat)?.valid !== true) return skip('the scan did not pass the body')
+    return { operation: () => scanRequest('openai-chat', chat) }
+  },
+})
+
+registerMicro({
+  name: 'request body splice: 200 KB chat stream',
+  description: 'stream_options.include_usage set in the raw bytes where the scan found the fields',
+  async setup(): Promise<PreparedBenchmark | SkippedBenchmark> {
+    const scanned = scanRequest('openai-chat', stream)
+    if (scanned === undefined) return skip('the scan could not read the body')
+    const adapter = createOpenAIAdapter({
+      id: 'openai',
+      type: 'openai',
+      credentials: { api_key: 'sk-bench' },
+    })
+    const parse = (): Record<string, unknown> => {
+      throw new Error('the splice parsed the body')
+    }
+    const run = () => prepareBody('openai-chat', stream, scanned, adapter, 'gpt-4o-mini', parse)
+    if (!run().stripUsageChunk) return skip('no stream_options were spliced')
+    return { operation: run }
+  },
+})

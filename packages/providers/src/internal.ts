@@ -39,6 +39,7 @@ export {
   retryDelayMs,
 } from './dispatch/retry-policy.js'
 export { formatStreamError } from './dispatch/stream-error-event.js'
+export { headersForBody, type UpstreamBody, upstreamBodyLength, wholeBody } from './dispatch/upstream-body.js'
 export {
   type PreparedAttempt,
   type WalkContext,

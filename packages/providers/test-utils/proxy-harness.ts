@@ -5,6 +5,7 @@ import { toAnthropicErrorEnvelope } from '@gw/contract'
 import type { ClientForwardRequest, ProviderClient } from '../src/client/create-provider-client.js'
 import type { ForwardResult } from '../src/dispatch/dispatch-types.js'
 import type { ClientApi } from '../src/spec/client-api.js'
+import { scanRequest } from '../src/validate/scan-request.js'
 import { type LoopbackServer, readBody, startLoopbackServer } from './loopback-server.js'
 
 const apiByPath: Record<string, ClientApi> = {
@@ -30,10 +31,14 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5_000): Prom
   }
 }
 
-/** Starts the harness around `client`; `extra` is merged into every forward request. */
+/**
+ * Starts the harness around `client`; `extra` is merged into every forward request. With `scan`,
+ * each body's top level is read from its bytes first, as the gateway does (`scanned`).
+ */
 export async function startProxyHarness(
   client: ProviderClient,
   extra: Partial<ClientForwardRequest> = {},
+  options: { scan?: boolean } = {},
 ): Promise<ProxyHarness> {
   const results: ForwardResult[] = []
   const errors: unknown[] = []
@@ -49,6 +54,7 @@ export async function startProxyHarness(
           query: query === '' ? '' : `?${query}`,
           sink: response,
           extraHeaders: { 'x-request-id': 'req-test-1' },
+          scanned: options.scan === true ? scanRequest(api, body) : undefined,
           ...extra,
         }),
       )

@@ -20,7 +20,8 @@ registerMicro({
 
 registerMicro({
   name: 'request body splice: 200 KB chat stream',
-  description: 'stream_options.include_usage set in the raw bytes where the scan found the fields',
+  description:
+    'stream_options.include_usage set where the scan found the fields; the client bytes sent as pieces, not copied',
   async setup(): Promise<PreparedBenchmark | SkippedBenchmark> {
     const scanned = scanRequest('openai-chat', stream)
     if (scanned === undefined) return skip('the scan could not read the body')

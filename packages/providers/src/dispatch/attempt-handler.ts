@@ -7,6 +7,7 @@ import { providerName } from '../utils/provider-name.js'
 import type { SseScanner } from '../utils/sse-scanner.js'
 import type { AttemptInput, AttemptOutcome } from './attempt-types.js'
 import { describeNetworkError, isTimeoutError } from './stream-error-event.js'
+import { headersForBody } from './upstream-body.js'
 
 /** Error bodies are buffered (to fall back or return them verbatim); past this they are refused. */
 const maxErrorBodyBytes = 1024 * 1024
@@ -155,8 +156,9 @@ export function dispatchAttempt(
         origin: request.origin,
         method: request.method,
         path: request.path,
-        headers: request.headers,
-        body: input.body ?? null,
+        headers: headersForBody(request.headers, input.body),
+        // undici sends an iterable body piece by piece (its type lists only single values).
+        body: (input.body ?? null) as Buffer | null,
         headersTimeout: input.headersTimeoutMs,
         bodyTimeout: input.bodyTimeoutMs,
       },

@@ -5,6 +5,7 @@ import type { ClientApi } from '../spec/client-api.js'
 import type { AnyProviderAdapter, UpstreamRequest } from '../spec/provider-adapter.js'
 import type { Usage } from '../spec/usage.js'
 import type { ResponseSink } from './dispatch-types.js'
+import type { UpstreamBody } from './upstream-body.js'
 
 /** The client side of a forwarded request, shared by its attempts (cancellation). */
 export interface ClientConnection {
@@ -20,7 +21,7 @@ export interface AttemptInput {
   api: ClientApi
   adapter: AnyProviderAdapter
   request: UpstreamRequest
-  body: Buffer | undefined
+  body: UpstreamBody | undefined
   dispatcher: Dispatcher
   headersTimeoutMs: number
   bodyTimeoutMs: number

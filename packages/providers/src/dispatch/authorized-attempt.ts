@@ -1,6 +1,7 @@
 // Per-call credentials around an attempt: SigV4 signatures and OAuth tokens, refreshed once on a 401.
 import type { RequestAuthorizer, UpstreamRequest } from '../spec/provider-adapter.js'
 import type { AttemptInput, AttemptOutcome } from './attempt-types.js'
+import { wholeBody } from './upstream-body.js'
 
 /**
  * `request` with the adapter's credentials added, or the Error saying why there are none (a token
@@ -35,10 +36,12 @@ export async function runAuthorized<Input extends AttemptInput>(
   attempt: (input: Input) => Promise<AttemptOutcome>,
 ): Promise<AttemptOutcome> {
   const adapter = input.adapter
+  // A signature covers the payload: the body goes whole to the signer and, signed, upstream.
+  const body = wholeBody(input.body)
   for (let refreshed = false; ; refreshed = true) {
-    const request = await authorizeRequest(adapter, input.request, input.body)
+    const request = await authorizeRequest(adapter, input.request, body)
     if (request instanceof Error) return { kind: 'network-error', error: request, timeout: false }
-    const outcome = await attempt({ ...input, request })
+    const outcome = await attempt({ ...input, request, body })
     if (refreshed || outcome.kind !== 'http-error' || outcome.status !== 401) return outcome
     if (adapter.invalidateAuth?.() !== true) return outcome
   }

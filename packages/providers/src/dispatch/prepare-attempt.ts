@@ -19,6 +19,7 @@ import { encodeCountTokensBody } from './count-tokens-wires.js'
 import type { Candidate } from './dispatch-types.js'
 import { encodeEmbeddingsBatches } from './embeddings-wires.js'
 import { prepareBody } from './prepare-body.js'
+import type { UpstreamBody } from './upstream-body.js'
 import { upstreamWireProfiles } from './upstream-wires.js'
 import type { PreparedAttempt } from './walk-candidates.js'
 
@@ -58,7 +59,7 @@ export type ReadyAttempt =
       kind: 'passthrough'
       adapter: ProviderAdapter
       upstream: UpstreamRequest
-      body: Buffer | undefined
+      body: UpstreamBody | undefined
       stripUsageChunk: boolean
     }
   | {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createOpenAIAdapter } from '../openai/openai-adapter.js'
 import { scannedFromParsed, scanRequest } from '../validate/scan-request.js'
-import { prepareBody } from './prepare-body.js'
+import { prepareBody, SPLIT_BODY_MIN_BYTES } from './prepare-body.js'
 
 const adapter = createOpenAIAdapter({ id: 'openai', type: 'openai', credentials: { api_key: 'k' } })
 
@@ -78,5 +78,26 @@ describe('prepareBody', () => {
       layout: scanRequest('openai-embeddings', Buffer.from('{}'))!.layout,
     })
     expect(body).toBe('{"model":"gpt-4o","stream_options":{"include_usage":true}}')
+  })
+
+  it('from SPLIT_BODY_MIN_BYTES on, returns the edited body in pieces over the client bytes', () => {
+    const content = 'a "b" é\n'.repeat(SPLIT_BODY_MIN_BYTES / 8)
+    const text = `{"model":"fast","stream":true,"messages":[{"role":"user","content":${JSON.stringify(content)}}]}`
+    const { raw, prepared, parses } = prepare(text, 'gpt-4o')
+    expect(Array.isArray(prepared.body)).toBe(true)
+    const parts = prepared.body as Buffer[]
+    expect(Buffer.concat(parts).toString()).toBe(
+      `${text.slice(0, -1).replace('"fast"', '"gpt-4o"')},"stream_options":{"include_usage":true}}`,
+    )
+    expect(parts.some((part) => part.buffer === raw.buffer && part.length > SPLIT_BODY_MIN_BYTES / 2)).toBe(
+      true,
+    )
+    expect(parses).toBe(0)
+    // A body one byte short of the threshold (ASCII, so characters are bytes) goes as one buffer.
+    const bare = '{"model":"fast","stream":true,"messages":[{"role":"user","content":""}]}'
+    const padded = bare.replace('""', `"${'z'.repeat(SPLIT_BODY_MIN_BYTES - 1 - bare.length)}"`)
+    expect(Buffer.byteLength(padded)).toBe(SPLIT_BODY_MIN_BYTES - 1)
+    expect(Buffer.isBuffer(prepare(padded, 'gpt-4o').prepared.body)).toBe(true)
+    expect(Array.isArray(prepare(`${padded} `, 'gpt-4o').prepared.body)).toBe(true)
   })
 })

@@ -5,14 +5,26 @@ import {
   applyTopLevelEdits,
   type FieldEdit,
   spliceTopLevel,
+  spliceTopLevelParts,
   type TopLevelScan,
   type ValueRange,
 } from '../utils/json-splice.js'
 import type { ScannedLayout, ScannedRequest } from '../validate/scan-request.js'
+import type { UpstreamBody } from './upstream-body.js'
+
+/**
+ * From this size on, an edited body goes upstream in pieces instead of copied whole. Measured
+ * against the copy (two gateways taking turns, 200 KB chat streams): 0.89–0.94× the CPU per
+ * request at 200 KB, 1.01× at 120 KB, 1.09× at 50 KB, where the extra write costs more than
+ * the copy and its collection.
+ */
+export const SPLIT_BODY_MIN_BYTES = 128 * 1024
+/** Pieces of a split body shorter than this are copied together rather than sent as views. */
+const MIN_VIEW_BYTES = 16 * 1024
 
 /** The upstream body and whether the usage-only chunk must be hidden from the client. */
 export interface PreparedBody {
-  body: Buffer | undefined
+  body: UpstreamBody | undefined
   stripUsageChunk: boolean
 }
 
@@ -26,7 +38,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * `stream_options.include_usage: true` when the client did not ask for it (the gateway then
  * hides the final usage chunk). Changes are spliced into the raw bytes, so unknown fields,
  * number formats and `cache_control` blocks stay byte-identical. The scan's layout says where
- * the edited fields sit, so a 200 KB body is not walked a second time.
+ * the edited fields sit, so a 200 KB body is not walked a second time; from
+ * {@link SPLIT_BODY_MIN_BYTES} on it is not copied either (see {@link UpstreamBody}).
  *
  * @example
  * prepareBody('openai-chat', raw, scanRequest('openai-chat', raw)!, adapter, 'gpt-4o', () => JSON.parse(raw.toString()))
@@ -59,9 +72,12 @@ export function prepareBody(
   }
   if (edits === undefined) return { body: raw, stripUsageChunk }
   const layout = layoutScan(raw, scanned.layout, edits)
+  if (layout === undefined)
+    return { body: spliceTopLevel(raw, edits) ?? reserialise(parse(), edits), stripUsageChunk }
   const body =
-    (layout === undefined ? spliceTopLevel(raw, edits) : applyTopLevelEdits(raw, layout, edits)) ??
-    reserialise(parse(), edits)
+    raw.length >= SPLIT_BODY_MIN_BYTES
+      ? spliceTopLevelParts(raw, layout, edits, MIN_VIEW_BYTES)
+      : applyTopLevelEdits(raw, layout, edits)
   return { body, stripUsageChunk }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scanTopLevel, spliceTopLevel } from './json-splice.js'
+import { applyTopLevelEdits, scanTopLevel, spliceTopLevel, spliceTopLevelParts } from './json-splice.js'
 
 const splice = (raw: string, edits: { key: string; json: string }[]) =>
   spliceTopLevel(Buffer.from(raw), edits)?.toString()
@@ -49,5 +49,35 @@ describe('spliceTopLevel', () => {
   it('takes the last occurrence of a duplicated key, as JSON.parse does', () => {
     const scan = scanTopLevel(Buffer.from('{"model":"a","model":"b"}'), ['model'])
     expect(scan?.values.get('model')).toEqual({ start: 21, end: 24 })
+  })
+})
+
+describe('spliceTopLevelParts', () => {
+  const text = `{"model":"fast","messages":${JSON.stringify('x'.repeat(100))},"tail":${JSON.stringify('y'.repeat(50))}}`
+  const raw = Buffer.from(text)
+  const edits = [
+    { key: 'model', json: '"gpt-4o"' },
+    { key: 'stream_options', json: '{"include_usage":true}' },
+  ]
+  const scan = scanTopLevel(raw, ['model', 'stream_options'])!
+
+  it('joins to exactly what applyTopLevelEdits writes', () => {
+    for (const minViewBytes of [1, 16, 60, 1_000]) {
+      const parts = spliceTopLevelParts(raw, scan, edits, minViewBytes)
+      expect(Buffer.concat(parts).equals(applyTopLevelEdits(raw, scan, edits))).toBe(true)
+    }
+  })
+
+  it('sends the long runs of the client bytes as views and copies the short pieces together', () => {
+    const parts = spliceTopLevelParts(raw, scan, edits, 60)
+    expect(parts.map((part) => part.toString())).toEqual([
+      '{"model":"gpt-4o"',
+      text.slice(text.indexOf(',"messages"'), -1),
+      ',"stream_options":{"include_usage":true}}',
+    ])
+    // The middle piece shares raw's memory: nothing was copied.
+    expect(parts[1]?.buffer).toBe(raw.buffer)
+    expect(parts[1]?.byteOffset).toBe(raw.byteOffset + text.indexOf(',"messages"'))
+    expect(spliceTopLevelParts(raw, scan, edits, 1_000)).toHaveLength(1)
   })
 })

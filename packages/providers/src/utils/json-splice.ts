@@ -80,6 +80,42 @@ export function spliceTopLevel(raw: Buffer, edits: readonly FieldEdit[]): Buffer
  * ]) // → '{"model":"gpt-4o"}'
  */
 export function applyTopLevelEdits(raw: Buffer, scan: TopLevelScan, edits: readonly FieldEdit[]): Buffer {
+  return Buffer.concat(topLevelEditParts(raw, scan, edits))
+}
+
+/**
+ * {@link applyTopLevelEdits} without joining: the result's pieces in order, the long runs of
+ * `raw` as views (no copy), the short pieces between them (edits, separators, runs shorter
+ * than `minViewBytes`) copied into one buffer each. Joined, they are exactly what
+ * `applyTopLevelEdits` returns.
+ *
+ * @example
+ * const raw = Buffer.from(`{"model":"fast","messages":${JSON.stringify('x'.repeat(40))}}`)
+ * spliceTopLevelParts(raw, scanTopLevel(raw, ['model'])!, [{ key: 'model', json: '"gpt-4o"' }], 16)
+ * // → [<{"model":"gpt-4o">, <,"messages":"xxx…x">, <}>]: the middle piece is a view of raw
+ */
+export function spliceTopLevelParts(
+  raw: Buffer,
+  scan: TopLevelScan,
+  edits: readonly FieldEdit[],
+  minViewBytes: number,
+): Buffer[] {
+  const pieces: Buffer[] = []
+  let short: Buffer[] = []
+  for (const part of topLevelEditParts(raw, scan, edits)) {
+    if (part.length < minViewBytes) {
+      short.push(part)
+      continue
+    }
+    if (short.length > 0) pieces.push(Buffer.concat(short))
+    short = []
+    pieces.push(part)
+  }
+  if (short.length > 0) pieces.push(Buffer.concat(short))
+  return pieces
+}
+
+function topLevelEditParts(raw: Buffer, scan: TopLevelScan, edits: readonly FieldEdit[]): Buffer[] {
   const replaced: { range: ValueRange; json: string }[] = []
   let appended = ''
   for (const edit of edits) {
@@ -95,7 +131,7 @@ export function applyTopLevelEdits(raw: Buffer, scan: TopLevelScan, edits: reado
     cursor = range.end
   }
   parts.push(raw.subarray(cursor, scan.closeBrace), Buffer.from(appended), raw.subarray(scan.closeBrace))
-  return Buffer.concat(parts)
+  return parts
 }
 
 function skipSpace(raw: Buffer, index: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPlan } from './plan.js'
+import { createPlan, writesBenchmarksFile } from './plan.js'
 
 describe('createPlan', () => {
   it.each([true, false])(
@@ -36,5 +36,13 @@ describe('createPlan', () => {
     expect(quick.pairedBlocks * quick.pairedBlockSeconds).toBeLessThan(
       full.pairedBlocks * full.pairedBlockSeconds,
     )
+  })
+})
+
+describe('writesBenchmarksFile', () => {
+  it('rewrites BENCHMARKS.md after a run of every section, not after --only unless --write', () => {
+    expect(writesBenchmarksFile({ only: undefined, write: false })).toBe(true)
+    expect(writesBenchmarksFile({ only: 'floor,bodies', write: false })).toBe(false)
+    expect(writesBenchmarksFile({ only: 'floor,bodies', write: true })).toBe(true)
   })
 })

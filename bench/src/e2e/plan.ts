@@ -90,3 +90,15 @@ export function createPlan(quick: boolean): E2ePlan {
         pairedRateSeconds: 3,
       }
 }
+
+/**
+ * Whether a run rewrites the e2e section of BENCHMARKS.md. A run of every section does; a partial
+ * run (`--only`) prints its section instead, so a quick look at one part never replaces the
+ * committed full run, unless `--write` asks for it.
+ *
+ * @example
+ * writesBenchmarksFile({ only: 'floor,bodies', write: false }) // → false
+ */
+export function writesBenchmarksFile(options: { only: string | undefined; write: boolean }): boolean {
+  return options.only === undefined || options.write
+}

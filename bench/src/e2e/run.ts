@@ -27,7 +27,7 @@ import {
   UnexpectedStatusError,
 } from './measure-target.js'
 import { measurePairedLoad, type PairedLoadResult } from './paired-load.js'
-import { createPlan } from './plan.js'
+import { createPlan, writesBenchmarksFile } from './plan.js'
 import { detectPinning, installCleanup, killAllChildren, pinSelf, spawnChild } from './processes.js'
 import { renderE2eSection } from './render-e2e.js'
 import type { E2eReport, Outcome } from './report.js'
@@ -54,6 +54,7 @@ const { values } = parseArgs({
     upstream: { type: 'string', default: 'auto' },
     'log-level': { type: 'string', default: 'info' },
     only: { type: 'string' },
+    write: { type: 'boolean', default: false },
     gateway: { type: 'string', default: 'auto' },
     governed: { type: 'string', default: governedParts.join(',') },
   },
@@ -299,7 +300,13 @@ const report: E2eReport = {
   firstBytePaired,
   durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
 }
-log(`wrote ${writeBenchmarkSection('e2e', renderE2eSection(report))}`)
+const rendered = renderE2eSection(report)
+if (writesBenchmarksFile({ only: values.only, write: values.write ?? false })) {
+  log(`wrote ${writeBenchmarkSection('e2e', rendered)}`)
+} else {
+  console.log(rendered)
+  log('--only: BENCHMARKS.md left as it was (the section is printed above; --write writes it)')
+}
 for (const [label, outcome] of Object.entries({
   direct,
   floor,

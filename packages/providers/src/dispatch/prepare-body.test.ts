@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { createOpenAIAdapter } from '../openai/openai-adapter.js'
-import { scannedFromParsed, scanRequest } from '../validate/scan-request.js'
+import { type ScannedRequest, scannedFromParsed, scanRequest } from '../validate/scan-request.js'
 import { prepareBody, SPLIT_BODY_MIN_BYTES } from './prepare-body.js'
 
 const adapter = createOpenAIAdapter({ id: 'openai', type: 'openai', credentials: { api_key: 'k' } })
 
-function prepare(text: string, model: string, scanned = scanRequest('openai-chat', Buffer.from(text))) {
+// `scan` reads the very buffer prepareBody gets, as the gateway's request scan does.
+function prepare(
+  text: string,
+  model: string,
+  scan: (raw: Buffer) => ScannedRequest | undefined = (raw) => scanRequest('openai-chat', raw),
+) {
   const raw = Buffer.from(text)
+  const scanned = scan(raw)
   let parses = 0
   const parse = () => {
     parses += 1
@@ -57,26 +63,33 @@ describe('prepareBody', () => {
     // A layout that disagrees with the bytes (it points `model` at the value of "x") shows which
     // one the splice followed: the layout, so a 200 KB body is walked once, by the scan.
     const text = '{"model":"a","x":"b"}'
-    const scanned = scanRequest('openai-chat', Buffer.from(text))!
-    const moved = { ...scanned, layout: { ...scanned.layout!, modelStart: 17, modelEnd: 20 } }
+    const moved = (raw: Buffer) => {
+      const scanned = scanRequest('openai-chat', raw)!
+      return { ...scanned, layout: { ...scanned.layout!, modelStart: 17, modelEnd: 20 } }
+    }
     expect(prepare(text, 'gpt-4o', moved).body).toBe('{"model":"a","x":"gpt-4o"}')
   })
 
   it('scans the bytes itself when the layout is not theirs or is missing', () => {
     const text = '{"model":"a","messages":[]}'
     const other = scanRequest('openai-chat', Buffer.from('{"model":"a","messages":[],"n":1}'))!
-    expect(prepare(text, 'gpt-4o', other).body).toBe('{"model":"gpt-4o","messages":[]}')
+    expect(prepare(text, 'gpt-4o', () => other).body).toBe('{"model":"gpt-4o","messages":[]}')
+    // A body re-serialised after the scan (a guardrail's redaction) may keep its length: the
+    // layout of the bytes scanned is still not used for the new ones.
+    const scannedText = '{"model":"a","messages":[],"x":"abc"}'
+    const rewritten = '{"messages":[],"model":"a","x":"abc"}'
+    const stale = scanRequest('openai-chat', Buffer.from(scannedText))!
+    expect(prepare(rewritten, 'gpt-4o', () => stale).body).toBe('{"messages":[],"model":"gpt-4o","x":"abc"}')
     const parsed = scannedFromParsed(JSON.parse(text))
     expect(parsed.layout).toBeUndefined()
-    expect(prepare(text, 'gpt-4o', parsed).body).toBe('{"model":"gpt-4o","messages":[]}')
+    expect(prepare(text, 'gpt-4o', () => parsed).body).toBe('{"model":"gpt-4o","messages":[]}')
   })
 
   it('sets fields in an empty object without a leading comma', () => {
-    const scanned = scannedFromParsed({ stream: true })
-    const { body } = prepare('{}', 'gpt-4o', {
-      ...scanned,
-      layout: scanRequest('openai-embeddings', Buffer.from('{}'))!.layout,
-    })
+    const { body } = prepare('{}', 'gpt-4o', (raw) => ({
+      ...scannedFromParsed({ stream: true }),
+      layout: scanRequest('openai-embeddings', raw)!.layout,
+    }))
     expect(body).toBe('{"model":"gpt-4o","stream_options":{"include_usage":true}}')
   })
 

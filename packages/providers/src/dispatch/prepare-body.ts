@@ -87,14 +87,14 @@ function range(start: number, end: number): ValueRange | undefined {
 
 const layoutKeys = new Set(['model', 'stream_options'])
 
-// The scan's layout as the splice reads it, when it plainly belongs to `raw` (same length, a
-// brace where it says) and knows every edited key; otherwise undefined and the splice scans.
+// The scan's layout as the splice reads it, when it was taken from `raw` itself and knows every
+// edited key; otherwise undefined and the splice scans.
 function layoutScan(
   raw: Buffer,
   layout: ScannedLayout | undefined,
   edits: readonly FieldEdit[],
 ): TopLevelScan | undefined {
-  if (layout === undefined || layout.bytes !== raw.length || raw[layout.closeBrace] !== 125) return undefined
+  if (layout === undefined || layout.source !== raw || raw[layout.closeBrace] !== 125) return undefined
   if (!edits.every((edit) => layoutKeys.has(edit.key))) return undefined
   const values = new Map<string, ValueRange>()
   const model = range(layout.modelStart, layout.modelEnd)

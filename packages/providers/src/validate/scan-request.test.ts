@@ -51,7 +51,8 @@ describe('scanRequest', () => {
     expect(slice(layout!.modelStart, layout!.modelEnd)).toBe('"gpt-4o"')
     expect(slice(layout!.streamOptionsStart, layout!.streamOptionsEnd)).toBe('{"include_usage":false}')
     expect(text[layout!.closeBrace]).toBe('}')
-    expect(layout).toMatchObject({ bytes: text.length, empty: false })
+    expect(layout).toMatchObject({ empty: false })
+    expect(layout?.source.toString()).toBe(text)
     expect(scan('{"messages":[]}')?.layout).toMatchObject({ modelStart: -1, streamOptionsStart: -1 })
     expect(scan('{ }', 'openai-embeddings')?.layout).toMatchObject({ closeBrace: 2, empty: true })
     // Offsets are bytes, not characters.

@@ -44,8 +44,11 @@ export interface ScannedRequest {
  * with them, setting `model` or `stream_options` needs no second scan of a large body.
  */
 export interface ScannedLayout {
-  /** Length of the buffer scanned: a layout applies to those bytes only. */
-  readonly bytes: number
+  /**
+   * The buffer scanned: the offsets hold for that very buffer only (a step that re-serialises the
+   * body, such as a guardrail's redaction, makes a new one, even of the same length).
+   */
+  readonly source: Buffer
   /** Index of the object's closing brace. */
   readonly closeBrace: number
   /** The object has no members (`{}`). */
@@ -165,7 +168,7 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
     user,
     valid: rules === undefined || (checkRules(rules, kinds) && (kinds[MESSAGES] !== 'array' || messagesOk)),
     layout: {
-      bytes: raw.length,
+      source: raw,
       closeBrace,
       empty,
       modelStart: kinds[MODEL] === undefined ? -1 : starts[MODEL]!,

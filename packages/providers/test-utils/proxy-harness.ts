@@ -2,11 +2,17 @@
 
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { toAnthropicErrorEnvelope } from '@gw/contract'
-import type { ClientForwardRequest, ProviderClient } from '../src/client/create-provider-client.js'
+import {
+  type ClientForwardRequest,
+  createProviderClient,
+  type ProviderClient,
+  type ProviderClientOptions,
+} from '../src/client/create-provider-client.js'
 import type { ForwardResult } from '../src/dispatch/dispatch-types.js'
 import type { ClientApi } from '../src/spec/client-api.js'
 import { scanRequest } from '../src/validate/scan-request.js'
 import { type LoopbackServer, readBody, startLoopbackServer } from './loopback-server.js'
+import { type ScriptedUpstream, startScriptedUpstream } from './scripted-upstream.js'
 
 const apiByPath: Record<string, ClientApi> = {
   '/v1/chat/completions': 'openai-chat',
@@ -110,4 +116,50 @@ export function sendRaw(
     request.on('error', reject)
     request.end(options.body)
   })
+}
+
+/** Two scripted upstreams, a provider client over them and a harness around the client. */
+export interface ForwardRig {
+  primary: ScriptedUpstream
+  secondary: ScriptedUpstream
+  client: ProviderClient
+  harness: ProxyHarness
+  /** Forgets what the upstreams received and the harness collected (between tests). */
+  reset(): void
+  close(): Promise<void>
+}
+
+/**
+ * Starts a {@link ForwardRig}: `options` builds the client's options from the upstreams' URLs.
+ *
+ * @example
+ * const rig = await startForwardRig(({ primary }) => ({
+ *   providers: [{ id: 'openai-a', type: 'openai', baseUrl: `${primary}/v1`, credentials: { api_key: 'a' } }],
+ * }))
+ */
+export async function startForwardRig(
+  options: (urls: { primary: string; secondary: string }) => ProviderClientOptions,
+  harnessOptions: { scan?: boolean } = {},
+): Promise<ForwardRig> {
+  const primary = await startScriptedUpstream()
+  const secondary = await startScriptedUpstream()
+  const client = createProviderClient(options({ primary: primary.url, secondary: secondary.url }))
+  const harness = await startProxyHarness(client, {}, harnessOptions)
+  return {
+    primary,
+    secondary,
+    client,
+    harness,
+    reset() {
+      primary.requests.length = 0
+      secondary.requests.length = 0
+      harness.results.length = 0
+    },
+    async close() {
+      await harness.close()
+      await client.close()
+      await primary.close()
+      await secondary.close()
+    },
+  }
 }

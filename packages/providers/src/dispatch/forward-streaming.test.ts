@@ -2,18 +2,17 @@ import { request as httpRequest } from 'node:http'
 import Anthropic from '@anthropic-ai/sdk'
 import OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type ProxyHarness, sendRaw, startProxyHarness, waitFor } from '../../test-utils/proxy-harness.js'
 import {
-  type ScriptedUpstream,
-  sse,
-  startScriptedUpstream,
-  type UpstreamScript,
-} from '../../test-utils/scripted-upstream.js'
-import { createProviderClient, type ProviderClient } from '../client/create-provider-client.js'
+  type ForwardRig,
+  type ProxyHarness,
+  sendRaw,
+  startForwardRig,
+  waitFor,
+} from '../../test-utils/proxy-harness.js'
+import { type ScriptedUpstream, sse, type UpstreamScript } from '../../test-utils/scripted-upstream.js'
 
 let primary: ScriptedUpstream
 let secondary: ScriptedUpstream
-let client: ProviderClient
 let harness: ProxyHarness
 
 const openAIChunk =
@@ -31,30 +30,20 @@ function dieAfter(parts: string[]): UpstreamScript {
   }
 }
 
+let rig: ForwardRig
 beforeAll(async () => {
-  primary = await startScriptedUpstream()
-  secondary = await startScriptedUpstream()
-  client = createProviderClient({
+  rig = await startForwardRig((urls) => ({
     providers: [
-      { id: 'openai-a', type: 'openai', baseUrl: `${primary.url}/v1`, credentials: { api_key: 'a' } },
-      { id: 'openai-b', type: 'openai', baseUrl: `${secondary.url}/v1`, credentials: { api_key: 'b' } },
-      { id: 'anthropic-a', type: 'anthropic', baseUrl: primary.url, credentials: { api_key: 'c' } },
+      { id: 'openai-a', type: 'openai', baseUrl: `${urls.primary}/v1`, credentials: { api_key: 'a' } },
+      { id: 'openai-b', type: 'openai', baseUrl: `${urls.secondary}/v1`, credentials: { api_key: 'b' } },
+      { id: 'anthropic-a', type: 'anthropic', baseUrl: urls.primary, credentials: { api_key: 'c' } },
     ],
     fallback: { chain: ['openai-b'] },
-  })
-  harness = await startProxyHarness(client)
+  }))
+  ;({ primary, secondary, harness } = rig)
 })
-afterEach(() => {
-  primary.requests.length = 0
-  secondary.requests.length = 0
-  harness.results.length = 0
-})
-afterAll(async () => {
-  await harness.close()
-  await client.close()
-  await primary.close()
-  await secondary.close()
-})
+afterEach(() => rig.reset())
+afterAll(() => rig.close())
 
 describe('streams', () => {
   it('aborts the upstream call when the client leaves mid-stream', async () => {

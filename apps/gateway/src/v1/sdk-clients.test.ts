@@ -62,6 +62,29 @@ describe('chat completions', () => {
     expect(lastMockBody().stream_options).toEqual({ include_usage: true })
   })
 
+  it('streams a 200 KB agent turn whose body reaches the provider whole (sent in pieces)', async () => {
+    // Large enough that the edited body goes upstream as pieces over the client's bytes.
+    const history = Array.from({ length: 400 }, (_, turn) => ({
+      role: turn % 2 === 0 ? ('user' as const) : ('assistant' as const),
+      content: `turn ${turn}: é "quoted" \\ ${'x'.repeat(480)}`,
+    }))
+    const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: history, stream: true })
+    const chunks = []
+    for await (const chunk of stream) chunks.push(chunk)
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe(
+      'Hello from the mock provider.',
+    )
+    const received = stack.mock.requests.at(-1)!
+    expect(received.body.length).toBeGreaterThan(200_000)
+    expect(received.headers['content-length']).toBe(String(received.body.length))
+    expect(JSON.parse(received.body.toString('utf8'))).toEqual({
+      model: 'gpt-4o-mini',
+      messages: history,
+      stream: true,
+      stream_options: { include_usage: true },
+    })
+  })
+
   it('accumulates streamed tool-call argument deltas into the final completion', async () => {
     const stream = openai.chat.completions.stream({
       model: 'gpt-4o-mini',

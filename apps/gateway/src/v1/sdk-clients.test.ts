@@ -68,7 +68,11 @@ describe('chat completions', () => {
       role: turn % 2 === 0 ? ('user' as const) : ('assistant' as const),
       content: `turn ${turn}: é "quoted" \\ ${'x'.repeat(480)}`,
     }))
-    const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: history, stream: true })
+    const stream = await openai.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: history,
+      stream: true,
+    })
     const chunks = []
     for await (const chunk of stream) chunks.push(chunk)
     expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe(

@@ -57,6 +57,20 @@ describe('createLogger on stdout', () => {
     expect(exitedAt - lines[0]!.at).toBeGreaterThan(700)
   })
 
+  it('writes nothing while nothing waits: the periodic flush skips an empty buffer', async () => {
+    // Counts sonic-boom's asynchronous writes (it calls \`fs.write\` at write time) over 1 s with
+    // one line logged at the start: 10 periodic flushes pass meanwhile.
+    const { lines } = await runChild(`const fs = (await import('node:fs')).default
+const write = fs.write
+const sizes = []
+fs.write = function (fd, buffer, ...rest) { sizes.push(buffer.length); return write.call(this, fd, buffer, ...rest) }
+logger.info('once')
+setTimeout(() => { logger.info({ sizes: [...sizes] }, 'writes'); process.exit(0) }, 1000)`)
+    expect(messages(lines)).toEqual(['once', 'writes'])
+    const sizes = JSON.parse(lines[1]!.text).sizes as number[]
+    expect(sizes).toEqual([Buffer.byteLength(`${lines[0]!.text}\n`)])
+  })
+
   it('writes a warning at once, with the lines before it, while an info line alone waits', async () => {
     // The event loop is blocked after logging: only a write started by the log call itself can
     // reach the pipe before the exit.

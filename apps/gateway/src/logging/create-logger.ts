@@ -67,6 +67,45 @@ export function lineSinkOf(logger: Logger): LineSink | undefined {
 // pino's level numbers: warn and above are written at once.
 const WARN_LEVEL = 40
 
+/** Buffered stdout: sonic-boom, fed encoded lines. */
+interface BufferedStdout {
+  write(line: Buffer): void
+  flush(): void
+}
+
+/**
+ * Buffered stdout, flushed every {@link STDOUT_BUFFER}`.periodicFlush` ms only when a line is
+ * waiting. sonic-boom's own `periodicFlush` writes an empty buffer when nothing waits: an idle
+ * gateway handed ten zero-byte writes a second to the thread pool (seen with strace), a thread
+ * hand-off and an event-loop wakeup each.
+ */
+function openStdout(): BufferedStdout {
+  const { periodicFlush, ...buffering } = STDOUT_BUFFER
+  const boom = pino.destination({ dest: 1, sync: false, contentMode: 'buffer', ...buffering })
+  // Bytes handed to sonic-boom and bytes it reported written: a flush that found a write in flight
+  // does nothing, so the timer tries again until the two meet.
+  let appended = 0
+  let written = 0
+  boom.on('write', (bytes: number) => {
+    written += bytes
+  })
+  // Past `maxLength` sonic-boom drops a line: it will never be written.
+  boom.on('drop', (line: Buffer) => {
+    written += line.length
+  })
+  const timer = setInterval(() => {
+    if (appended > written) boom.flush()
+  }, periodicFlush)
+  timer.unref()
+  return {
+    write(line) {
+      appended += line.length
+      boom.write(line as unknown as string)
+    },
+    flush: () => boom.flush(),
+  }
+}
+
 /**
  * Creates the process logger. Lines look like
  * `{"level":"info","time":1735689600000,"node_id":"gw-a","msg":"gateway_started",…}`.
@@ -76,14 +115,11 @@ const WARN_LEVEL = 40
  * logger.warn({ variable: 'LW_GATEWAY_JWT_SECRET_PREVIOUS' }, 'jwt_secret_rotation_active')
  */
 export function createLogger(options: CreateLoggerOptions = {}): Logger {
-  const stdout =
-    options.destination === undefined
-      ? pino.destination({ dest: 1, sync: false, contentMode: 'buffer', ...STDOUT_BUFFER })
-      : undefined
+  const stdout = options.destination === undefined ? openStdout() : undefined
   // Lines reach sonic-boom encoded: in text mode it measures the UTF-8 length of everything waiting
   // on every line (O(buffer) per line); in buffer mode it adds lengths.
   const destination = options.destination ?? {
-    write: (line: string) => stdout!.write(Buffer.from(line) as unknown as string),
+    write: (line: string) => stdout!.write(Buffer.from(line)),
   }
   const logger = pino(
     {

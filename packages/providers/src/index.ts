@@ -68,5 +68,12 @@ export {
   translateRequest,
   translateResponse,
 } from './translate/index.js'
-export { type ScannedRequest, scannedFromParsed, scanRequest } from './validate/scan-request.js'
+export {
+  type ScannedLayout,
+  type ScannedRequest,
+  scannedFromParsed,
+  scanRequest,
+  type ToolPolicySpan,
+  toolPolicyFields,
+} from './validate/scan-request.js'
 export { createVertexAdapter, type VertexAdapterOptions } from './vertex/vertex-adapter.js'

@@ -19,6 +19,15 @@ function endUserRequired(reason: string): GatewayError {
 }
 
 /**
+ * The body's top-level `user`: from the byte scan while its offsets still describe `raw` (no
+ * parse of an agent's 200 KB turn for one field), else from the parsed body.
+ */
+function bodyUser(body: RequestBody): unknown {
+  const scanned = body.scanned
+  return scanned?.layout !== undefined && scanned.layout.source === body.raw ? scanned.user : body.parsed.user
+}
+
+/**
  * The request's end user when a per-end-user template applies to the key, else null (a key
  * without budgets returns at its first check, and the body is read only when the header is
  * absent). Throws 400 `end_user_required` when a template applies and neither names one.
@@ -38,7 +47,7 @@ export function resolveEndUser(
   const header = headers[HEADER]
   let endUser = typeof header === 'string' && header !== '' ? header : undefined
   if (endUser === undefined) {
-    const user = body.parsed.user
+    const user = bodyUser(body)
     if (typeof user === 'string' && user !== '') endUser = user
   }
   if (endUser === undefined) throw endUserRequired('the request names no end user')

@@ -2,7 +2,9 @@ import { type GatewayKeyConfig, parseGatewayKeyConfig } from '@gw/contract'
 import { describe, expect, it } from 'vitest'
 import type { RequestContext } from '../http/request-context.js'
 import { captureLogs } from '../test-utils/capture-logs.js'
+import { createRequestBody } from './lazy-body.js'
 import { enforceModelPolicy, enforceRequestPolicy } from './policy.js'
+import type { RequestBody } from './request-state.js'
 
 const contextWithLogs = () => {
   const logs = captureLogs()
@@ -17,7 +19,7 @@ describe('enforceRequestPolicy', () => {
     const config = configOf({ urls: { deny: ['(unclosed'] } })
     let caught: unknown
     try {
-      enforceRequestPolicy(config, { parsed: { messages: [] } }, context)
+      enforceRequestPolicy(config, { raw: Buffer.from('{"messages":[]}'), parsed: { messages: [] } }, context)
     } catch (error) {
       caught = error
     }
@@ -31,15 +33,90 @@ describe('enforceRequestPolicy', () => {
 
   it('returns without parsing the body for a key without rules', () => {
     const { context } = contextWithLogs()
-    const body = new Proxy(
-      { parsed: {} },
-      {
-        get: () => {
-          throw new Error('body read')
-        },
+    const body = new Proxy({ raw: Buffer.alloc(0), parsed: {} } as RequestBody, {
+      get: () => {
+        throw new Error('body read')
       },
-    )
+    })
     expect(() => enforceRequestPolicy(configOf(undefined), body, context)).not.toThrow()
+  })
+
+  /** A body whose full parse is observable: `parses` counts the reads of `parsed`. */
+  const watched = (json: string) => {
+    const body = createRequestBody('openai-chat', Buffer.from(json))
+    const counter = { parses: 0 }
+    const watchedBody: RequestBody = {
+      get raw() {
+        return body.raw
+      },
+      get scanned() {
+        return body.scanned
+      },
+      get parsed() {
+        counter.parses += 1
+        return body.parsed
+      },
+    }
+    return { body: watchedBody, counter }
+  }
+  const agentTurn = (tools: unknown[]) =>
+    JSON.stringify({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'x'.repeat(50_000) }],
+      tools,
+      mcp_servers: [{ name: 'docs', url: 'https://mcp.example.com' }],
+    })
+  const tool = (name: string) => ({ type: 'function', function: { name, parameters: {} } })
+
+  it('checks tool and MCP rules on those fields alone, without parsing the whole body', () => {
+    const { context } = contextWithLogs()
+    const toolRule = configOf({ tools: { deny: ['^shell_exec$'] } })
+    const allowed = watched(agentTurn([tool('read_file')]))
+    expect(() => enforceRequestPolicy(toolRule, allowed.body, context)).not.toThrow()
+    expect(allowed.counter.parses).toBe(0)
+    const denied = watched(agentTurn([tool('read_file'), tool('shell_exec')]))
+    expect(() => enforceRequestPolicy(toolRule, denied.body, context)).toThrow(
+      expect.objectContaining({ status: 403, code: 'policy_violation' }),
+    )
+    expect(denied.counter.parses).toBe(0)
+    const mcpRule = configOf({ mcp: { deny: ['mcp\\.example\\.com'] } })
+    const mcp = watched(agentTurn([]))
+    expect(() => enforceRequestPolicy(mcpRule, mcp.body, context)).toThrow(
+      expect.objectContaining({ code: 'policy_violation', meta: expect.objectContaining({ rule: 'mcp' }) }),
+    )
+    expect(mcp.counter.parses).toBe(0)
+  })
+
+  it('parses the whole body for URL rules, after a re-serialisation, and when a tool field is not valid JSON', () => {
+    const { context } = contextWithLogs()
+    const urlRule = configOf({ urls: { deny: ['evil\\.example'] } })
+    const urls = watched(
+      JSON.stringify({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'see https://evil.example/x' }],
+      }),
+    )
+    expect(() => enforceRequestPolicy(urlRule, urls.body, context)).toThrow(
+      expect.objectContaining({ code: 'policy_violation' }),
+    )
+    expect(urls.counter.parses).toBe(1)
+
+    // A guardrail's redaction replaced the bytes: the scan's offsets no longer hold.
+    const toolRule = configOf({ tools: { deny: ['^shell_exec$'] } })
+    const scanned = createRequestBody('openai-chat', Buffer.from(agentTurn([tool('read_file')])))
+    const replaced = JSON.stringify({ model: 'gpt-4o', messages: [], tools: [tool('shell_exec')] })
+    scanned.raw = Buffer.from(replaced)
+    // (the lazy parse reads the new bytes)
+    expect(() => enforceRequestPolicy(toolRule, scanned, context)).toThrow(
+      expect.objectContaining({ code: 'policy_violation' }),
+    )
+
+    // The scanner checks brackets, not the grammar inside `tools`: the full parse reports the 400.
+    const broken = watched('{"model":"gpt-4o","messages":[],"tools":[{"name" "shell_exec"}]}')
+    expect(() => enforceRequestPolicy(toolRule, broken.body, context)).toThrow(
+      expect.objectContaining({ status: 400, code: 'invalid_json' }),
+    )
+    expect(broken.counter.parses).toBe(1)
   })
 })
 

@@ -2,14 +2,16 @@
 
 import type { GatewayKeyConfig } from '@gw/contract'
 import {
+  type CompiledPolicy,
   checkModelPolicy,
   checkRequestPolicy,
   governanceOf,
   policyInvalidError,
   policyViolationError,
 } from '@gw/guardrails'
-import type { RoutePlan } from '@gw/providers'
+import { type RoutePlan, toolPolicyFields } from '@gw/providers'
 import type { RequestContext } from '../http/request-context.js'
+import type { RequestBody } from './request-state.js'
 
 /** Throws 503 `policy_invalid` (and logs it) when the key's patterns did not compile. */
 function failClosed(config: GatewayKeyConfig, context: RequestContext): void {
@@ -20,24 +22,42 @@ function failClosed(config: GatewayKeyConfig, context: RequestContext): void {
 }
 
 /**
- * Checks tool names, MCP servers and URLs of the parsed body against the key's policy rules
- * (compiled once per config revision). A key without rules returns after one WeakMap lookup,
- * before the body is parsed (`body.parsed` is lazy). Throws 403 `policy_violation` or 503
- * `policy_invalid`.
+ * What the request policy reads. Without URL rules only the top-level tool and MCP fields
+ * matter: they are parsed alone from the bytes the scan read (a 200 KB agent turn is mostly
+ * messages, and a parse of all of it cost more than the rest of the request). URL rules read
+ * every string, so they get the parsed body; so does a body re-serialised since the scan, or one
+ * whose tool fields do not parse (the full parse then gives the exact 400).
+ */
+function policyView(policy: CompiledPolicy, body: RequestBody): Record<string, unknown> {
+  if (policy.urls === undefined) {
+    const layout = body.scanned?.layout
+    if (layout !== undefined && layout.source === body.raw) {
+      const fields = toolPolicyFields(layout)
+      if (fields !== undefined) return fields
+    }
+  }
+  return body.parsed
+}
+
+/**
+ * Checks tool names, MCP servers and URLs of the body against the key's policy rules (compiled
+ * once per config revision). A key without rules returns after one WeakMap lookup, before the
+ * body is parsed (`body.parsed` is lazy); rules on tools and MCP servers alone parse only those
+ * fields (see `policyView`). Throws 403 `policy_violation` or 503 `policy_invalid`.
  *
  * @example
  * enforceRequestPolicy(state.key.config, state.body, state.context)
  */
 export function enforceRequestPolicy(
   config: GatewayKeyConfig,
-  body: { readonly parsed: Record<string, unknown> },
+  body: RequestBody,
   context: RequestContext,
 ): void {
   const governance = governanceOf(config)
   if (governance === null) return
   if (governance.policyProblems !== undefined) failClosed(config, context)
   if (governance.policy === null) return
-  const violation = checkRequestPolicy(governance.policy, body.parsed)
+  const violation = checkRequestPolicy(governance.policy, policyView(governance.policy, body))
   if (violation !== undefined) throw policyViolationError(violation)
 }
 

@@ -1,6 +1,9 @@
 // The request body's own work on a coding agent's 200 KB turn: the top-level scan every request
-// pays, and the splice a chat stream needs (`stream_options.include_usage` for the usage chunk).
-import { createOpenAIAdapter, scanRequest } from '@gw/providers'
+// pays, the splice a chat stream needs (`stream_options.include_usage` for the usage chunk), and
+// what a tool policy reads of it.
+import { parseGatewayKeyConfig } from '@gw/contract'
+import { checkRequestPolicy, governanceOf } from '@gw/guardrails'
+import { createOpenAIAdapter, scanRequest, toolPolicyFields } from '@gw/providers'
 import { prepareBody } from '@gw/providers/internal'
 import { createSizedBodies } from '../../e2e/bodies.js'
 import { type PreparedBenchmark, registerMicro, type SkippedBenchmark, skip } from '../registry.js'
@@ -35,6 +38,29 @@ registerMicro({
     }
     const run = () => prepareBody('openai-chat', stream, scanned, adapter, 'gpt-4o-mini', parse)
     if (!run().stripUsageChunk) return skip('no stream_options were spliced')
+    return { operation: run }
+  },
+})
+
+registerMicro({
+  name: 'tool policy: 200 KB agent turn',
+  description:
+    'A deny rule on tool names checked against the turn’s `tools`, parsed alone from where the scan found them (no parse of the messages)',
+  async setup(): Promise<PreparedBenchmark | SkippedBenchmark> {
+    const layout = scanRequest('openai-chat', chat)?.layout
+    if (layout === undefined) return skip('the scan could not read the body')
+    const config = parseGatewayKeyConfig({
+      project_id: 'bench',
+      policy_rules: { tools: { deny: ['^shell_exec$'], allow: null } },
+    })
+    const policy = governanceOf(config)?.policy
+    if (policy === undefined || policy === null) return skip('the policy did not compile')
+    const run = () => {
+      const fields = toolPolicyFields(layout)
+      if (fields === undefined) throw new Error('the tools did not parse')
+      return checkRequestPolicy(policy, fields)
+    }
+    if (!Array.isArray(toolPolicyFields(layout)?.tools)) return skip('the turn carries no tools')
     return { operation: run }
   },
 })

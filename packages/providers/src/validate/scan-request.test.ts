@@ -2,7 +2,7 @@ import { isGatewayError } from '@gw/contract'
 import { describe, expect, it } from 'vitest'
 import type { ClientApi } from '../spec/client-api.js'
 import { MAX_SCAN_DEPTH } from './scan-bytes.js'
-import { scannedFromParsed, scanRequest } from './scan-request.js'
+import { scannedFromParsed, scanRequest, toolPolicyFields } from './scan-request.js'
 import { validateClientRequest } from './validate-request.js'
 
 const scan = (text: string, api: ClientApi = 'openai-chat') => scanRequest(api, Buffer.from(text))
@@ -174,6 +174,42 @@ describe('scanRequest', () => {
     }
     expect(scanRequest('openai-chat', Buffer.from(chat()))?.valid).toBe(true)
     expect(scanRequest('anthropic-messages', Buffer.from(samples[16]![1]))?.valid).toBe(true)
+  })
+})
+
+describe('toolPolicyFields', () => {
+  const pick = (parsed: Record<string, unknown>) => {
+    const fields: Record<string, unknown> = {}
+    for (const name of ['tools', 'toolConfig', 'mcp_servers', 'mcp', 'mcps'])
+      if (name in parsed) fields[name] = parsed[name]
+    return fields
+  }
+
+  it('gives the tool and MCP fields exactly as JSON.parse of the whole body does, and nothing else', () => {
+    const bodies = [
+      chat(),
+      chat(',"tools":[{"type":"function","function":{"name":"read_file","parameters":{"s":"]}\\"["}}}]'),
+      chat(',"tools":[],"mcp_servers":[{"name":"docs","url":"https://x"}],"mcp":"one","mcps":null'),
+      chat(',"tools":[{"name":"a"}],"tools":[{"name":"b"}]'),
+      '{"model":"m","messages":[],"toolConfig":{"tools":[{"toolSpec":{"name":"t\\u00e9"}}]}}',
+      chat(',"metadata":{"tools":[{"name":"nested"}]}'),
+    ]
+    for (const text of bodies) {
+      const layout = scan(text)?.layout
+      expect(layout, text).toBeDefined()
+      expect(toolPolicyFields(layout!), text).toEqual(pick(JSON.parse(text)))
+    }
+  })
+
+  it('records no span and allocates no list for a body without those fields', () => {
+    expect(scan(chat())?.layout?.toolPolicySpans).toEqual([])
+    expect(scan(chat())?.layout?.toolPolicySpans).toBe(scan('{"model":"m"}')?.layout?.toolPolicySpans)
+  })
+
+  it('returns undefined when a field is not valid JSON inside balanced brackets', () => {
+    const layout = scan(chat(',"tools":[{"name" "x"}]'))?.layout
+    expect(layout).toBeDefined()
+    expect(toolPolicyFields(layout!)).toBeUndefined()
   })
 })
 

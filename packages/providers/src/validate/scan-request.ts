@@ -13,6 +13,8 @@ import {
   STREAM_OPTIONS,
   slotAt,
   TEMPERATURE,
+  TOOL_POLICY_NAMES,
+  TOOL_POLICY_SLOTS,
   USER,
 } from './scan-rules.js'
 
@@ -57,7 +59,21 @@ export interface ScannedLayout {
   readonly modelEnd: number
   readonly streamOptionsStart: number
   readonly streamOptionsEnd: number
+  /**
+   * Where the top-level values a tool or MCP policy reads sit (`tools`, `toolConfig`,
+   * `mcp_servers`, `mcp`, `mcps`), present ones only: see {@link toolPolicyFields}.
+   */
+  readonly toolPolicySpans: readonly ToolPolicySpan[]
 }
+
+/** One top-level value of {@link ScannedLayout.toolPolicySpans}, `[start, end)` in the scanned buffer. */
+export interface ToolPolicySpan {
+  readonly name: (typeof TOOL_POLICY_NAMES)[number]
+  readonly start: number
+  readonly end: number
+}
+
+const noSpans: readonly ToolPolicySpan[] = Object.freeze([])
 
 const SPACE = new Uint8Array(256)
 for (const byte of [32, 9, 10, 13]) SPACE[byte] = 1
@@ -154,6 +170,17 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
     user = decodeString(raw, starts[USER]!, ends[USER]!)
     if (user === undefined) return undefined
   }
+  let toolPolicySpans = noSpans
+  for (let index = 0; index < TOOL_POLICY_SLOTS.length; index++) {
+    const slot = TOOL_POLICY_SLOTS[index]!
+    if (kinds[slot] === undefined) continue
+    if (toolPolicySpans === noSpans) toolPolicySpans = []
+    ;(toolPolicySpans as ToolPolicySpan[]).push({
+      name: TOOL_POLICY_NAMES[index]!,
+      start: starts[slot]!,
+      end: ends[slot]!,
+    })
+  }
   let maxTokens: number | undefined
   for (const slot of MAX_TOKENS_SLOTS) {
     maxTokens = numberAt(raw, kinds[slot], starts[slot]!, ends[slot]!)
@@ -175,8 +202,32 @@ export function scanRequest(api: ClientApi, raw: Buffer): ScannedRequest | undef
       modelEnd: kinds[MODEL] === undefined ? -1 : ends[MODEL]!,
       streamOptionsStart: kinds[STREAM_OPTIONS] === undefined ? -1 : starts[STREAM_OPTIONS]!,
       streamOptionsEnd: kinds[STREAM_OPTIONS] === undefined ? -1 : ends[STREAM_OPTIONS]!,
+      toolPolicySpans,
     },
   }
+}
+
+/**
+ * The top-level values a tool or MCP policy reads, each parsed from its own bytes: what
+ * `checkRequestPolicy` needs of a body when the policy has no URL rules, without parsing the
+ * rest (an agent's turn is mostly messages). Undefined when one of them is not valid JSON: the
+ * caller then parses the whole body, which gives the exact `invalid_json`.
+ *
+ * @example
+ * const raw = Buffer.from('{"model":"m","messages":[],"tools":[{"name":"shell_exec"}]}')
+ * toolPolicyFields(scanRequest('anthropic-messages', raw)!.layout!)
+ * // → { tools: [{ name: 'shell_exec' }] }
+ */
+export function toolPolicyFields(layout: ScannedLayout): Record<string, unknown> | undefined {
+  const fields: Record<string, unknown> = {}
+  for (const span of layout.toolPolicySpans) {
+    try {
+      fields[span.name] = JSON.parse(layout.source.toString('utf8', span.start, span.end))
+    } catch {
+      return undefined
+    }
+  }
+  return fields
 }
 
 // A JSON number's text read by Number() gives what JSON.parse gives.

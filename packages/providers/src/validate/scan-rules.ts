@@ -31,6 +31,10 @@ export const names = [
   'input',
   'instructions',
   'user',
+  'toolConfig',
+  'mcp_servers',
+  'mcp',
+  'mcps',
 ] as const
 export const slotOf = new Map<string, number>(names.map((name, index) => [name, index]))
 // The names by length, as bytes: a key is matched in place, without decoding it to a string.
@@ -65,6 +69,9 @@ export const MAX_TOKENS_SLOTS = ['max_tokens', 'max_completion_tokens', 'max_out
 )
 export const TEMPERATURE = slotOf.get('temperature')!
 export const USER = slotOf.get('user')!
+/** The top-level names a tool or MCP policy reads (`checkRequestPolicy`): tools of every wire and MCP server lists. */
+export const TOOL_POLICY_NAMES = ['tools', 'toolConfig', 'mcp_servers', 'mcp', 'mcps'] as const
+export const TOOL_POLICY_SLOTS = TOOL_POLICY_NAMES.map((name) => slotOf.get(name)!)
 export const longestName = Math.max(...names.map((name) => name.length))
 
 const rule = (name: (typeof names)[number], kind: Kind, required = false): Rule => ({

@@ -1,7 +1,6 @@
 import type { CachedKey } from '@gw/auth-cache'
 import { describe, expect, it } from 'vitest'
-import { createRequestBody } from '../pipeline/lazy-body.js'
-import type { RequestBody } from '../pipeline/request-state.js'
+import { watchedBody } from '../test-utils/watched-body.js'
 import type { Budgets } from './create-budgets.js'
 import { resolveEndUser } from './end-user.js'
 
@@ -12,27 +11,7 @@ const governance = {
 } as unknown as Budgets
 const key = { config: { budgets: [{ id: 'bud_1' }] } } as unknown as CachedKey
 
-/** The body of `json`, counting the reads of its full parse. */
-function watched(json: string) {
-  const body = createRequestBody('openai-chat', Buffer.from(json))
-  const counter = { parses: 0 }
-  const watchedBody: RequestBody = {
-    get raw() {
-      return body.raw
-    },
-    set raw(raw) {
-      body.raw = raw
-    },
-    get scanned() {
-      return body.scanned
-    },
-    get parsed() {
-      counter.parses += 1
-      return body.parsed
-    },
-  }
-  return { body: watchedBody, counter }
-}
+const watched = watchedBody
 
 describe('resolveEndUser', () => {
   it('prefers the header, then reads the body user from the scan without parsing the body', () => {

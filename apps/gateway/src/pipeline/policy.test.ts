@@ -2,6 +2,7 @@ import { type GatewayKeyConfig, parseGatewayKeyConfig } from '@gw/contract'
 import { describe, expect, it } from 'vitest'
 import type { RequestContext } from '../http/request-context.js'
 import { captureLogs } from '../test-utils/capture-logs.js'
+import { watchedBody } from '../test-utils/watched-body.js'
 import { createRequestBody } from './lazy-body.js'
 import { enforceModelPolicy, enforceRequestPolicy } from './policy.js'
 import type { RequestBody } from './request-state.js'
@@ -41,24 +42,7 @@ describe('enforceRequestPolicy', () => {
     expect(() => enforceRequestPolicy(configOf(undefined), body, context)).not.toThrow()
   })
 
-  /** A body whose full parse is observable: `parses` counts the reads of `parsed`. */
-  const watched = (json: string) => {
-    const body = createRequestBody('openai-chat', Buffer.from(json))
-    const counter = { parses: 0 }
-    const watchedBody: RequestBody = {
-      get raw() {
-        return body.raw
-      },
-      get scanned() {
-        return body.scanned
-      },
-      get parsed() {
-        counter.parses += 1
-        return body.parsed
-      },
-    }
-    return { body: watchedBody, counter }
-  }
+  const watched = watchedBody
   const agentTurn = (tools: unknown[]) =>
     JSON.stringify({
       model: 'gpt-4o',

@@ -78,6 +78,26 @@ describe('createDeferredAdmits', () => {
     admits.close()
   })
 
+  it('runs its timer only while admits are held', () => {
+    const { spool, written } = recordingSpool()
+    const admits = createDeferredAdmits(spool, 200)
+    expect(vi.getTimerCount()).toBe(0)
+    const first = pending('req_first')
+    admits.admit(first)
+    expect(vi.getTimerCount()).toBe(1)
+    first.held.done = true
+    vi.advanceTimersByTime(400) // two sweeps: the generation holding req_first was checked
+    expect(vi.getTimerCount()).toBe(0)
+    admits.admit(pending('req_later')) // starts it again; the delay holds as before
+    vi.advanceTimersByTime(399)
+    expect(written).toEqual([])
+    vi.advanceTimersByTime(1)
+    expect(written).toEqual(['admitSpend req_later'])
+    vi.advanceTimersByTime(200)
+    expect(vi.getTimerCount()).toBe(0)
+    admits.close()
+  })
+
   it('writes at once with delay 0, and writes running requests on close', () => {
     const direct = recordingSpool()
     expect(createDeferredAdmits(direct.spool, 0).admit(pending('req_now'))).toBe(-1)

@@ -58,22 +58,31 @@ export function createDeferredAdmits(spool: SpendSpool, delayMs: number): Deferr
   }
   // Two generations: an admit pushed to `current` is checked on the second tick after it. A
   // ticket is `generation × GENERATION_SLOTS + index`.
+  // The timer runs only while a generation holds admits: a gateway whose keys have no budgets (or
+  // an idle one) is not woken five times a second for nothing.
   let generation = 0
   let current: (PendingAdmit | undefined)[] = []
   let previous: (PendingAdmit | undefined)[] = []
+  let timer: NodeJS.Timeout | null = null
   const sweep = (): void => {
     for (const pending of previous) if (pending !== undefined && !pending.held.done) write(pending)
     previous = current
     current = []
     generation += 1
+    if (previous.length === 0 && timer !== null) {
+      clearInterval(timer)
+      timer = null
+    }
   }
-  const timer = setInterval(sweep, delayMs)
-  timer.unref()
   return {
     admit(pending) {
       if (current.length >= GENERATION_SLOTS) {
         write(pending)
         return -1
+      }
+      if (timer === null) {
+        timer = setInterval(sweep, delayMs)
+        timer.unref()
       }
       current.push(pending)
       return generation * GENERATION_SLOTS + current.length - 1
@@ -86,7 +95,8 @@ export function createDeferredAdmits(spool: SpendSpool, delayMs: number): Deferr
       else if (of === generation - 1) previous[index] = undefined
     },
     close() {
-      clearInterval(timer)
+      if (timer !== null) clearInterval(timer)
+      timer = null
       sweep()
       sweep()
     },

@@ -6,7 +6,7 @@ export { gatewayConfigAliases, gatewayConfigSchema } from './config/gateway-conf
 export type { ConfigWarning, GatewayConfig, LoadedGatewayConfig, LoadGatewayConfigOptions } from './config.js'
 export { loadGatewayConfig } from './config.js'
 export type { ReadRequestBodyOptions } from './http/body.js'
-export { abandonRequestBody, readRequestBody } from './http/body.js'
+export { abandonRequestBody, readReceivedBody, readRequestBody } from './http/body.js'
 export { supportedContentEncodings } from './http/content-encoding.js'
 export type { ErrorShape } from './http/error-response.js'
 export {

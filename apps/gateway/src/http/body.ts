@@ -60,6 +60,33 @@ export function readRequestBody(
   })
 }
 
+const EMPTY_BODY = Buffer.alloc(0)
+
+/**
+ * The body of a request Node has already received whole, taken from the stream's buffer in one
+ * `read()`: no listeners, no promise, no per-request reader. "Whole" means a declared
+ * `Content-Length` whose bytes are all buffered: a request whose headers and body came in one
+ * packet (most bodies up to tens of KB) is there one microtask after its handler started (the
+ * handler runs inside Node's parser, before the parser pushes the body). Returns undefined (the
+ * caller then uses {@link readRequestBody}, which gives every error) when the body is still
+ * arriving or chunked, is encoded (`Content-Encoding`: decoding and its caps apply), is larger
+ * than `maxBytes`, or the stream was already read, resumed or destroyed.
+ *
+ * @example
+ * const raw = readReceivedBody(incoming, maxBytes) ?? (await readRequestBody(incoming, { maxBytes }))
+ */
+export function readReceivedBody(incoming: IncomingMessage, maxBytes: number): Buffer | undefined {
+  const { headers } = incoming
+  const declared = headers['content-length']
+  if (declared === undefined || headers['content-encoding'] !== undefined) return undefined
+  const length = incoming.readableLength
+  if (length !== Number(declared) || length > maxBytes) return undefined
+  if (incoming.destroyed || incoming.readableFlowing === true || incoming.readableEnded) return undefined
+  if (length === 0) return EMPTY_BODY
+  // Paused: read() hands over every buffered byte (the chunk itself when there is one).
+  return incoming.read() as Buffer
+}
+
 /**
  * Stops reading a request whose body will not be used and closes the connection after the
  * response (see `closeAfterResponse`), so a refused, possibly huge upload is not drained.

@@ -77,6 +77,33 @@ describe('authenticate', () => {
     await expect(miss).rejects.toThrow('revoked')
   })
 
+  it('takes the same Authorization header again for the same key, and a new header for what it says', async () => {
+    const { cache } = fakeCache()
+    const authenticate = createAuthenticator({ cache: cache as unknown as AuthCache })
+    const socket = {}
+    await authenticate(headers(keyA), undefined, socket)
+    // Another spelling of the same key: extracted again, then found by the remembered hash.
+    const respelled = await authenticate({ authorization: `bearer   ${keyA} ` }, undefined, socket)
+    expect(respelled.keyHash).toBe(hashKey(keyA))
+    expect(cache.peek).toHaveBeenCalledTimes(1)
+    // A header that is no bearer key hands over to x-api-key, whatever the connection sent before.
+    const viaApiKey = await authenticate({ authorization: 'Basic abc', 'x-api-key': keyB }, undefined, socket)
+    expect(viaApiKey.keyHash).toBe(hashKey(keyB))
+    expect(cache.peek).toHaveBeenLastCalledWith(keyB)
+  })
+
+  it('remembers an x-api-key client by its key, and lets a later Authorization header win', async () => {
+    const { cache } = fakeCache()
+    const authenticate = createAuthenticator({ cache: cache as unknown as AuthCache })
+    const socket = {}
+    await authenticate({ 'x-api-key': keyA }, undefined, socket)
+    await authenticate({ 'x-api-key': keyA }, undefined, socket)
+    expect(cache.peek).toHaveBeenCalledTimes(1)
+    expect(cache.peekHashed).toHaveBeenLastCalledWith(hashKey(keyA))
+    const both = await authenticate({ 'x-api-key': keyA, ...headers(keyB) }, undefined, socket)
+    expect(both.keyHash).toBe(hashKey(keyB))
+  })
+
   it('keeps nothing without a connection, and nothing across connections', async () => {
     const { cache } = fakeCache()
     const authenticate = createAuthenticator({ cache: cache as unknown as AuthCache })

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { type AuthCache, type CachedKey, toClientAuthError } from '@gw/auth-cache'
 import { GatewayError } from '@gw/contract'
-import { extractPresentedKey } from '../http/extract-key.js'
+import { extractApiKeyHeader, extractBearerKey } from '../http/extract-key.js'
 import type { LookupLimiter } from '../key-sync/lookup-limiter.js'
 
 /** What {@link createAuthenticator} needs. */
@@ -34,8 +34,15 @@ function lookupRationed(retryAfter: number): GatewayError {
 
 // The last key each connection presented with its hash: a keep-alive client sends the same key on
 // every request, and SHA-256 of it was the largest single item of a cache hit. Held weakly: the
-// entry goes with the socket.
-const lastKeyOf = new WeakMap<object, { readonly raw: string; readonly hash: string }>()
+// entry goes with the socket. `authorization` is the whole header the key came from (undefined
+// for x-api-key / x-goog-api-key): the same header again is the same key, compared as Node parsed
+// it (a flat string) without extracting the key again.
+interface LastKey {
+  readonly raw: string
+  readonly hash: string
+  readonly authorization: string | undefined
+}
+const lastKeyOf = new WeakMap<object, LastKey>()
 
 /**
  * Whether two keys are equal, in time that depends on their length only (a proxy may carry many
@@ -50,7 +57,8 @@ export function sameKey(a: string, b: string): boolean {
 
 /**
  * Builds the authenticate step. A cache hit is synchronous work (hash + LRU lookup; no hash when
- * `connection`, the request's socket, presented the same key last time) and is returned as a
+ * `connection`, the request's socket, presented the same key last time, and no key extraction
+ * either when it sent the very same Authorization header) and is returned as a
  * value, not a promise, so the hot path pays no microtask for it; a refusal before any lookup
  * throws at once. A miss returns a promise and resolves through the control plane once, whatever
  * the concurrency.
@@ -71,13 +79,29 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     clientAddress?: string,
     connection?: object,
   ): CachedKey | Promise<CachedKey> {
-    const raw = extractPresentedKey(headers)
-    if (raw === undefined) throw missingKey()
+    const authorization = headers.authorization
     const last = connection === undefined ? undefined : lastKeyOf.get(connection)
+    if (
+      last?.authorization !== undefined &&
+      authorization !== undefined &&
+      sameKey(last.authorization, authorization)
+    ) {
+      const hit = cache.peekHashed(last.hash)
+      if (hit !== undefined) return hit
+    }
+    const bearer = extractBearerKey(authorization)
+    const raw = bearer ?? extractApiKeyHeader(headers)
+    if (raw === undefined) throw missingKey()
     const known = last !== undefined && sameKey(last.raw, raw)
     const hit = known ? cache.peekHashed(last.hash) : cache.peek(raw)
     if (hit !== undefined) {
-      if (!known && connection !== undefined) lastKeyOf.set(connection, { raw, hash: hit.keyHash })
+      if (!known && connection !== undefined) {
+        lastKeyOf.set(connection, {
+          raw,
+          hash: hit.keyHash,
+          authorization: bearer === undefined ? undefined : authorization,
+        })
+      }
       return hit
     }
     // Only keys nobody has seen cost a lookup; past the ration they are deferred, not judged.

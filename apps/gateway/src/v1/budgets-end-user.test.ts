@@ -82,12 +82,17 @@ describe('per-end-user budgets and price overrides', () => {
     const { key } = await project.createKey()
     const carol = { ...bearer(key), 'x-langwatch-end-user-id': 'carol' }
     expect((await postV1(stack.gateway.url, '/v1/chat/completions', bodyOf('zzzzz'), carol)).status).toBe(200)
-    await stack.services.budgets.spool.shipNow()
-    const bucket = await stack.admin.request<{ spent_micro_usd: number }>(
-      'GET',
-      `/budgets/${budgetId}/end-users/carol`,
-    )
-    expect(bucket.spent_micro_usd).toBeGreaterThanOrEqual(estimateMicroUsd)
+    // The spend is settled once the gateway has seen the upstream answer end, which can be a
+    // moment after the client has read it: ship and read until the record is there.
+    const carolSpent = async () => {
+      await stack.services.budgets.spool.shipNow()
+      const bucket = await stack.admin.request<{ spent_micro_usd: number }>(
+        'GET',
+        `/budgets/${budgetId}/end-users/carol`,
+      )
+      return bucket.spent_micro_usd
+    }
+    await expect.poll(carolSpent, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(estimateMicroUsd)
     const fresh = await stack.startGateway()
     try {
       const calls = () => stack.controlPlaneProxy.count('GET /api/internal/gateway/budget-bucket-spend')

@@ -22,9 +22,12 @@ ${body}`
   const startedAt = performance.now()
   const lines: { at: number; text: string }[] = []
   child.stdout.setEncoding('utf8')
+  // A line can arrive in two chunks: the part after the last newline waits for the next one.
+  let partial = ''
   child.stdout.on('data', (chunk: string) => {
-    for (const text of chunk.split('\n'))
-      if (text !== '') lines.push({ at: performance.now() - startedAt, text })
+    const texts = (partial + chunk).split('\n')
+    partial = texts.pop() ?? ''
+    for (const text of texts) if (text !== '') lines.push({ at: performance.now() - startedAt, text })
   })
   const exitedAt = await new Promise<number>((resolve) =>
     child.on('close', () => resolve(performance.now() - startedAt)),
@@ -82,6 +85,25 @@ setTimeout(() => { logger.info({ sizes: [...sizes] }, 'writes'); process.exit(0)
     const quiet = await runChild(`logger.info('only info'); busy(1500); process.exit(0)`)
     expect(messages(quiet.lines)).toEqual(['only info'])
     expect(quiet.exitedAt - quiet.lines[0]!.at).toBeLessThan(700)
+  })
+
+  it('hands 64 KiB of waiting lines over at once, in order, without waiting for the timer', async () => {
+    // 1,000 lines of ≈ 160 bytes: past 64 KiB the waiting text is encoded and written while the
+    // event loop is still blocked; the rest waits for the exit.
+    const { lines, exitedAt } = await runChild(
+      `for (let i = 0; i < 1000; i++) logger.info({ i, pad: 'x'.repeat(100) }, 'bulk'); busy(1500); process.exit(0)`,
+    )
+    expect(lines.map((line) => JSON.parse(line.text).i)).toEqual(Array.from({ length: 1000 }, (_, i) => i))
+    expect(exitedAt - lines[0]!.at).toBeGreaterThan(700)
+    expect(exitedAt - lines.at(-1)!.at).toBeLessThan(700)
+  })
+
+  it('calls back from logger.flush once the waiting lines are written', async () => {
+    const { lines, exitedAt } = await runChild(
+      `logger.info('flushed'); logger.flush(() => { busy(1500); process.exit(0) })`,
+    )
+    expect(messages(lines)).toEqual(['flushed'])
+    expect(exitedAt - lines[0]!.at).toBeGreaterThan(700)
   })
 })
 

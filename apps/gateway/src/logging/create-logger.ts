@@ -67,17 +67,26 @@ export function lineSinkOf(logger: Logger): LineSink | undefined {
 // pino's level numbers: warn and above are written at once.
 const WARN_LEVEL = 40
 
-/** Buffered stdout: sonic-boom, fed encoded lines. */
+/** Buffered stdout: lines gathered as text, handed to sonic-boom encoded. */
 interface BufferedStdout {
-  write(line: Buffer): void
-  flush(): void
+  write(line: string): void
+  flush(callback?: (error?: Error) => void): void
 }
+
+/** Hands what waits to sonic-boom before its own exit handler writes synchronously (see below). */
+const beforeExit = new Set<() => void>()
+let exitHookInstalled = false
 
 /**
  * Buffered stdout, flushed every {@link STDOUT_BUFFER}`.periodicFlush` ms only when a line is
  * waiting. sonic-boom's own `periodicFlush` writes an empty buffer when nothing waits: an idle
  * gateway handed ten zero-byte writes a second to the thread pool (seen with strace), a thread
  * hand-off and an event-loop wakeup each.
+ *
+ * Lines wait as one string and are encoded once per hand-over (every 64 KiB, on the timer, on a
+ * warning, on exit). Encoding each line into a Buffer of its own and handing it to sonic-boom
+ * cost ≈ 3,000 instructions more per access line (callgrind: 6,800–7,800 against 4,000 per line,
+ * the line's text included).
  */
 function openStdout(): BufferedStdout {
   const { periodicFlush, ...buffering } = STDOUT_BUFFER
@@ -93,16 +102,39 @@ function openStdout(): BufferedStdout {
   boom.on('drop', (line: Buffer) => {
     written += line.length
   })
+  // Lines not handed to sonic-boom yet: V8 joins them without copying until they are encoded.
+  let waiting = ''
+  const handOver = () => {
+    if (waiting === '') return
+    const bytes = Buffer.from(waiting)
+    waiting = ''
+    appended += bytes.length
+    boom.write(bytes as unknown as string)
+  }
+  // sonic-boom writes synchronously on exit what it holds; what still waits here must reach it
+  // first, so this runs before every other exit listener (one listener for all loggers).
+  beforeExit.add(handOver)
+  if (!exitHookInstalled) {
+    exitHookInstalled = true
+    process.prependListener('exit', () => {
+      for (const hand of beforeExit) hand()
+    })
+  }
   const timer = setInterval(() => {
+    handOver()
     if (appended > written) boom.flush()
   }, periodicFlush)
   timer.unref()
   return {
     write(line) {
-      appended += line.length
-      boom.write(line as unknown as string)
+      waiting += line
+      if (waiting.length >= buffering.minLength) handOver()
     },
-    flush: () => boom.flush(),
+    flush(callback) {
+      handOver()
+      if (callback === undefined) boom.flush()
+      else boom.flush(callback)
+    },
   }
 }
 
@@ -118,8 +150,10 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   const stdout = options.destination === undefined ? openStdout() : undefined
   // Lines reach sonic-boom encoded: in text mode it measures the UTF-8 length of everything waiting
   // on every line (O(buffer) per line); in buffer mode it adds lengths.
+  // `flush` is what `logger.flush(callback)` calls (on shutdown).
   const destination = options.destination ?? {
-    write: (line: string) => stdout!.write(Buffer.from(line)),
+    write: (line: string) => stdout!.write(line),
+    flush: (callback?: (error?: Error) => void) => stdout!.flush(callback),
   }
   const logger = pino(
     {

@@ -221,9 +221,14 @@ describe('response cache', () => {
     const afterMiss = await spent()
     const hit = await postV1(stack.gateway.url, '/v1/chat/completions', body, { ...bearer(budgeted), ...use })
     expect(hit.headers.get('x-langwatch-response-cache')).toBe('hit')
-    const confirmed = append.mock.calls
-      .filter(([command]) => command === 'confirmSpend')
-      .map(([, payload]) => JSON.parse(payload) as Record<string, unknown>)
+    const confirmedSoFar = () =>
+      append.mock.calls
+        .filter(([command]) => command === 'confirmSpend')
+        .map(([, payload]) => JSON.parse(payload) as Record<string, unknown>)
+    // The confirm is written once the gateway is done with the request, which under load can
+    // follow the client's read of the answer by a moment.
+    await expect.poll(() => confirmedSoFar().at(-1)?.cache_hit, { timeout: 10_000, interval: 50 }).toBe(true)
+    const confirmed = confirmedSoFar()
     append.mockRestore()
     expect(confirmed.at(-1)).toMatchObject({ cache_hit: true, cost_micro_usd: 0 })
     expect(confirmed.at(-1)).not.toHaveProperty('usage')

@@ -77,6 +77,34 @@ describe('createSpendSpool', () => {
     expect(spool.stats()).toMatchObject({ shipped: 10, pendingBytes: 0, dropped: 0 })
   })
 
+  it('ships on shipNow what was appended while a round was in flight, in one more round', async () => {
+    const cp = ledger()
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const rounds: string[][] = []
+    const spool = open(tempDirectory(), async (records) => {
+      rounds.push(records.map((record) => String(record.payload.gateway_request_id)))
+      if (rounds.length === 1) await held
+      return cp.send(records)
+    })
+    spool.append('confirmSpend', { gateway_request_id: 'first', cost_micro_usd: 1 })
+    const inFlight = spool.shipNow()
+    try {
+      await expect.poll(() => rounds.length).toBe(1)
+      spool.append('confirmSpend', { gateway_request_id: 'second', cost_micro_usd: 2 })
+      const [again, alsoAgain] = [spool.shipNow(), spool.shipNow()]
+      release()
+      await Promise.all([inFlight, again, alsoAgain])
+    } finally {
+      release()
+    }
+    expect(rounds).toEqual([['first'], ['second']])
+    expect([...cp.stored.keys()]).toEqual(['first|confirmSpend', 'second|confirmSpend'])
+    expect(spool.stats()).toMatchObject({ shipped: 2, pendingBytes: 0 })
+  })
+
   it('ships a prepared payload (appendEncoded) exactly as the same payload appended as an object', async () => {
     const cp = ledger()
     const spool = open(tempDirectory(), cp.send)

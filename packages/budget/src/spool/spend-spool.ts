@@ -78,7 +78,11 @@ export interface SpendSpool {
    * request); false when the record was dropped.
    */
   appendEncoded(command: SpendCommandName, payloadJson: string): boolean
-  /** Seals what was appended and ships every pending segment now (resolves when done or failed). */
+  /**
+   * Seals what was appended and ships every pending segment now (resolves when done or failed).
+   * During a round already in flight, it resolves after one more round that includes what was
+   * appended before the call.
+   */
   shipNow(): Promise<void>
   stats(): SpendSpoolStats
   /** The directory this process writes to. */
@@ -371,6 +375,19 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     return shipping
   }
 
+  // A round in flight sealed its segments before the latest appends: `shipNow` then waits for it
+  // and ships one more round (shared by every caller meanwhile), so what was appended before the
+  // call is shipped when it resolves. The timer does not queue rounds.
+  let followUp: Promise<void> | null = null
+  const shipNow = (): Promise<void> => {
+    if (shipping === null) return ship()
+    followUp ??= shipping.then(() => {
+      followUp = null
+      return closed ? undefined : ship()
+    })
+    return followUp
+  }
+
   const timer = setInterval(() => {
     if (retryTimer === null) void ship()
   }, shipIntervalMs)
@@ -407,7 +424,7 @@ export function createSpendSpool(options: SpendSpoolOptions): SpendSpool {
     directory,
     append: (command, payload) => appendEncoded(command, JSON.stringify(payload)),
     appendEncoded,
-    shipNow: ship,
+    shipNow,
     stats: () => ({ ...stats }),
     async close() {
       closed = true

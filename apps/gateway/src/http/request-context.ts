@@ -45,6 +45,9 @@ export class RequestContext {
   readonly #shared: RequestContextShared
   #logger: Logger | undefined = undefined
   #afterRecorded: (() => void) | undefined = undefined
+  /** True once the gateway listener listens for the response's close and calls {@link responseClosed}. */
+  #closeWired = false
+  #closeListener: (() => void) | undefined = undefined
 
   constructor(requestId: string, startedAt: number, response: ServerResponse, shared: RequestContextShared) {
     this.requestId = requestId
@@ -71,6 +74,37 @@ export class RequestContext {
     const record = this.#afterRecorded
     this.#afterRecorded = undefined
     record?.()
+  }
+
+  /** Called by the gateway listener right after it listens for the response's close. */
+  wireClose(): void {
+    this.#closeWired = true
+  }
+
+  /**
+   * Takes one more listener for the response's close, called from the gateway listener's own: a
+   * second listener on the response would make Node keep an array of them and search it on
+   * removal, per request. False when this context cannot (not wired, or one is already held):
+   * the caller then listens on the response itself.
+   */
+  holdCloseListener(listener: () => void): boolean {
+    if (!this.#closeWired || this.#closeListener !== undefined) return false
+    this.#closeListener = listener
+    return true
+  }
+
+  /** Drops a listener taken by {@link holdCloseListener}; false when it holds another one (or none). */
+  dropCloseListener(listener: () => void): boolean {
+    if (this.#closeListener !== listener) return false
+    this.#closeListener = undefined
+    return true
+  }
+
+  /** The response closed: calls the held listener once (by the gateway listener). */
+  responseClosed(): void {
+    const listener = this.#closeListener
+    this.#closeListener = undefined
+    listener?.()
   }
 
   /** Marks the response as a stream: counted in `gateway_streaming_active` until it closes. */

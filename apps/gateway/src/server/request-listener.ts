@@ -102,6 +102,7 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
     if (context.recording) context.afterRecorded(() => recordRequest(context, entry))
     else recordRequest(context, entry)
     onResponseClosed?.()
+    context.responseClosed()
   }
 
   function recordRequest(context: RequestContext, entry: AccessLogEntry): void {
@@ -135,6 +136,7 @@ export function createGatewayRequestListener(options: GatewayRequestListenerOpti
       metrics.inFlightRequests.inc()
       metrics.requestRate.record()
       outgoing.on('close', onResponseClose)
+      context.wireClose()
       if (shedder !== undefined) {
         const admission = shedder.admit(incoming, outgoing)
         if (admission === 'shed') return

@@ -82,8 +82,8 @@ describe('per-end-user budgets and price overrides', () => {
     const { key } = await project.createKey()
     const carol = { ...bearer(key), 'x-langwatch-end-user-id': 'carol' }
     expect((await postV1(stack.gateway.url, '/v1/chat/completions', bodyOf('zzzzz'), carol)).status).toBe(200)
-    // The spend is settled once the gateway has seen the upstream answer end, which can be a
-    // moment after the client has read it: ship and read until the record is there.
+    // The gateway settles the spend after it wrote the answer's last byte; nothing promises the
+    // client sees the record appended first: ship and read until it is there.
     const carolSpent = async () => {
       await stack.services.budgets.spool.shipNow()
       const bucket = await stack.admin.request<{ spent_micro_usd: number }>(

@@ -57,6 +57,8 @@ export class DeferredEndSink implements ResponseSink {
   }
 
   on(event: 'close' | 'drain', listener: () => void): this {
+    // The forwarder's close listener rides on the gateway listener's own (see holdCloseListener).
+    if (event === 'close' && this.#context.holdCloseListener(listener)) return this
     this.#response.on(event, listener)
     return this
   }
@@ -67,6 +69,7 @@ export class DeferredEndSink implements ResponseSink {
   }
 
   removeListener(event: 'close' | 'drain', listener: () => void): this {
+    if (event === 'close' && this.#context.dropCloseListener(listener)) return this
     this.#response.removeListener(event, listener)
     return this
   }

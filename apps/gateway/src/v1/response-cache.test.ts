@@ -225,8 +225,8 @@ describe('response cache', () => {
       append.mock.calls
         .filter(([command]) => command === 'confirmSpend')
         .map(([, payload]) => JSON.parse(payload) as Record<string, unknown>)
-    // The confirm is written once the gateway is done with the request, which under load can
-    // follow the client's read of the answer by a moment.
+    // The gateway appends the confirm after it wrote the answer; nothing promises the client
+    // sees it appended first.
     await expect.poll(() => confirmedSoFar().at(-1)?.cache_hit, { timeout: 10_000, interval: 50 }).toBe(true)
     const confirmed = confirmedSoFar()
     append.mockRestore()
